@@ -1,0 +1,27 @@
+package org.kinora.demux;
+
+import org.kinora.core.MediaException;
+import org.kinora.core.UnsupportedFeatureException;
+
+/** Makes the demuxer for a container format. */
+public final class Demuxers {
+    private Demuxers() {
+    }
+
+    /** A new demuxer for {@code format}. */
+    public static Demuxer create(ContainerFormat format) {
+        switch (format) {
+            default:
+                throw new UnsupportedFeatureException("the " + format.label() + " container is not supported yet");
+        }
+    }
+
+    /** A new demuxer for the file that starts with {@code head}. */
+    public static Demuxer forHead(byte[] head, int length) {
+        ContainerFormat format = ContainerFormat.sniff(head, length);
+        if (format == null) {
+            throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED, "not a media file Kinora recognises");
+        }
+        return create(format);
+    }
+}
