@@ -1,0 +1,117 @@
+package org.kinora.player;
+
+import org.kinora.core.Version;
+import org.kinora.worker.Js;
+import org.kinora.worker.pool.WorkerHandle;
+import org.kinora.worker.pool.WorkerPool;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.typedarrays.ArrayBuffer;
+
+/**
+ * Entry point of {@code kinora.js}: fills the page's {@code Kinora} object (made by the script's
+ * prelude, which also knows the script's base URL) with the public API.
+ */
+public final class KinoraMain {
+    private static WorkerPool pool;
+
+    private KinoraMain() {
+    }
+
+    @JSFunctor
+    interface BooleanFn extends JSObject {
+        boolean call();
+    }
+
+    @JSFunctor
+    interface StringFn extends JSObject {
+        String call(JSObject arg);
+    }
+
+    @JSFunctor
+    interface PromiseFn extends JSObject {
+        JSPromise<JSObject> call(JSObject options);
+    }
+
+    @JSFunctor
+    interface PromiseFn2 extends JSObject {
+        JSPromise<JSObject> call(JSObject first, JSObject options);
+    }
+
+    public static void main(String[] args) {
+        JSObject kinora = kinora();
+        pool = new WorkerPool(Js.getString(kinora, "base"));
+        Js.setString(kinora, "version", Version.VERSION);
+        setFn(kinora, "supportsWasmGC", BuildSelector::supportsWasmGc);
+        setFn(kinora, "selectBuild", (StringFn) requested -> BuildSelector.select(asString(requested)));
+        setFn(kinora, "hello", (PromiseFn) KinoraMain::hello);
+        setFn(kinora, "echo", (PromiseFn2) KinoraMain::echo);
+    }
+
+    /** {@code Kinora.hello({build})}: resolves with the worker's {@code {version, build}}. */
+    private static JSPromise<JSObject> hello(JSObject options) {
+        try {
+            WorkerHandle worker = pool.shared(BuildSelector.select(Js.getString(orEmpty(options), "build")));
+            JSObject request = Js.object();
+            Js.setString(request, "type", "hello");
+            return worker.request(request, Js.array());
+        } catch (RuntimeException e) {
+            return JSPromise.reject(error(e.getMessage()));
+        }
+    }
+
+    /**
+     * {@code Kinora.echo(arrayBuffer, {build})}: transfers the buffer to a worker, which answers with
+     * the same buffer transferred back, bytes inverted, and the MD5 of what it received.
+     */
+    private static JSPromise<JSObject> echo(JSObject buffer, JSObject options) {
+        try {
+            if (!isArrayBuffer(buffer)) {
+                throw new IllegalArgumentException("echo needs an ArrayBuffer");
+            }
+            WorkerHandle worker = pool.shared(BuildSelector.select(Js.getString(orEmpty(options), "build")));
+            JSObject request = Js.object();
+            Js.setString(request, "type", "echo");
+            Js.set(request, "buffer", buffer);
+            JSArray<JSObject> transfer = Js.array();
+            transfer.push((ArrayBuffer) buffer);
+            return worker.request(request, transfer);
+        } catch (RuntimeException e) {
+            return JSPromise.reject(error(e.getMessage()));
+        }
+    }
+
+    private static JSObject orEmpty(JSObject o) {
+        return o == null || isNullish(o) ? Js.object() : o;
+    }
+
+    @JSBody(script = "return self.Kinora;")
+    private static native JSObject kinora();
+
+    @JSBody(params = "o", script = "return o === undefined || o === null;")
+    private static native boolean isNullish(JSObject o);
+
+    @JSBody(params = "o", script = "return o instanceof ArrayBuffer;")
+    private static native boolean isArrayBuffer(JSObject o);
+
+    @JSBody(params = "o", script = "return typeof o === 'string' ? o : null;")
+    private static native String asString(JSObject o);
+
+    @JSBody(params = "message", script = "return new Error(message);")
+    private static native JSObject error(String message);
+
+    @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
+    private static native void setFn(JSObject o, String key, BooleanFn fn);
+
+    @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
+    private static native void setFn(JSObject o, String key, StringFn fn);
+
+    @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
+    private static native void setFn(JSObject o, String key, PromiseFn fn);
+
+    @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
+    private static native void setFn(JSObject o, String key, PromiseFn2 fn);
+}

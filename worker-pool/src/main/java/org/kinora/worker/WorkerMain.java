@@ -1,0 +1,80 @@
+package org.kinora.worker;
+
+import org.kinora.core.Md5;
+import org.kinora.core.Version;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * Entry point of the worker bundle (compiled to Wasm GC and to JavaScript). Announces itself with a
+ * {@code ready} message and answers requests by {@code type}; every request may carry an {@code id}
+ * that the answer repeats.
+ *
+ * <ul>
+ *   <li>{@code hello}: answers {@code {type: 'hello', version, build}}.</li>
+ *   <li>{@code echo} with an ArrayBuffer {@code buffer}: answers with the same buffer, transferred
+ *       back, its bytes inverted, and {@code md5} of the bytes as received: proves that buffers
+ *       cross the boundary both ways without copies on the main thread.</li>
+ * </ul>
+ */
+public final class WorkerMain {
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) {
+        WorkerScope.onMessage(WorkerMain::dispatch);
+        JSObject ready = reply("ready", null);
+        Js.setString(ready, "version", Version.VERSION);
+        Js.setString(ready, "build", WorkerScope.buildKind());
+        WorkerScope.postMessage(ready);
+    }
+
+    private static void dispatch(JSObject data) {
+        String type = Js.getString(data, "type");
+        try {
+            if ("hello".equals(type)) {
+                JSObject answer = reply("hello", data);
+                Js.setString(answer, "version", Version.VERSION);
+                Js.setString(answer, "build", WorkerScope.buildKind());
+                WorkerScope.postMessage(answer);
+            } else if ("echo".equals(type)) {
+                echo(data);
+            } else {
+                throw new IllegalArgumentException("unknown request type " + type);
+            }
+        } catch (RuntimeException e) {
+            JSObject error = reply("error", data);
+            Js.setString(error, "message", String.valueOf(e.getMessage()));
+            WorkerScope.postMessage(error);
+        }
+    }
+
+    private static void echo(JSObject data) {
+        ArrayBuffer buffer = (ArrayBuffer) Js.get(data, "buffer");
+        Int8Array view = new Int8Array(buffer);
+        byte[] bytes = view.copyToJavaArray();
+        Md5 md5 = new Md5();
+        md5.update(bytes, 0, bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) ~bytes[i];
+        }
+        view.set(Int8Array.copyFromJavaArray(bytes));
+        JSObject answer = reply("echo", data);
+        Js.set(answer, "buffer", buffer);
+        Js.setString(answer, "md5", md5.digestHex());
+        JSArray<JSObject> transfer = Js.array();
+        transfer.push(buffer);
+        WorkerScope.postMessage(answer, transfer);
+    }
+
+    private static JSObject reply(String type, JSObject request) {
+        JSObject o = Js.object();
+        Js.setString(o, "type", type);
+        if (request != null && Js.has(request, "id")) {
+            Js.set(o, "id", Js.get(request, "id"));
+        }
+        return o;
+    }
+}
