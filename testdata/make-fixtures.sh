@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates every committed test fixture and reference with Debian's ffmpeg and x265:
+#   apt-get install ffmpeg x265
+# Each folder has its own make.sh; this runs them all. Pass folder names to run only those.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+if [ $# -gt 0 ]; then dirs=("$@"); else dirs=(); for d in "$here"/*/; do dirs+=("$(basename "$d")"); done; fi
+for d in "${dirs[@]}"; do
+  if [ -x "$here/$d/make.sh" ] || [ -f "$here/$d/make.sh" ]; then
+    echo "== $d"
+    bash "$here/$d/make.sh"
+  fi
+done

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The demo's sample media (served under /media/ by the demo server).
+set -euo pipefail
+cd "$(dirname "$0")"
+ff() { ffmpeg -hide_banner -loglevel error -y "$@"; }
+# -fflags +bitexact keeps Ogg serial numbers and metadata reproducible.
+
+# sample.ogg: 10 s, 640x360 at 25 fps Theora (q6) with a stereo 44.1 kHz Vorbis tone (q4).
+ff -f lavfi -i "testsrc2=size=640x360:rate=25:duration=10" \
+   -f lavfi -i "sine=frequency=440:sample_rate=44100:duration=10,aformat=channel_layouts=stereo" \
+   -map 0:v -map 1:a -c:v libtheora -q:v 6 -g 50 -c:a libvorbis -q:a 4 -fflags +bitexact sample.ogg
