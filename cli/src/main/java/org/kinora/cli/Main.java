@@ -2,6 +2,7 @@ package org.kinora.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,6 +25,8 @@ public final class Main {
             "  pcm FILE OUT      first audio track as interleaved s16le into OUT ('-' for stdout)",
             "  bench FILE        decode speed on the JVM after warm-up");
 
+    private static final java.util.List<String> COMMANDS = java.util.List.of("probe", "framemd5", "pcm", "bench");
+
     private Main() {
     }
 
@@ -42,7 +45,15 @@ public final class Main {
         String command = args[0];
         Path file = Path.of(args[1]);
         String[] rest = Arrays.copyOfRange(args, 2, args.length);
+        if (!COMMANDS.contains(command)) {
+            err.println("kinora-cli: unknown command '" + command + "'");
+            err.println(USAGE);
+            return EXIT_USAGE;
+        }
         try {
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
             switch (command) {
                 case "probe":
                     Commands.probe(file, out);
@@ -61,9 +72,7 @@ public final class Main {
                     Commands.bench(file, out);
                     break;
                 default:
-                    err.println("kinora-cli: unknown command '" + command + "'");
-                    err.println(USAGE);
-                    return EXIT_USAGE;
+                    throw new IllegalStateException("unreachable");
             }
             return EXIT_OK;
         } catch (NoSuchFileException e) {
