@@ -50,6 +50,10 @@ public final class Main {
             err.println(USAGE);
             return EXIT_USAGE;
         }
+        if (rest.length != ("pcm".equals(command) ? 1 : 0)) {
+            err.println(USAGE);
+            return EXIT_USAGE;
+        }
         try {
             if (!Files.isRegularFile(file)) {
                 throw new NoSuchFileException(file.toString());
@@ -62,10 +66,6 @@ public final class Main {
                     Commands.frameMd5(file, out);
                     break;
                 case "pcm":
-                    if (rest.length != 1) {
-                        err.println(USAGE);
-                        return EXIT_USAGE;
-                    }
                     Commands.pcm(file, rest[0], out);
                     break;
                 case "bench":
