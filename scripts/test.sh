@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test: JVM unit and fixture tests, then the browser tests in
+# headless Chromium (both worker builds). Installs Debian's chromium and chromium-driver when
+# missing. Extra arguments go to Maven (e.g. -pl codec-theora -am).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  echo "Installing chromium and chromium-driver (Debian packages) for the browser tests..."
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+exec mvn -B -ntp install "$@"
