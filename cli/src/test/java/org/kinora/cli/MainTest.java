@@ -44,6 +44,18 @@ class MainTest {
     }
 
     @Test
+    void probePrintsTheTracksOfAFixture() {
+        Path sample = Path.of(System.getProperty("kinora.testdata", "../testdata"), "samples", "sample.ogg");
+        Object[] r = run("probe", sample.toString());
+        assertEquals(0, r[0], (String) r[2]);
+        String out = (String) r[1];
+        assertTrue(out.contains("container: ogg"), out);
+        assertTrue(out.contains("duration: 10.000 s"), out);
+        assertTrue(out.contains("video theora, 640x360, 25.000 fps"), out);
+        assertTrue(out.contains("audio vorbis, 44100 Hz, 2 channels"), out);
+    }
+
+    @Test
     void missingFileExitsTwo() {
         Object[] r = run("probe", tmp.resolve("nope.ogg").toString());
         assertOneLineFailure(r);
