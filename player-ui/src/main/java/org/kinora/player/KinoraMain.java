@@ -41,20 +41,26 @@ public final class KinoraMain {
         JSPromise<JSObject> call(JSObject first, JSObject options);
     }
 
+    @JSFunctor
+    interface DecodeFn extends JSObject {
+        JSPromise<JSObject> call(String url, JSObject options);
+    }
+
     public static void main(String[] args) {
         JSObject kinora = kinora();
-        pool = new WorkerPool(Js.getString(kinora, "base"));
+        pool = new WorkerPool(Js.getString(kinora, "base"), WorkerPool.DEFAULT_MAX_WORKERS);
         Js.setString(kinora, "version", Version.VERSION);
         setFn(kinora, "supportsWasmGC", BuildSelector::supportsWasmGc);
         setFn(kinora, "selectBuild", (StringFn) requested -> BuildSelector.select(asString(requested)));
         setFn(kinora, "hello", (PromiseFn) KinoraMain::hello);
         setFn(kinora, "echo", (PromiseFn2) KinoraMain::echo);
+        setFn(kinora, "decode", (DecodeFn) KinoraMain::decode);
     }
 
     /** {@code Kinora.hello({build})}: resolves with the worker's {@code {version, build}}. */
     private static JSPromise<JSObject> hello(JSObject options) {
         try {
-            WorkerHandle worker = pool.shared(BuildSelector.select(Js.getString(orEmpty(options), "build")));
+            WorkerHandle worker = pool.control(BuildSelector.select(Js.getString(orEmpty(options), "build")));
             JSObject request = Js.object();
             Js.setString(request, "type", "hello");
             return worker.request(request, Js.array());
@@ -72,13 +78,21 @@ public final class KinoraMain {
             if (!isArrayBuffer(buffer)) {
                 throw new IllegalArgumentException("echo needs an ArrayBuffer");
             }
-            WorkerHandle worker = pool.shared(BuildSelector.select(Js.getString(orEmpty(options), "build")));
+            WorkerHandle worker = pool.control(BuildSelector.select(Js.getString(orEmpty(options), "build")));
             JSObject request = Js.object();
             Js.setString(request, "type", "echo");
             Js.set(request, "buffer", buffer);
             JSArray<JSObject> transfer = Js.array();
             transfer.push((ArrayBuffer) buffer);
             return worker.request(request, transfer);
+        } catch (RuntimeException e) {
+            return JSPromise.reject(error(e.getMessage()));
+        }
+    }
+
+    private static JSPromise<JSObject> decode(String url, JSObject options) {
+        try {
+            return DecodeSession.run(pool, url, orEmpty(options));
         } catch (RuntimeException e) {
             return JSPromise.reject(error(e.getMessage()));
         }
@@ -114,4 +128,7 @@ public final class KinoraMain {
 
     @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
     private static native void setFn(JSObject o, String key, PromiseFn2 fn);
+
+    @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
+    private static native void setFn(JSObject o, String key, DecodeFn fn);
 }

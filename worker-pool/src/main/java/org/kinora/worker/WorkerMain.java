@@ -17,9 +17,17 @@ import org.teavm.jso.typedarrays.Int8Array;
  *   <li>{@code echo} with an ArrayBuffer {@code buffer}: answers with the same buffer, transferred
  *       back, its bytes inverted, and {@code md5} of the bytes as received: proves that buffers
  *       cross the boundary both ways without copies on the main thread.</li>
+ *   <li>{@code open {url, port, readAhead}}: become the source worker of a player (see
+ *       {@link SourceRole}); {@code position {time}} reports the playhead to it.</li>
+ *   <li>{@code video {port, decodeOnly, md5}}: become the video worker of a player (see
+ *       {@link VideoRole}); {@code recycle {buffer}} returns a picture buffer to it.</li>
+ *   <li>{@code close}: end the current roles; the worker can serve another player.</li>
  * </ul>
  */
 public final class WorkerMain {
+    private static SourceRole source;
+    private static VideoRole video;
+
     private WorkerMain() {
     }
 
@@ -41,6 +49,26 @@ public final class WorkerMain {
                 WorkerScope.postMessage(answer);
             } else if ("echo".equals(type)) {
                 echo(data);
+            } else if ("open".equals(type)) {
+                closeRoles();
+                double readAhead = Js.has(data, "readAhead") ? Js.getNumber(data, "readAhead") : 3;
+                JSObject port = Js.has(data, "port") ? Js.get(data, "port") : null;
+                source = new SourceRole(self(), Js.getString(data, "url"), port, readAhead);
+                source.start();
+            } else if ("position".equals(type)) {
+                if (source != null) {
+                    source.position(Js.getNumber(data, "time"));
+                }
+            } else if ("video".equals(type)) {
+                closeRoles();
+                video = new VideoRole(self(), Js.get(data, "port"), Js.getBoolean(data, "decodeOnly"), Js.getBoolean(data, "md5"));
+            } else if ("recycle".equals(type)) {
+                if (video != null) {
+                    video.recycle(Js.has(data, "buffer") ? (ArrayBuffer) Js.get(data, "buffer") : null);
+                }
+            } else if ("close".equals(type)) {
+                closeRoles();
+                WorkerScope.postMessage(reply("closed", data));
             } else {
                 throw new IllegalArgumentException("unknown request type " + type);
             }
@@ -50,6 +78,20 @@ public final class WorkerMain {
             WorkerScope.postMessage(error);
         }
     }
+
+    private static void closeRoles() {
+        if (source != null) {
+            source.stop();
+            source = null;
+        }
+        if (video != null) {
+            video.stop();
+            video = null;
+        }
+    }
+
+    @org.teavm.jso.JSBody(script = "return self;")
+    private static native JSObject self();
 
     private static void echo(JSObject data) {
         ArrayBuffer buffer = (ArrayBuffer) Js.get(data, "buffer");

@@ -20,14 +20,18 @@ public final class WorkerHandle {
     private int nextId = 1;
     private boolean dead;
     private String deathReason;
+    private MessageListener streamListener;
+    private ErrorListener deathListener;
 
+    /** Receives messages that answer no request (a player's stream of tracks, audio, pictures). */
     @JSFunctor
-    interface MessageListener extends JSObject {
+    public interface MessageListener extends JSObject {
         void onMessage(JSObject data);
     }
 
+    /** Told once when the worker dies (a trap, an uncaught error, a failed start). */
     @JSFunctor
-    interface ErrorListener extends JSObject {
+    public interface ErrorListener extends JSObject {
         void onError(String message);
     }
 
@@ -56,6 +60,9 @@ public final class WorkerHandle {
                 return;
             }
             if (!Js.has(data, "id")) {
+                if (streamListener != null) {
+                    streamListener.onMessage(data);
+                }
                 return;
             }
             String key = String.valueOf((int) Js.getNumber(data, "id"));
@@ -72,6 +79,32 @@ public final class WorkerHandle {
         }, message -> {
             die(message);
             readySettle[1].settle(Js.str(deathReason));
+        });
+    }
+
+    /** Sets who receives the worker's unsolicited messages (null: nobody). */
+    public void setStreamListener(MessageListener listener) {
+        this.streamListener = listener;
+    }
+
+    /** Sets who is told when the worker dies (null: nobody). */
+    public void setDeathListener(ErrorListener listener) {
+        this.deathListener = listener;
+    }
+
+    /**
+     * Posts a message that expects no answer, once the worker is ready: a worker whose code is
+     * still loading (the Wasm build compiles asynchronously) would drop it.
+     */
+    public void post(JSObject message, JSArray<JSObject> transfer) {
+        if (dead) {
+            return;
+        }
+        ready.then(r -> {
+            if (!dead) {
+                post(worker, message, transfer);
+            }
+            return null;
         });
     }
 
@@ -123,6 +156,11 @@ public final class WorkerHandle {
         dead = true;
         deathReason = reason == null ? "unknown error" : reason;
         rejectAll(pending, Js.str(deathReason));
+        if (deathListener != null) {
+            ErrorListener l = deathListener;
+            deathListener = null;
+            l.onError(deathReason);
+        }
     }
 
     /**

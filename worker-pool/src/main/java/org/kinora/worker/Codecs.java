@@ -1,0 +1,33 @@
+package org.kinora.worker;
+
+import org.kinora.core.AudioDecoder;
+import org.kinora.core.TrackInfo;
+import org.kinora.core.UnsupportedFeatureException;
+import org.kinora.core.VideoDecoder;
+import org.kinora.hevc.HevcDecoder;
+import org.kinora.theora.TheoraDecoder;
+import org.kinora.vorbis.VorbisDecoder;
+
+/** Makes the decoder for a track's codec (the worker's twin of the CLI's table). */
+final class Codecs {
+    private Codecs() {
+    }
+
+    static VideoDecoder video(TrackInfo track) {
+        switch (track.codec()) {
+            case TrackInfo.THEORA:
+                return new TheoraDecoder(track);
+            case TrackInfo.HEVC:
+                return new HevcDecoder(track);
+            default:
+                throw new UnsupportedFeatureException("no decoder for video codec " + track.codec());
+        }
+    }
+
+    static AudioDecoder audio(TrackInfo track) {
+        if (TrackInfo.VORBIS.equals(track.codec())) {
+            return new VorbisDecoder(track);
+        }
+        throw new UnsupportedFeatureException("no decoder for audio codec " + track.codec());
+    }
+}

@@ -1,0 +1,269 @@
+package org.kinora.worker;
+
+import java.util.Arrays;
+import java.util.List;
+import org.kinora.core.AudioBlock;
+import org.kinora.core.AudioDecoder;
+import org.kinora.core.MediaException;
+import org.kinora.core.Packet;
+import org.kinora.core.TrackInfo;
+import org.kinora.core.TrackType;
+import org.kinora.demux.ContainerFormat;
+import org.kinora.demux.Demuxer;
+import org.kinora.demux.Demuxers;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * The source worker of one player: fetches the URL in Range chunks, demuxes, decodes the audio
+ * track and sends video packets to the video worker over a MessageChannel port. It reads ahead of
+ * the playback position by a bounded time (unbounded in decode-only mode).
+ *
+ * <p>To the main thread: {@code tracks}, {@code audio} (planar Float32Arrays, transferred),
+ * {@code eos}, {@code error {code, message}}. To the video port: {@code config}, {@code packet},
+ * {@code eos}.
+ */
+final class SourceRole implements HttpReader.Listener {
+    private static final int CHUNK = 256 * 1024;
+
+    private final JSObject main;
+    private final JSObject videoPort;
+    private final HttpReader reader;
+    private final double readAhead;
+    private Demuxer demuxer;
+    private long offset;
+    private long length = -1;
+    private boolean inputEnded;
+    private boolean tracksSent;
+    private TrackInfo videoTrack;
+    private TrackInfo audioTrack;
+    private AudioDecoder audioDecoder;
+    private double playhead;
+    private double sentUntil;
+    private boolean finished;
+    private int audioSamples;
+    private double audioDecodeMs;
+
+    /** {@code readAhead}: seconds of media to keep sent ahead of the playhead; infinite to decode all. */
+    SourceRole(JSObject main, String url, JSObject videoPort, double readAhead) {
+        this.main = main;
+        this.videoPort = videoPort;
+        this.readAhead = readAhead;
+        this.reader = new HttpReader(url, this);
+    }
+
+    void start() {
+        reader.read(0, CHUNK);
+    }
+
+    /** The main thread's playback position, in seconds. */
+    void position(double seconds) {
+        playhead = seconds;
+        pump();
+    }
+
+    void stop() {
+        finished = true;
+        reader.cancel();
+    }
+
+    @Override
+    public void onData(long at, byte[] data, long totalLength) {
+        if (finished) {
+            return;
+        }
+        try {
+            if (demuxer == null) {
+                ContainerFormat format = ContainerFormat.sniff(data, Math.min(data.length, ContainerFormat.SNIFF_BYTES));
+                if (format == null) {
+                    throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED, "not a media file Kinora recognises");
+                }
+                demuxer = Demuxers.create(format);
+                if (totalLength >= 0) {
+                    length = totalLength;
+                    demuxer.setInputLength(totalLength);
+                }
+            }
+            offset = at + data.length;
+            if (data.length > 0) {
+                demuxer.feed(data, 0, data.length);
+            }
+            if (data.length == 0 || (length >= 0 && offset >= length)) {
+                inputEnded = true;
+                demuxer.endOfInput();
+            }
+            pump();
+        } catch (MediaException e) {
+            fail(e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            fail(MediaException.MEDIA_ERR_DECODE, "internal error: " + e);
+        }
+    }
+
+    @Override
+    public void onError(MediaException error) {
+        fail(error.code(), error.getMessage());
+    }
+
+    private void pump() {
+        if (finished || demuxer == null || reader.inFlight()) {
+            return;
+        }
+        try {
+            while (!finished) {
+                int r = demuxer.poll();
+                if (r == Demuxer.NEED_MORE_DATA) {
+                    if (inputEnded) {
+                        throw new MediaException("the demuxer wants data after the end of the file");
+                    }
+                    if (sentUntil - playhead < readAhead || !tracksSent) {
+                        reader.read(offset, CHUNK);
+                    }
+                    return;
+                } else if (r == Demuxer.SEEK) {
+                    offset = demuxer.seekPosition();
+                    inputEnded = false;
+                    reader.read(offset, CHUNK);
+                    return;
+                } else if (r == Demuxer.TRACKS_CHANGED) {
+                    onTracks(demuxer.tracks());
+                } else if (r == Demuxer.PACKET) {
+                    onPacket(demuxer.packet());
+                } else if (r == Demuxer.END) {
+                    endOfStream();
+                    return;
+                }
+            }
+        } catch (MediaException e) {
+            fail(e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            fail(MediaException.MEDIA_ERR_DECODE, "internal error: " + e);
+        }
+    }
+
+    private void onTracks(List<TrackInfo> tracks) {
+        if (tracksSent) {
+            return; // a chained stream with new tracks: kept on the first ones
+        }
+        for (TrackInfo t : tracks) {
+            if (t.type() == TrackType.VIDEO && videoTrack == null) {
+                videoTrack = t;
+            } else if (t.type() == TrackType.AUDIO && audioTrack == null) {
+                audioTrack = t;
+            }
+        }
+        if (videoTrack == null && audioTrack == null) {
+            throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED, "no audio or video track");
+        }
+        if (audioTrack != null) {
+            audioDecoder = Codecs.audio(audioTrack);
+        }
+        JSObject msg = message("tracks");
+        Js.setNumber(msg, "duration", demuxer.durationSeconds());
+        if (videoTrack != null) {
+            Js.set(msg, "video", TrackMessages.toJs(videoTrack));
+        }
+        if (audioTrack != null) {
+            Js.set(msg, "audio", TrackMessages.toJs(audioTrack));
+        }
+        Port.post(main, msg);
+        if (videoTrack != null && videoPort != null) {
+            JSObject config = message("config");
+            Js.set(config, "track", TrackMessages.toJs(videoTrack));
+            Port.post(videoPort, config);
+        }
+        tracksSent = true;
+    }
+
+    private void onPacket(Packet p) {
+        if (videoTrack != null && p.trackId == videoTrack.id()) {
+            if (videoPort == null) {
+                return;
+            }
+            byte[] bytes = Arrays.copyOfRange(p.data, p.offset, p.offset + p.length);
+            Int8Array data = Int8Array.copyFromJavaArray(bytes);
+            JSObject msg = message("packet");
+            Js.set(msg, "data", data.getBuffer());
+            double t = seconds(p.pts, videoTrack);
+            Js.setNumber(msg, "pts", p.pts == Packet.NO_TIMESTAMP ? Double.NaN : (double) p.pts);
+            Js.setBoolean(msg, "keyframe", p.keyframe);
+            JSArray<JSObject> transfer = Js.array();
+            transfer.push(data.getBuffer());
+            Port.post(videoPort, msg, transfer);
+            if (!Double.isNaN(t)) {
+                sentUntil = Math.max(sentUntil, t);
+            }
+        } else if (audioTrack != null && p.trackId == audioTrack.id()) {
+            double t0 = Port.now();
+            audioDecoder.decode(p);
+            audioDecodeMs += Port.now() - t0;
+            drainAudio();
+            double t = seconds(p.pts, audioTrack);
+            if (!Double.isNaN(t)) {
+                sentUntil = Math.max(sentUntil, t);
+            }
+        }
+    }
+
+    private void drainAudio() {
+        for (AudioBlock b = audioDecoder.receive(); b != null; b = audioDecoder.receive()) {
+            if (b.frames == 0) {
+                continue;
+            }
+            JSObject msg = message("audio");
+            Js.setNumber(msg, "time", seconds(b.pts, audioTrack));
+            Js.setInt(msg, "sampleRate", b.sampleRate);
+            Js.setInt(msg, "channels", b.channels);
+            Js.setInt(msg, "frames", b.frames);
+            JSArray<JSObject> planes = Js.array();
+            JSArray<JSObject> transfer = Js.array();
+            for (int c = 0; c < b.channels; c++) {
+                Float32Array plane = Float32Array.copyFromJavaArray(Arrays.copyOf(b.samples[c], b.frames));
+                planes.push(plane);
+                transfer.push(plane.getBuffer());
+            }
+            Js.set(msg, "planes", planes);
+            audioSamples += b.frames;
+            Port.post(main, msg, transfer);
+        }
+    }
+
+    private void endOfStream() {
+        if (audioDecoder != null) {
+            audioDecoder.flush();
+            drainAudio();
+        }
+        if (videoPort != null) {
+            Port.post(videoPort, message("eos"));
+        }
+        JSObject msg = message("eos");
+        Js.setInt(msg, "audioSamples", audioSamples);
+        Js.setNumber(msg, "audioDecodeMs", audioDecodeMs);
+        Port.post(main, msg);
+        finished = true;
+    }
+
+    private void fail(int code, String message) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        reader.cancel();
+        JSObject msg = message("error");
+        Js.setInt(msg, "code", code);
+        Js.setString(msg, "message", message == null ? "error" : message);
+        Port.post(main, msg);
+    }
+
+    private static double seconds(long ticks, TrackInfo track) {
+        return ticks == Packet.NO_TIMESTAMP ? Double.NaN : (double) ticks / track.timescale();
+    }
+
+    private static JSObject message(String type) {
+        JSObject o = Js.object();
+        Js.setString(o, "type", type);
+        return o;
+    }
+}
