@@ -1,50 +1,116 @@
   /**
-   * <kinora-player src=… controls autoplay muted build=…>: the drop-in element. It shows the
-   * player's surface; playback arrives with the Player API.
+   * <kinora-player src=… controls autoplay muted build=…>: the drop-in element, a Kinora.Player
+   * in a shadow root with plain controls (play/pause, time, progress, mute, volume). The player is
+   * el.player; its events are re-dispatched on the element.
    */
   function defineElement(Kinora) {
     if (!self.customElements || customElements.get('kinora-player')) {
       return;
     }
+    var EVENTS = ['loadstart', 'durationchange', 'loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough',
+      'play', 'playing', 'waiting', 'pause', 'timeupdate', 'ended', 'error', 'volumechange'];
+
+    function formatTime(t) {
+      if (!isFinite(t)) return '--:--';
+      t = Math.max(0, Math.floor(t));
+      var s = t % 60, m = Math.floor(t / 60) % 60, h = Math.floor(t / 3600);
+      return (h ? h + ':' + (m < 10 ? '0' : '') : '') + m + ':' + (s < 10 ? '0' : '') + s;
+    }
+
     class KinoraPlayerElement extends HTMLElement {
-      static get observedAttributes() { return ['src', 'build']; }
+      static get observedAttributes() { return ['src', 'muted', 'controls']; }
 
       constructor() {
         super();
         var root = this.attachShadow({ mode: 'open' });
         root.innerHTML =
-          '<style>:host{display:inline-block;position:relative;width:640px;height:360px;background:#000;color:#ddd;' +
-          'font:13px system-ui,sans-serif;overflow:hidden}' +
-          ':host([hidden]){display:none}canvas{position:absolute;inset:0;width:100%;height:100%}' +
-          '.status{position:absolute;left:8px;bottom:6px;opacity:.8}</style>' +
-          '<canvas part="surface"></canvas><div class="status" part="status"></div>';
-        this._status = root.querySelector('.status');
+          '<style>' +
+          ':host{display:inline-block;position:relative;width:640px;height:360px;background:#000;color:#eee;' +
+          'font:13px system-ui,sans-serif;overflow:hidden;contain:content}' +
+          ':host([hidden]){display:none}' +
+          '.box{position:absolute;inset:0}.box canvas{position:absolute;inset:0;width:100%;height:100%}' +
+          '.bar{position:absolute;left:0;right:0;bottom:0;display:flex;gap:8px;align-items:center;padding:6px 8px;' +
+          'background:linear-gradient(transparent,rgba(0,0,0,.7))}' +
+          ':host(:not([controls])) .bar{display:none}' +
+          'button{background:none;border:0;color:inherit;font:inherit;cursor:pointer;min-width:2.2em}' +
+          '.progress{flex:1;height:4px;background:rgba(255,255,255,.3);border-radius:2px;overflow:hidden}' +
+          '.progress i{display:block;height:100%;width:0;background:#fff}' +
+          'input[type=range]{width:70px}.msg{position:absolute;top:8px;left:8px;right:8px}' +
+          '</style>' +
+          '<div class="box" part="surface"></div><div class="msg" part="message"></div>' +
+          '<div class="bar" part="controls"><button class="play" aria-label="Play">▶</button>' +
+          '<span class="time">0:00 / --:--</span><div class="progress"><i></i></div>' +
+          '<button class="mute" aria-label="Mute">🔊</button>' +
+          '<input class="volume" type="range" min="0" max="1" step="0.05" value="1" aria-label="Volume"></div>';
+        this._box = root.querySelector('.box');
+        this._msg = root.querySelector('.msg');
+        this._playButton = root.querySelector('.play');
+        this._time = root.querySelector('.time');
+        this._bar = root.querySelector('.progress i');
+        this._mute = root.querySelector('.mute');
+        this._volume = root.querySelector('.volume');
+        var el = this;
+        this._playButton.addEventListener('click', function () {
+          if (!el.player) return;
+          if (el.player.paused) el.player.play().catch(function () {}); else el.player.pause();
+        });
+        this._mute.addEventListener('click', function () { if (el.player) el.player.muted = !el.player.muted; });
+        this._volume.addEventListener('input', function () { if (el.player) el.player.volume = Number(el._volume.value); });
       }
 
-      connectedCallback() { this._update(); }
-
-      attributeChangedCallback() { this._update(); }
-
-      /** The worker build this element uses: 'wasm' or 'js'. */
-      get build() {
-        return Kinora.selectBuild(this.getAttribute('build') || 'auto');
-      }
-
-      _update() {
-        var self = this;
-        var build;
+      connectedCallback() {
+        if (this.player) return;
+        var el = this;
         try {
-          build = this.build;
+          this.player = new Kinora.Player(this._box, {
+            build: this.getAttribute('build') || 'auto',
+            muted: this.hasAttribute('muted'),
+            renderer: this.getAttribute('renderer') || undefined
+          });
         } catch (e) {
-          this._status.textContent = String(e.message || e);
+          this._msg.textContent = String(e && e.message || e);
           return;
         }
-        Kinora.hello({ build: build }).then(function (answer) {
-          self._status.textContent = 'Kinora ' + answer.version + ' · ' + answer.build + ' worker';
-          self.dispatchEvent(new CustomEvent('kinora-ready', { detail: { build: answer.build, version: answer.version } }));
-        }, function (e) {
-          self._status.textContent = 'worker failed: ' + (e && e.message ? e.message : e);
+        EVENTS.forEach(function (type) {
+          el.player.addEventListener(type, function () {
+            el._refresh(type);
+            el.dispatchEvent(new Event(type));
+          });
         });
+        if (this.getAttribute('src')) this.player.src = this.getAttribute('src');
+        if (this.hasAttribute('autoplay') && this.player.src) this.player.play().catch(function () {});
+        this._refresh();
+      }
+
+      disconnectedCallback() {
+        if (this.player) { this.player.destroy(); this.player = null; }
+      }
+
+      attributeChangedCallback(name, old, value) {
+        if (!this.player || old === value) return;
+        if (name === 'src') {
+          this.player.src = value || '';
+          if (this.hasAttribute('autoplay')) this.player.play().catch(function () {});
+        } else if (name === 'muted') {
+          this.player.muted = value !== null;
+        }
+      }
+
+      play() { return this.player ? this.player.play() : Promise.reject(new Error('not connected')); }
+      pause() { if (this.player) this.player.pause(); }
+      get src() { return this.getAttribute('src') || ''; }
+      set src(v) { this.setAttribute('src', v); }
+
+      _refresh(type) {
+        var p = this.player;
+        if (!p) return;
+        this._playButton.textContent = p.paused ? '▶' : '❚❚';
+        this._playButton.setAttribute('aria-label', p.paused ? 'Play' : 'Pause');
+        this._time.textContent = formatTime(p.currentTime) + ' / ' + formatTime(p.duration);
+        this._bar.style.width = p.duration > 0 ? Math.min(100, 100 * p.currentTime / p.duration) + '%' : '0';
+        this._mute.textContent = p.muted || p.volume === 0 ? '🔇' : '🔊';
+        if (type === 'volumechange') this._volume.value = String(p.volume);
+        this._msg.textContent = p.error ? 'Cannot play this media (error ' + p.error.code + '): ' + p.error.message : '';
       }
     }
     customElements.define('kinora-player', KinoraPlayerElement);

@@ -4,5 +4,6 @@
   }
   self.Kinora = Kinora;
   exports.main([]);
+  definePlayer(Kinora);
   defineElement(Kinora);
 })();

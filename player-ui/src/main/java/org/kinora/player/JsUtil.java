@@ -11,6 +11,15 @@ final class JsUtil {
     @JSBody(params = "o", script = "return o === undefined || o === null;")
     static native boolean isNullish(JSObject o);
 
+    @JSBody(params = "o", script = "return o === undefined || o === null ? null : String(o);")
+    static native String asString(JSObject o);
+
+    @JSBody(params = "o", script = "return Number(o);")
+    static native double asNumber(JSObject o);
+
+    @JSBody(params = "o", script = "return !!o;")
+    static native boolean truthy(JSObject o);
+
     @JSBody(params = "o", script = "return typeof o === 'function';")
     static native boolean isFunction(JSObject o);
 

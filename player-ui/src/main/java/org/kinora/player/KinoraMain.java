@@ -55,6 +55,7 @@ public final class KinoraMain {
         setFn(kinora, "hello", (PromiseFn) KinoraMain::hello);
         setFn(kinora, "echo", (PromiseFn2) KinoraMain::echo);
         setFn(kinora, "decode", (DecodeFn) KinoraMain::decode);
+        setFactory(kinora, "_createCore", PlayerBinding.factory(pool));
     }
 
     /** {@code Kinora.hello({build})}: resolves with the worker's {@code {version, build}}. */
@@ -131,4 +132,7 @@ public final class KinoraMain {
 
     @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
     private static native void setFn(JSObject o, String key, DecodeFn fn);
+
+    @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
+    private static native void setFactory(JSObject o, String key, PlayerBinding.CreateCoreFn fn);
 }

@@ -1,0 +1,80 @@
+package org.kinora.player;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+
+/** The browser calls the player core makes: events, animation frames, the renderer and the sound output. */
+final class Dom {
+    private Dom() {
+    }
+
+    @JSFunctor
+    interface FrameCallback extends JSObject {
+        void onFrame(double time);
+    }
+
+    @JSFunctor
+    interface Callback extends JSObject {
+        void call(JSObject value);
+    }
+
+    @JSBody(params = {"target", "type"}, script = "target.dispatchEvent(new Event(type));")
+    static native void dispatch(JSObject target, String type);
+
+    @JSBody(params = "cb", script = "return requestAnimationFrame(cb);")
+    static native int requestAnimationFrame(FrameCallback cb);
+
+    @JSBody(params = "id", script = "cancelAnimationFrame(id);")
+    static native void cancelAnimationFrame(int id);
+
+    @JSBody(params = {"canvas", "kind"}, script = "return createRenderer(canvas, kind);")
+    static native JSObject createRenderer(JSObject canvas, String kind);
+
+    @JSBody(params = "renderer", script = "return renderer.kind;")
+    static native String rendererKind(JSObject renderer);
+
+    @JSBody(params = {"renderer", "picture"}, script = "renderer.draw(picture);")
+    static native void draw(JSObject renderer, JSObject picture);
+
+    @JSBody(params = "renderer", script = "renderer.clear();")
+    static native void clear(JSObject renderer);
+
+    @JSBody(params = {"base", "rate", "channels", "onReady", "onError"}, script = ""
+            + "createAudioOutput(base, rate, channels).then(function (o) { onReady(o); },"
+            + " function (e) { onError(new Error(String(e && e.message || e))); });")
+    static native void createAudioOutput(String base, int rate, int channels, Callback onReady, Callback onError);
+
+    @JSBody(params = {"audio", "planes", "frames"}, script = "audio.enqueue(planes, frames);")
+    static native void enqueueAudio(JSObject audio, JSObject planes, int frames);
+
+    @JSBody(params = "audio", script = "audio.play();")
+    static native void playAudio(JSObject audio);
+
+    @JSBody(params = "audio", script = "audio.pause();")
+    static native void pauseAudio(JSObject audio);
+
+    @JSBody(params = "audio", script = "audio.end();")
+    static native void endAudio(JSObject audio);
+
+    @JSBody(params = "audio", script = "return audio.time();")
+    static native double audioTime(JSObject audio);
+
+    @JSBody(params = "audio", script = "return audio.buffered();")
+    static native double audioBuffered(JSObject audio);
+
+    @JSBody(params = "audio", script = "return audio.starved();")
+    static native boolean audioStarved(JSObject audio);
+
+    @JSBody(params = {"audio", "volume", "muted"}, script = "audio.setVolume(volume, muted);")
+    static native void setVolume(JSObject audio, double volume, boolean muted);
+
+    @JSBody(params = "audio", script = "audio.close();")
+    static native void closeAudio(JSObject audio);
+
+    @JSBody(params = "audio", script = "return audio.kind;")
+    static native String audioKind(JSObject audio);
+
+    @JSBody(params = "o", script = "return JSON.stringify(o);")
+    static native String stringify(JSObject o);
+}

@@ -1,0 +1,64 @@
+  /**
+   * Kinora.Player: an HTMLMediaElement-like player drawn into a container element.
+   *   var p = new Kinora.Player(document.getElementById('box'), {src: 'movie.ogg', build: 'auto'});
+   *   p.addEventListener('ended', ...); p.play();
+   * Options: src, build ('auto' | 'wasm' | 'js'), muted, volume, renderer ('webgl2' | 'webgl' | '2d').
+   */
+  function definePlayer(Kinora) {
+    var STATES = { HAVE_NOTHING: 0, HAVE_METADATA: 1, HAVE_CURRENT_DATA: 2, HAVE_FUTURE_DATA: 3, HAVE_ENOUGH_DATA: 4,
+      NETWORK_EMPTY: 0, NETWORK_IDLE: 1, NETWORK_LOADING: 2, NETWORK_NO_SOURCE: 3 };
+    var ERRORS = { MEDIA_ERR_ABORTED: 1, MEDIA_ERR_NETWORK: 2, MEDIA_ERR_DECODE: 3, MEDIA_ERR_SRC_NOT_SUPPORTED: 4 };
+
+    class Player extends EventTarget {
+      constructor(container, options) {
+        super();
+        if (!container || !container.appendChild) throw new TypeError('Kinora.Player needs a container element');
+        options = Object.assign({}, options || {});
+        var canvas = document.createElement('canvas');
+        canvas.className = 'kinora-surface';
+        if (container.classList) container.classList.add('kinora-player');
+        container.appendChild(canvas);
+        this.canvas = canvas;
+        this.container = container;
+        this._core = Kinora._createCore(this, canvas, options);
+        if (options.src) this.src = options.src;
+      }
+      get src() { return this._core('src'); }
+      set src(url) { this._core('setSrc', url == null ? '' : String(url)); }
+      play() { return this._core('play'); }
+      pause() { this._core('pause'); }
+      get currentTime() { return this._core('currentTime'); }
+      get duration() { return this._core('duration'); }
+      get paused() { return this._core('paused'); }
+      get ended() { return this._core('ended'); }
+      get readyState() { return this._core('readyState'); }
+      get networkState() { return this._core('networkState'); }
+      get error() {
+        var e = this._core('error');
+        return e ? Object.assign({ code: e.code, message: e.message }, ERRORS) : null;
+      }
+      get videoWidth() { return this._core('videoWidth'); }
+      get videoHeight() { return this._core('videoHeight'); }
+      get volume() { return this._core('volume'); }
+      set volume(v) {
+        v = Number(v);
+        if (!(v >= 0 && v <= 1)) throw new RangeError('volume must be between 0 and 1');
+        this._core('setVolume', v);
+      }
+      get muted() { return this._core('muted'); }
+      set muted(m) { this._core('setMuted', !!m); }
+      /** The worker build in use: 'wasm' or 'js'. */
+      get build() { return this._core('build'); }
+      /** Frames decoded / presented / dropped, decode time per frame, A/V offset, and more. */
+      getStats() { return this._core('stats'); }
+      /** Stops playback and gives the player's workers back to the page's pool. */
+      destroy() {
+        this._core('destroy');
+        if (this.canvas.parentNode) this.canvas.parentNode.removeChild(this.canvas);
+      }
+    }
+    Object.assign(Player, STATES);
+    Object.assign(Player.prototype, STATES);
+    Kinora.Player = Player;
+    Kinora.MediaError = ERRORS;
+  }
