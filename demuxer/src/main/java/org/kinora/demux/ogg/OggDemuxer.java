@@ -316,8 +316,10 @@ public final class OggDemuxer implements Demuxer {
         if (s.track == null) {
             count = takeHeaders(s, count);
         }
-        if (count > 0) {
+        if (s.track != null) {
             s.codec.timestampPage(pagePackets, 0, count, page.granule, page.eos());
+        }
+        if (count > 0) {
             for (int i = 0; i < count; i++) {
                 OggPacketEntry e = pagePackets[i];
                 pagePackets[i] = null;
