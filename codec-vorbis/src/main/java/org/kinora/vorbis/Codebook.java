@@ -37,7 +37,7 @@ final class Codebook {
     private int singleLength;
 
     // Vorbis I 3.2.1
-    Codebook(LsbBitReader r) {
+    Codebook(LsbBitReader r, Budget budget) {
         if (r.readBits(24) != 0x564342) {
             throw new MalformedStreamException("Vorbis codebook sync pattern missing");
         }
@@ -46,8 +46,12 @@ final class Codebook {
         if (dimensions == 0 || entries == 0 || entries > MAX_ENTRIES) {
             throw new MalformedStreamException("Vorbis codebook with " + entries + " entries of " + dimensions + " dimensions");
         }
-        lengths = new byte[entries];
         boolean ordered = r.readFlag();
+        if (!ordered && entries > r.bitsLeft()) {
+            throw new MalformedStreamException("Vorbis codebook entries exceed the header");
+        }
+        budget.spend(entries);
+        lengths = new byte[entries];
         if (!ordered) {
             boolean sparse = r.readFlag();
             for (int i = 0; i < entries; i++) {
@@ -79,10 +83,12 @@ final class Codebook {
             int valueBits = r.readBits(4) + 1;
             boolean sequenceP = r.readFlag();
             long lookupValues = lookupType == 1 ? lookup1Values(entries, dimensions) : (long) entries * dimensions;
-            if (lookupValues > MAX_VALUES || (long) entries * dimensions > MAX_VALUES) {
+            if (lookupValues > MAX_VALUES || (long) entries * dimensions > MAX_VALUES
+                    || lookupValues * valueBits > r.bitsLeft()) {
                 throw new MalformedStreamException("Vorbis codebook lookup table too large");
             }
             int n = (int) lookupValues;
+            budget.spend(n + entries * dimensions);
             int[] multiplicands = new int[n];
             for (int i = 0; i < n; i++) {
                 multiplicands[i] = r.readBits(valueBits);
@@ -279,6 +285,18 @@ final class Codebook {
         }
         r.skipBits(left + 1);
         return -1;
+    }
+
+    /** Caps the memory all codebooks of one setup header may take. */
+    static final class Budget {
+        private long left = MAX_VALUES;
+
+        void spend(long units) {
+            left -= units;
+            if (left < 0) {
+                throw new MalformedStreamException("Vorbis codebooks too large");
+            }
+        }
     }
 
     boolean hasVectors() {

@@ -84,8 +84,9 @@ final class VorbisSetup {
     private void readSetup(LsbBitReader r) {
         int codebookCount = r.readBits(8) + 1;
         codebooks = new Codebook[codebookCount];
+        Codebook.Budget budget = new Codebook.Budget();
         for (int i = 0; i < codebookCount; i++) {
-            codebooks[i] = new Codebook(r);
+            codebooks[i] = new Codebook(r, budget);
         }
         int timeCount = r.readBits(6) + 1;
         for (int i = 0; i < timeCount; i++) {
