@@ -147,7 +147,7 @@ final class Codebook {
                     if (sequenceP) {
                         last = v;
                     }
-                    vectors[base + i] = v;
+                    vectors[base + i] = checkFinite(v);
                     if (indexDivisor <= entries) {
                         indexDivisor *= lookupValues;
                     }
@@ -158,7 +158,7 @@ final class Codebook {
                     if (sequenceP) {
                         last = v;
                     }
-                    vectors[base + i] = v;
+                    vectors[base + i] = checkFinite(v);
                 }
             }
         }
@@ -252,6 +252,14 @@ final class Codebook {
                 }
             }
         }
+    }
+
+    /** Keeps decoding free of infinities and NaN: real codebooks hold small values. */
+    private static float checkFinite(float v) {
+        if (!(Math.abs(v) <= 1e30f)) {
+            throw new MalformedStreamException("Vorbis codebook value " + v);
+        }
+        return v;
     }
 
     /** Decodes one entry number; -1 at the end of the packet or on a codeword not in the book. */

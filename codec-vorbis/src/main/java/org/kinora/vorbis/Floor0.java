@@ -133,6 +133,9 @@ final class Floor0 extends Floor {
                 }
             }
             float value = (float) Math.exp(.11512925 * (ampScale / Math.sqrt(p + q) - amplitudeOffset));
+            if (!(value <= 1e30f)) {
+                value = 0; // p + q = 0: a broken stream
+            }
             int condition = m[i];
             do {
                 spectrum[i] *= value;
