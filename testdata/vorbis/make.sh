@@ -38,8 +38,10 @@ audio long_mono_16k_q1 16000 "$(tone 330)*sin(0.5*t)" mono 12 -c:a libvorbis -q:
 $FF -f lavfi -i "testsrc2=s=64x48:r=25:d=1" -f lavfi -i "aevalsrc=$(tone 440):s=22050:c=mono:d=1" \
     -bitexact -fflags +bitexact -c:v libtheora -q:v 5 -g 12 -c:a libvorbis -q:a 3 theora_vorbis.ogg
 
-# A chained stream: two links back to back.
-cat mono_8k_q0.ogg stereo_11k_q3.ogg > chained.ogg
+# A chained stream: two links back to back, the second with its own serial number.
+$FF -i stereo_11k_q3.ogg -c copy -bitexact -fflags +bitexact -serial_offset 7 /tmp/kinora_link2.$$.ogg
+cat mono_8k_q0.ogg /tmp/kinora_link2.$$.ogg > chained.ogg
+rm -f /tmp/kinora_link2.$$.ogg
 
 for f in *.ogg; do
     [ "$f" = chained.ogg ] && continue

@@ -72,6 +72,7 @@ public final class OggDemuxer implements Demuxer {
     private double durationSeconds = Double.NaN;
     /** After a seek: drop each stream's first partial packet; Theora packets until a keyframe. */
     private boolean dropUntilKeyframe;
+    private boolean chained;
 
     @Override
     public void setInputLength(long length) {
@@ -333,7 +334,7 @@ public final class OggDemuxer implements Demuxer {
                 if (e.pts != Packet.NO_TIMESTAMP) {
                     long offset = Math.round(chainStartSeconds * s.codec.timescale());
                     e.pts += offset;
-                    double end = (double) (e.pts + e.duration) / s.codec.timescale();
+                    double end = (double) (e.pts + e.duration - e.trimEnd) / s.codec.timescale();
                     if (end > presentationEndSeconds) {
                         presentationEndSeconds = end;
                     }
@@ -467,6 +468,7 @@ public final class OggDemuxer implements Demuxer {
     }
 
     private void startNewChain() {
+        chained = true;
         for (int i = 0, n = streams.size(); i < n; i++) {
             recycle(streams.get(i).partial);
         }
@@ -529,7 +531,6 @@ public final class OggDemuxer implements Demuxer {
             return;
         }
         List<TrackInfo> list = new ArrayList<>();
-        int k = 0;
         for (int i = 0, n = streams.size(); i < n; i++) {
             OggStream s = streams.get(i);
             if (s.track != null) {
@@ -538,10 +539,14 @@ public final class OggDemuxer implements Demuxer {
                     s.track = s.codec.buildTrack(s.serial, s.headers, d);
                 }
                 list.add(s.track);
-                k++;
             }
         }
         tracks = list;
+    }
+
+    /** The file holds more than one link: no duration and no seeking. */
+    void setChained() {
+        chained = true;
     }
 
     /** Called by the seeker once positioned: parsing restarts at a page boundary. */
@@ -587,7 +592,8 @@ public final class OggDemuxer implements Demuxer {
 
     @Override
     public boolean canSeek() {
-        return inputLength > 0 && tracksAnnounced && dataStart >= 0 && !tracks.isEmpty();
+        return inputLength > 0 && tracksAnnounced && dataStart >= 0 && !tracks.isEmpty() && !chained
+                && streams.size() > 0 && seeker.probedDuration();
     }
 
     @Override
