@@ -17,7 +17,7 @@ final class Floor0 extends Floor {
     private final Codebook[] books;
     /** Per block flag: the Bark map of each spectral line and cos(omega) of each map value. */
     private final int[][] map = new int[2][];
-    private final float[][] cosOmega = new float[2][];
+    private final double[][] cosOmega = new double[2][];
 
     // Vorbis I 6.2.1
     Floor0(LsbBitReader r, Codebook[] books, int blocksize0, int blocksize1) {
@@ -49,12 +49,12 @@ final class Floor0 extends Floor {
     // Vorbis I 6.2.3: map[i] = min(bark_map_size - 1, foobar), foobar = floor(bark(rate * i / (2n)) * bark_map_size / bark(.5 * rate))
     private void buildMap(int flag, int n) {
         int[] m = new int[n + 1];
-        float[] c = new float[n];
+        double[] c = new double[n];
         double scale = barkMapSize / bark(.5 * rate);
         for (int i = 0; i < n; i++) {
             int foobar = (int) Math.floor(bark((double) rate * i / (2.0 * n)) * scale);
             m[i] = Math.min(barkMapSize - 1, foobar);
-            c[i] = (float) Math.cos(Math.PI * m[i] / barkMapSize);
+            c[i] = Math.cos(Math.PI * m[i] / barkMapSize);
         }
         m[n] = -1;
         map[flag] = m;
@@ -100,7 +100,7 @@ final class Floor0 extends Floor {
     @Override
     void apply(FloorData data, float[] spectrum, int n, int blockFlag) {
         int[] m = map[blockFlag];
-        float[] cw = cosOmega[blockFlag];
+        double[] cw = cosOmega[blockFlag];
         double[] cosCoef = new double[order];
         for (int j = 0; j < order; j++) {
             cosCoef[j] = Math.cos(data.coefficients[j]);
@@ -133,8 +133,8 @@ final class Floor0 extends Floor {
                 }
             }
             float value = (float) Math.exp(.11512925 * (ampScale / Math.sqrt(p + q) - amplitudeOffset));
-            if (!(value <= 1e30f)) {
-                value = 0; // p + q = 0: a broken stream
+            if (!(value <= Float.MAX_VALUE)) {
+                value = 0; // p + q = 0 or overflow: a broken stream
             }
             int condition = m[i];
             do {
