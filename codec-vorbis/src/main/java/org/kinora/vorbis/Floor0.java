@@ -35,7 +35,7 @@ final class Floor0 extends Floor {
                 throw new MalformedStreamException("floor 0 codebook " + bookList[i] + " is not a vector book");
             }
         }
-        if (r.endOfPacket() || order < 1 || rate < 1 || barkMapSize < 1 || amplitudeBits < 1) {
+        if (r.endOfPacket() || order < 1 || rate < 1 || barkMapSize < 1 || amplitudeBits < 1 || amplitudeBits > 32) {
             throw new MalformedStreamException("bad floor 0 header");
         }
         buildMap(0, blocksize0 / 2);
@@ -105,7 +105,7 @@ final class Floor0 extends Floor {
         for (int j = 0; j < order; j++) {
             cosCoef[j] = Math.cos(data.coefficients[j]);
         }
-        double ampScale = (double) data.amplitude * amplitudeOffset / ((1 << amplitudeBits) - 1);
+        double ampScale = (data.amplitude & 0xFFFFFFFFL) * (double) amplitudeOffset / ((1L << amplitudeBits) - 1);
         int i = 0;
         while (i < n) {
             double cosw = cw[i];

@@ -166,7 +166,32 @@ class OggSeekAndChainTest {
         assertEquals(0, v320.granuleToFrame(0));
     }
 
+    @Test
+    void fractionalFrameRateCountsTicksOfTheNumerator() {
+        byte[] id = theoraId(1);
+        // 30000/1001 fps
+        id[22] = 0;
+        id[23] = 0;
+        id[24] = (byte) (30000 >> 8);
+        id[25] = (byte) 30000;
+        id[28] = (byte) (1001 >> 8);
+        id[29] = (byte) 1001;
+        TheoraOggCodec c = new TheoraOggCodec();
+        c.parseHeader(0, id, id.length);
+        assertEquals(30000, c.timescale());
+        assertEquals(1001, c.ticksPerFrame());
+        assertEquals(10 * 1001, c.granuleToTicks(11L << 6));
+    }
+
     private static TheoraOggCodec theora(int revision) {
+        byte[] id = theoraId(revision);
+        TheoraOggCodec c = new TheoraOggCodec();
+        c.parseHeader(0, id, id.length);
+        assertEquals(25, c.timescale());
+        return c;
+    }
+
+    private static byte[] theoraId(int revision) {
         byte[] id = new byte[42];
         id[0] = (byte) 0x80;
         System.arraycopy("theora".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, id, 1, 6);
@@ -181,10 +206,7 @@ class OggSeekAndChainTest {
         id[29] = 1;
         id[40] = (byte) (6 >> 3);
         id[41] = (byte) ((6 & 7) << 5);
-        TheoraOggCodec c = new TheoraOggCodec();
-        c.parseHeader(0, id, id.length);
-        assertEquals(25, c.timescale());
-        return c;
+        return id;
     }
 
     static byte[] page(int flags, long granule, int serial, int sequence, byte[] body) {
