@@ -558,7 +558,11 @@ public final class OggDemuxer implements Demuxer {
             s.partial = null;
             s.lastSequence = -1;
             if (s.codec != null) {
-                s.codec.resetTime();
+                if (position <= dataStart) {
+                    s.codec.resetToStart();
+                } else {
+                    s.codec.resetTime();
+                }
             }
         }
         dropUntilKeyframe = true;
@@ -593,7 +597,7 @@ public final class OggDemuxer implements Demuxer {
     @Override
     public boolean canSeek() {
         return inputLength > 0 && tracksAnnounced && dataStart >= 0 && !tracks.isEmpty() && !chained
-                && streams.size() > 0 && seeker.probedDuration();
+                && streams.size() > 0 && seeker.probedDuration() && !seeker.probingDuration();
     }
 
     @Override

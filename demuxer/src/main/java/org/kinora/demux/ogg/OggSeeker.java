@@ -43,6 +43,10 @@ final class OggSeeker {
         return mode != IDLE;
     }
 
+    boolean probingDuration() {
+        return mode == DURATION;
+    }
+
     boolean probedDuration() {
         return durationProbed;
     }

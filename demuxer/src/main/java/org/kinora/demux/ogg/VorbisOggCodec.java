@@ -235,7 +235,7 @@ final class VorbisOggCodec extends OggCodec {
                 // packet. Computed as FFmpeg does, so that the sample count equals its output:
                 // from the previous page's granule and FFmpeg's packet durations, applied only
                 // when it fits in the last packet.
-                long excess = lastGranule + ffmpegTotal - granule;
+                long excess = lastGranule >= 0 ? lastGranule + ffmpegTotal - granule : nextPts - granule;
                 OggPacketEntry last = packets[first + count - 1];
                 if (excess > 0 && excess <= last.duration - last.trimStart) {
                     last.trimEnd = (int) excess;
@@ -250,5 +250,14 @@ final class VorbisOggCodec extends OggCodec {
     void resetTime() {
         nextPts = Packet.NO_TIMESTAMP;
         previousBlocksize = 0;
+        lastGranule = -1;
+    }
+
+    @Override
+    void resetToStart() {
+        resetTime();
+        lastGranule = 0;
+        atStreamStart = true;
+        ffmpegPreviousBlocksize = modeBlockFlag[0] ? blocksize1 : blocksize0;
     }
 }

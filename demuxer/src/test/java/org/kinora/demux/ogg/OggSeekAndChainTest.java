@@ -65,6 +65,11 @@ class OggSeekAndChainTest {
             // one page here holds 16384 samples: the seek lands at most two pages early
             assertTrue(first.pts > target - 2 * 16384 - 4096, "first pts " + first.pts + " for " + target);
             assertTrue(seeks[0] >= 1 && seeks[0] < 20, "seek requests: " + seeks[0]);
+            if (t == 0) {
+                // back to the first data page: the same packets as a run from the start
+                OggDemuxerTest.assertSamePackets(all, after);
+                continue;
+            }
             // from the second packet on, the packets equal those of a run from the start
             int at = indexOfPts(all, after.get(1).pts);
             assertTrue(at > 0);
