@@ -332,8 +332,7 @@ public final class OggDemuxer implements Demuxer {
                     dropUntilKeyframe = false;
                 }
                 if (e.pts != Packet.NO_TIMESTAMP) {
-                    long offset = Math.round(chainStartSeconds * s.codec.timescale());
-                    e.pts += offset;
+                    e.pts += s.ptsOffset;
                     double end = (double) (e.pts + e.duration - e.trimEnd) / s.codec.timescale();
                     if (end > presentationEndSeconds) {
                         presentationEndSeconds = end;
@@ -420,6 +419,9 @@ public final class OggDemuxer implements Demuxer {
         }
         if (s.headersDone()) {
             s.track = s.codec.buildTrack(s.serial, s.headers, -1);
+            // a chained link's timestamps continue after the previous link (rounded half up)
+            double ticks = chainStartSeconds * s.codec.timescale() + 0.5;
+            s.ptsOffset = ticks < 9.0e18 ? (long) ticks : 0;
         }
         for (int i = used; i < count; i++) {
             pagePackets[i - used] = pagePackets[i];
