@@ -27,6 +27,11 @@ audio stereo_11k_q3 11025 "$(tone 150)|$(tone 170)" stereo 1 -c:a libvorbis -q:a
 audio surround51_48k_q3 48000 "$(tone 200)|$(tone 300)|$(tone 400)|0.3*sin(60*2*PI*t)|$(tone 500)|$(tone 600)" 5.1 0.5 -c:a libvorbis -q:a 3
 audio surround71_48k_q3 48000 "$(tone 200)|$(tone 300)|$(tone 400)|0.3*sin(60*2*PI*t)|$(tone 500)|$(tone 600)|$(tone 700)|$(tone 800)" 7.1 0.5 -c:a libvorbis -q:a 3
 audio three_ch_32k_q5 32000 "$(tone 200)|$(tone 300)|$(tone 400)" 3.0 0.5 -c:a libvorbis -q:a 5
+# Ten channels: no standard layout, Vorbis order kept.
+ten=""
+for i in 1 2 3 4 5 6 7 8 9 10; do ten="$ten|$(tone $((i * 110)))"; done
+$FF -f lavfi -i "aevalsrc=${ten:1}:s=22050:d=0.3" -bitexact -fflags +bitexact -c:a libvorbis -q:a 3 ten_ch_22k_q3.ogg
+
 # FFmpeg's own encoder (equal block sizes, 8-dimensional lattice books). Its channel coupling
 # breaks on unrelated channels (FFmpeg and libvorbis then decode different garbage), so the
 # right channel follows the left.

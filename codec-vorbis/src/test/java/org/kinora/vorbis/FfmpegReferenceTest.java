@@ -13,7 +13,7 @@ class FfmpegReferenceTest {
     @ValueSource(strings = {
         "mono_8k_q0", "stereo_44k_q4", "stereo_48k_qm1", "stereo_44k_q10", "stereo_22k_q2", "mono_96k_q6",
         "stereo_11k_q3", "surround51_48k_q3", "surround71_48k_q3", "three_ch_32k_q5", "native_44k",
-        "long_mono_16k_q1", "theora_vorbis"})
+        "long_mono_16k_q1", "theora_vorbis", "ten_ch_22k_q3"})
     void matchesFfmpeg(String name) throws IOException {
         short[] ref = Fixtures.reference(name + ".s16.gz");
         short[] out = Fixtures.decodeS16(Fixtures.read(name + ".ogg"));
