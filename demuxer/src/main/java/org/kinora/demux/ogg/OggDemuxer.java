@@ -72,6 +72,7 @@ public final class OggDemuxer implements Demuxer {
     private double durationSeconds = Double.NaN;
     /** After a seek: drop each stream's first partial packet; Theora packets until a keyframe. */
     private boolean dropUntilKeyframe;
+    private boolean chained;
 
     @Override
     public void setInputLength(long length) {
@@ -316,8 +317,10 @@ public final class OggDemuxer implements Demuxer {
         if (s.track == null) {
             count = takeHeaders(s, count);
         }
-        if (count > 0) {
+        if (s.track != null) {
             s.codec.timestampPage(pagePackets, 0, count, page.granule, page.eos());
+        }
+        if (count > 0) {
             for (int i = 0; i < count; i++) {
                 OggPacketEntry e = pagePackets[i];
                 pagePackets[i] = null;
@@ -329,9 +332,8 @@ public final class OggDemuxer implements Demuxer {
                     dropUntilKeyframe = false;
                 }
                 if (e.pts != Packet.NO_TIMESTAMP) {
-                    long offset = Math.round(chainStartSeconds * s.codec.timescale());
-                    e.pts += offset;
-                    double end = (double) (e.pts + e.duration) / s.codec.timescale();
+                    e.pts += s.ptsOffset;
+                    double end = (double) (e.pts + e.duration - e.trimEnd) / s.codec.timescale();
                     if (end > presentationEndSeconds) {
                         presentationEndSeconds = end;
                     }
@@ -417,6 +419,9 @@ public final class OggDemuxer implements Demuxer {
         }
         if (s.headersDone()) {
             s.track = s.codec.buildTrack(s.serial, s.headers, -1);
+            // a chained link's timestamps continue after the previous link (rounded half up)
+            double ticks = chainStartSeconds * s.codec.timescale() + 0.5;
+            s.ptsOffset = ticks < 9.0e18 ? (long) ticks : 0;
         }
         for (int i = used; i < count; i++) {
             pagePackets[i - used] = pagePackets[i];
@@ -465,6 +470,7 @@ public final class OggDemuxer implements Demuxer {
     }
 
     private void startNewChain() {
+        chained = true;
         for (int i = 0, n = streams.size(); i < n; i++) {
             recycle(streams.get(i).partial);
         }
@@ -527,7 +533,6 @@ public final class OggDemuxer implements Demuxer {
             return;
         }
         List<TrackInfo> list = new ArrayList<>();
-        int k = 0;
         for (int i = 0, n = streams.size(); i < n; i++) {
             OggStream s = streams.get(i);
             if (s.track != null) {
@@ -536,10 +541,14 @@ public final class OggDemuxer implements Demuxer {
                     s.track = s.codec.buildTrack(s.serial, s.headers, d);
                 }
                 list.add(s.track);
-                k++;
             }
         }
         tracks = list;
+    }
+
+    /** The file holds more than one link: no duration and no seeking. */
+    void setChained() {
+        chained = true;
     }
 
     /** Called by the seeker once positioned: parsing restarts at a page boundary. */
@@ -551,7 +560,11 @@ public final class OggDemuxer implements Demuxer {
             s.partial = null;
             s.lastSequence = -1;
             if (s.codec != null) {
-                s.codec.resetTime();
+                if (position <= dataStart) {
+                    s.codec.resetToStart();
+                } else {
+                    s.codec.resetTime();
+                }
             }
         }
         dropUntilKeyframe = true;
@@ -585,7 +598,8 @@ public final class OggDemuxer implements Demuxer {
 
     @Override
     public boolean canSeek() {
-        return inputLength > 0 && tracksAnnounced && dataStart >= 0 && !tracks.isEmpty();
+        return inputLength > 0 && tracksAnnounced && dataStart >= 0 && !tracks.isEmpty() && !chained
+                && streams.size() > 0 && seeker.probedDuration() && !seeker.probingDuration();
     }
 
     @Override

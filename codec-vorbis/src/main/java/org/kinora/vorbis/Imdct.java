@@ -1,0 +1,111 @@
+package org.kinora.vorbis;
+
+/**
+ * The inverse MDCT of Vorbis I 1.3.2 for one block size N, in O(N log N): a DCT-IV of N/2
+ * points computed through an N/4-point complex FFT, then unfolded into N samples:
+ * {@code y[n] = sum_k X[k] cos(2 pi / N (n + 1/2 + N/4)(k + 1/2))}.
+ */
+final class Imdct {
+    final int n;
+    private final int m;
+    private final int k;
+    /** e^{-i pi (j + 1/8) / M}: the pre- and post-twiddle of the DCT-IV. */
+    private final float[] twCos;
+    private final float[] twSin;
+    /** FFT twiddles e^{-2 pi i j / K}. */
+    private final float[] fftCos;
+    private final float[] fftSin;
+    private final int[] bitReverse;
+    private final float[] re;
+    private final float[] im;
+
+    Imdct(int n) {
+        this.n = n;
+        this.m = n / 2;
+        this.k = n / 4;
+        twCos = new float[k];
+        twSin = new float[k];
+        for (int j = 0; j < k; j++) {
+            double a = Math.PI * (j + 0.125) / m;
+            twCos[j] = (float) Math.cos(a);
+            twSin[j] = (float) -Math.sin(a);
+        }
+        fftCos = new float[Math.max(1, k / 2)];
+        fftSin = new float[Math.max(1, k / 2)];
+        for (int j = 0; j < k / 2; j++) {
+            double a = 2 * Math.PI * j / k;
+            fftCos[j] = (float) Math.cos(a);
+            fftSin[j] = (float) -Math.sin(a);
+        }
+        int bits = Integer.numberOfTrailingZeros(k);
+        bitReverse = new int[k];
+        for (int j = 0; j < k; j++) {
+            bitReverse[j] = bits == 0 ? 0 : Integer.reverse(j) >>> (32 - bits);
+        }
+        re = new float[k];
+        im = new float[k];
+    }
+
+    /** Transforms {@code x[0 .. N/2)} into {@code y[0 .. N)}; the arrays may not be the same. */
+    void inverse(float[] x, float[] y) {
+        // z_j = X[2j] + i X[M - 1 - 2j], pre-twiddled, in bit-reversed order
+        for (int j = 0; j < k; j++) {
+            float a = x[2 * j];
+            float b = x[m - 1 - 2 * j];
+            float c = twCos[j];
+            float s = twSin[j];
+            int t = bitReverse[j];
+            re[t] = a * c - b * s;
+            im[t] = a * s + b * c;
+        }
+        fft();
+        // U_p = Z_p e^{-i pi (p + 1/8) / M}; u[2p] = Re U_p, u[M - 1 - 2p] = -Im U_p; then unfold
+        int half = m / 2;
+        for (int p = 0; p < k; p++) {
+            float a = re[p];
+            float b = im[p];
+            float c = twCos[p];
+            float s = twSin[p];
+            float ur = a * c - b * s;
+            float ui = a * s + b * c;
+            put(y, 2 * p, ur, half);
+            put(y, m - 1 - 2 * p, -ui, half);
+        }
+    }
+
+    /** Places DCT-IV output u[j] into the IMDCT samples that use it. */
+    private void put(float[] y, int j, float u, int half) {
+        // y[n] = u[n + M/2] for n < M/2; y[n] = -u[3M/2 - 1 - n] for M/2 <= n < 3M/2;
+        // y[n] = -u[n - 3M/2] for n >= 3M/2
+        if (j >= half) {
+            y[j - half] = u;
+        }
+        y[3 * half - 1 - j] = -u;
+        if (j < half) {
+            y[j + 3 * half] = -u;
+        }
+    }
+
+    private void fft() {
+        float[] re = this.re;
+        float[] im = this.im;
+        for (int size = 2; size <= k; size <<= 1) {
+            int halfSize = size >> 1;
+            int step = k / size;
+            for (int start = 0; start < k; start += size) {
+                for (int j = 0, t = 0; j < halfSize; j++, t += step) {
+                    int a = start + j;
+                    int b = a + halfSize;
+                    float wr = fftCos[t];
+                    float wi = fftSin[t];
+                    float br = re[b] * wr - im[b] * wi;
+                    float bi = re[b] * wi + im[b] * wr;
+                    re[b] = re[a] - br;
+                    im[b] = im[a] - bi;
+                    re[a] += br;
+                    im[a] += bi;
+                }
+            }
+        }
+    }
+}
