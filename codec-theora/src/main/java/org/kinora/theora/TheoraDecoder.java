@@ -1,24 +1,151 @@
 package org.kinora.theora;
 
-import org.kinora.core.Picture;
-import org.kinora.core.VideoDecoder;
+import java.util.List;
+import org.kinora.core.ChromaFormat;
+import org.kinora.core.ColourDescription;
+import org.kinora.core.MalformedStreamException;
 import org.kinora.core.Packet;
+import org.kinora.core.Picture;
 import org.kinora.core.TrackInfo;
-import org.kinora.core.UnsupportedFeatureException;
+import org.kinora.core.VideoDecoder;
 
-/** Theora decoder: not implemented yet; making one fails with {@link UnsupportedFeatureException}. */
+/**
+ * Theora I decoder (Theora I specification, streams of version 3.2.x). Bit-exact with FFmpeg's
+ * decoder. Frames are decoded in order; every data packet yields one picture, a 0-byte packet
+ * repeats the previous one (Theora I 7, "dropped frames").
+ *
+ * <p>Planes are stored as Theora numbers them, bottom row first; the {@link Picture} exposes
+ * row 0 as the top through a negative stride. Three frame buffers (current, previous, golden)
+ * are allocated once; decoding allocates nothing per frame.
+ */
 public final class TheoraDecoder implements VideoDecoder {
+    private final TheoraInfo info;
+    private final SetupHeader setup;
+    private final FrameLayout layout;
+    private final FrameState state;
+    private final BlockInfoDecoder blockInfo;
+    private final TokenDecoder tokens;
+    private final Reconstructor recon;
+    private final LoopFilter loopFilter;
+    private final PacketBits bits = new PacketBits();
+    /** Up to three frame buffers, each three planes. */
+    private final byte[][][] buffers = new byte[3][][];
+    private byte[][] previous;
+    private byte[][] golden;
+    private final Picture picture = new Picture();
+    private boolean pending;
+
     public TheoraDecoder(TrackInfo track) {
-        throw new UnsupportedFeatureException("Theora decoding is not implemented yet");
+        List<byte[]> headers = track.codecHeaders();
+        if (headers.size() < 3) {
+            throw new MalformedStreamException("Theora needs 3 header packets, the track has " + headers.size());
+        }
+        info = TheoraInfo.parse(headers.get(0));
+        TheoraInfo.checkCommonHeader(headers.get(1), 0x81);
+        setup = SetupHeader.parse(headers.get(2));
+        layout = new FrameLayout(info);
+        state = new FrameState(layout);
+        blockInfo = new BlockInfoDecoder(layout);
+        tokens = new TokenDecoder(layout);
+        recon = new Reconstructor(layout, setup);
+        loopFilter = new LoopFilter(layout);
+        initPicture();
+    }
+
+    private void initPicture() {
+        Picture p = picture;
+        int format = info.pixelFormat == TheoraInfo.PF_420 ? ChromaFormat.YUV420
+                : info.pixelFormat == TheoraInfo.PF_422 ? ChromaFormat.YUV422 : ChromaFormat.YUV444;
+        p.setGeometry(info.frameWidth(), info.frameHeight(), format, 8);
+        // Theora I 6.2: PICY counts from the bottom of the frame.
+        p.cropX = info.picX;
+        p.cropY = info.frameHeight() - info.picHeight - info.picY;
+        p.cropWidth = info.picWidth;
+        p.cropHeight = info.picHeight;
+        if (info.aspectNum > 0 && info.aspectDen > 0) {
+            p.pixelAspectNum = info.aspectNum;
+            p.pixelAspectDen = info.aspectDen;
+        }
+        // Theora I 4.3: Rec. 470M is the 525-line system, Rec. 470BG the 625-line one.
+        p.colour = info.colourSpace == 1 ? ColourDescription.BT601_525
+                : info.colourSpace == 2 ? ColourDescription.BT601_625 : ColourDescription.UNSPECIFIED;
+        for (int i = 0; i < 3; i++) {
+            p.stride[i] = -layout.planeWidth[i];
+            p.planeOffset[i] = (layout.planeHeight[i] - 1) * layout.planeWidth[i];
+        }
     }
 
     @Override
     public void decode(Packet packet) {
+        pending = false;
+        if (packet.length == 0) {
+            // A dropped frame: the previous picture again.
+            if (previous != null) {
+                picture.pts = packet.pts;
+                picture.keyframe = false;
+                pending = true;
+            }
+            return;
+        }
+        PacketBits b = bits;
+        b.reset(packet.data, packet.offset, packet.length);
+        FrameState s = state;
+        if (!BlockInfoDecoder.readFrameHeader(b, s)) {
+            return;
+        }
+        if (!s.intra && previous == null) {
+            throw new MalformedStreamException("Theora inter frame without a preceding intra frame");
+        }
+        byte[][] cur = freeBuffer();
+        try {
+            blockInfo.decode(b, s);
+            tokens.decode(b, s, setup.huffman);
+            recon.undoDcPrediction(s);
+            recon.reconstruct(s, cur, previous, golden);
+            loopFilter.apply(s, cur, setup.loopFilterLimits[s.qis[0]]);
+        } catch (RuntimeException e) {
+            // Leave no coefficients behind for the next frame; the references are untouched.
+            java.util.Arrays.fill(s.coeffs, (short) 0);
+            throw e;
+        }
+        previous = cur;
+        if (s.intra) {
+            golden = cur;
+        }
+        for (int i = 0; i < 3; i++) {
+            picture.planes[i] = cur[i];
+        }
+        picture.pts = packet.pts;
+        picture.keyframe = s.intra;
+        pending = true;
+    }
+
+    /** A buffer that is neither the previous nor the golden frame. */
+    private byte[][] freeBuffer() {
+        for (int i = 0; i < buffers.length; i++) {
+            byte[][] c = buffers[i];
+            if (c == null) {
+                c = new byte[3][];
+                for (int p = 0; p < 3; p++) {
+                    c[p] = new byte[layout.planeWidth[p] * layout.planeHeight[p]];
+                }
+                buffers[i] = c;
+                return c;
+            }
+            if (c != previous && c != golden) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no free frame buffer");
     }
 
     @Override
     public Picture receive() {
-        return null;
+        if (!pending) {
+            return null;
+        }
+        pending = false;
+        return picture;
     }
 
     @Override
@@ -27,5 +154,8 @@ public final class TheoraDecoder implements VideoDecoder {
 
     @Override
     public void reset() {
+        previous = null;
+        golden = null;
+        pending = false;
     }
 }

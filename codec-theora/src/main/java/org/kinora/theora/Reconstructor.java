@@ -1,0 +1,289 @@
+package org.kinora.theora;
+
+/**
+ * Undoes DC prediction (Theora I 7.8) and reconstructs every block (7.9): predictor, dequantized
+ * residual through the inverse DCT, clamped sum. Planes are stored bottom row first, as Theora
+ * numbers them, with a stride equal to the plane width.
+ */
+final class Reconstructor {
+    private final FrameLayout layout;
+    private final SetupHeader setup;
+    /** Dequantization matrices of the current frame: [(qti * 3 + pli) * 3 + qii][64]. */
+    private final int[][] qmat = new int[18][64];
+    /** DC quantizer of qi0 for [qti * 3 + pli]. */
+    private final int[] dcQuant = new int[6];
+    private final int[] qisCached = {-1, -1, -1};
+    private int nqisCached = -1;
+    private final int[] blk = new int[64];
+    private final int[] lastDc = new int[3];
+
+    Reconstructor(FrameLayout layout, SetupHeader setup) {
+        this.layout = layout;
+        this.setup = setup;
+    }
+
+    /** Computes the frame's quantization matrices when its qi values changed. */
+    private void prepareQuant(FrameState s) {
+        if (s.nqis == nqisCached && s.qis[0] == qisCached[0] && (s.nqis < 2 || s.qis[1] == qisCached[1])
+                && (s.nqis < 3 || s.qis[2] == qisCached[2])) {
+            return;
+        }
+        for (int qti = 0; qti < 2; qti++) {
+            for (int pli = 0; pli < 3; pli++) {
+                for (int q = 0; q < s.nqis; q++) {
+                    setup.computeMatrix(qti, pli, s.qis[q], qmat[(qti * 3 + pli) * 3 + q]);
+                }
+                dcQuant[qti * 3 + pli] = qmat[(qti * 3 + pli) * 3][0];
+            }
+        }
+        nqisCached = s.nqis;
+        System.arraycopy(s.qis, 0, qisCached, 0, 3);
+    }
+
+    // Theora I 7.8.2
+    void undoDcPrediction(FrameState s) {
+        byte[] coded = s.coded;
+        byte[] mode = s.mode;
+        short[] coeffs = s.coeffs;
+        int[] ref = TheoraTables.REFERENCE_FRAME;
+        for (int p = 0; p < 3; p++) {
+            lastDc[0] = 0;
+            lastDc[1] = 0;
+            lastDc[2] = 0;
+            int fw = layout.fragWidth[p];
+            int fh = layout.fragHeight[p];
+            int start = layout.fragStart[p];
+            for (int fy = 0; fy < fh; fy++) {
+                int row = start + fy * fw;
+                for (int fx = 0; fx < fw; fx++) {
+                    int f = row + fx;
+                    if (coded[f] == 0) {
+                        continue;
+                    }
+                    int rfi = ref[mode[f]];
+                    int pm = 0;
+                    if (fx > 0 && coded[f - 1] != 0 && ref[mode[f - 1]] == rfi) {
+                        pm |= 1;
+                    }
+                    if (fy > 0) {
+                        int d = f - fw;
+                        if (fx > 0 && coded[d - 1] != 0 && ref[mode[d - 1]] == rfi) {
+                            pm |= 2;
+                        }
+                        if (coded[d] != 0 && ref[mode[d]] == rfi) {
+                            pm |= 4;
+                        }
+                        if (fx < fw - 1 && coded[d + 1] != 0 && ref[mode[d + 1]] == rfi) {
+                            pm |= 8;
+                        }
+                    }
+                    int pred;
+                    if (pm == 0) {
+                        pred = lastDc[rfi];
+                    } else {
+                        // Theora I 7.8.1
+                        int[] w = TheoraTables.DC_WEIGHTS[pm];
+                        int sum = 0;
+                        if ((pm & 1) != 0) {
+                            sum += w[0] * coeffs[(f - 1) << 6];
+                        }
+                        if ((pm & 2) != 0) {
+                            sum += w[1] * coeffs[(f - fw - 1) << 6];
+                        }
+                        if ((pm & 4) != 0) {
+                            sum += w[2] * coeffs[(f - fw) << 6];
+                        }
+                        if ((pm & 8) != 0) {
+                            sum += w[3] * coeffs[(f - fw + 1) << 6];
+                        }
+                        pred = sum / w[4];
+                        if ((pm & 7) == 7) {
+                            int down = coeffs[(f - fw) << 6];
+                            int left = coeffs[(f - 1) << 6];
+                            int downLeft = coeffs[(f - fw - 1) << 6];
+                            if (Math.abs(pred - down) > 128) {
+                                pred = down;
+                            } else if (Math.abs(pred - left) > 128) {
+                                pred = left;
+                            } else if (Math.abs(pred - downLeft) > 128) {
+                                pred = downLeft;
+                            }
+                        }
+                    }
+                    short dc = (short) (coeffs[f << 6] + pred);
+                    coeffs[f << 6] = dc;
+                    lastDc[rfi] = dc;
+                }
+            }
+        }
+    }
+
+    /** Theora I 7.9.4: reconstructs every block of {@code cur} from the references. */
+    void reconstruct(FrameState s, byte[][] cur, byte[][] prev, byte[][] golden) {
+        prepareQuant(s);
+        byte[] coded = s.coded;
+        for (int p = 0; p < 3; p++) {
+            int fw = layout.fragWidth[p];
+            int fh = layout.fragHeight[p];
+            int pw = layout.planeWidth[p];
+            int start = layout.fragStart[p];
+            byte[] dst = cur[p];
+            byte[] prv = prev == null ? null : prev[p];
+            for (int fy = 0; fy < fh; fy++) {
+                int row = start + fy * fw;
+                for (int fx = 0; fx < fw; fx++) {
+                    int f = row + fx;
+                    int off = (fy * pw + fx) * 8;
+                    if (coded[f] != 0) {
+                        reconstructBlock(s, f, p, fx * 8, fy * 8, dst, prev, golden);
+                    } else if (prv != null) {
+                        for (int y = 0; y < 8; y++) {
+                            System.arraycopy(prv, off + y * pw, dst, off + y * pw, 8);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void reconstructBlock(FrameState s, int f, int p, int bx, int by, byte[] dst, byte[][] prev,
+            byte[][] golden) {
+        int pw = layout.planeWidth[p];
+        int m = s.mode[f];
+        int qti = m == TheoraTables.INTRA ? 0 : 1;
+        int[] q = qmat[(qti * 3 + p) * 3 + s.qii[f]];
+        short[] coeffs = s.coeffs;
+        int base = f << 6;
+        int off = by * pw + bx;
+        if (m == TheoraTables.INTRA) {
+            dequantize(coeffs, base, q, dcQuant[qti * 3 + p]);
+            Idct.inverse(blk);
+            int[] r = blk;
+            for (int y = 0; y < 8; y++) {
+                int o = off + y * pw;
+                int k = y * 8;
+                for (int x = 0; x < 8; x++) {
+                    int v = r[k + x] + 128;
+                    dst[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+                }
+            }
+            clear(coeffs, base, s.ncoeffs[f]);
+            return;
+        }
+        byte[] ref = TheoraTables.REFERENCE_FRAME[m] == 2 ? golden[p] : prev[p];
+        predict(s, f, p, bx, by, ref, dst);
+        if (s.ncoeffs[f] == 0) {
+            // DC only: one value for the whole block.
+            int dc = ((short) (coeffs[base] * dcQuant[qti * 3 + p]) + 15) >> 5;
+            coeffs[base] = 0;
+            if (dc == 0) {
+                return;
+            }
+            for (int y = 0; y < 8; y++) {
+                int o = off + y * pw;
+                for (int x = 0; x < 8; x++) {
+                    int v = (dst[o + x] & 0xFF) + dc;
+                    dst[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+                }
+            }
+            return;
+        }
+        dequantize(coeffs, base, q, dcQuant[qti * 3 + p]);
+        clear(coeffs, base, s.ncoeffs[f]);
+        Idct.inverse(blk);
+        int[] r = blk;
+        for (int y = 0; y < 8; y++) {
+            int o = off + y * pw;
+            int k = y * 8;
+            for (int x = 0; x < 8; x++) {
+                int v = (dst[o + x] & 0xFF) + r[k + x];
+                dst[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+            }
+        }
+    }
+
+    /** Theora I 7.9.2: dequantized coefficients, truncated to 16 bits, into {@link #blk}. */
+    private void dequantize(short[] coeffs, int base, int[] q, int dcq) {
+        int[] b = blk;
+        b[0] = (short) (coeffs[base] * dcq);
+        for (int i = 1; i < 64; i++) {
+            b[i] = (short) (coeffs[base + i] * q[i]);
+        }
+    }
+
+    private static void clear(short[] coeffs, int base, int ncoeffs) {
+        for (int i = 0; i < 64; i++) {
+            coeffs[base + i] = 0;
+        }
+    }
+
+    /** Theora I 7.9.1: the whole- or half-pixel predictor of an inter block, written into {@code dst}. */
+    private void predict(FrameState s, int f, int p, int bx, int by, byte[] ref, byte[] dst) {
+        int pw = layout.planeWidth[p];
+        int ph = layout.planeHeight[p];
+        int mx = s.mvx[f];
+        int my = s.mvy[f];
+        boolean subX = p > 0 && layout.pixelFormat != TheoraInfo.PF_444;
+        boolean subY = p > 0 && layout.pixelFormat == TheoraInfo.PF_420;
+        int dx1 = subX ? mx / 4 : mx / 2;
+        int dy1 = subY ? my / 4 : my / 2;
+        int dx2 = dx1;
+        int dy2 = dy1;
+        if ((subX ? mx % 4 : mx % 2) != 0) {
+            dx2 += mx > 0 ? 1 : -1;
+        }
+        if ((subY ? my % 4 : my % 2) != 0) {
+            dy2 += my > 0 ? 1 : -1;
+        }
+        int off = by * pw + bx;
+        int xLo = bx + Math.min(dx1, dx2);
+        int xHi = bx + Math.max(dx1, dx2) + 7;
+        int yLo = by + Math.min(dy1, dy2);
+        int yHi = by + Math.max(dy1, dy2) + 7;
+        boolean inside = xLo >= 0 && yLo >= 0 && xHi < pw && yHi < ph;
+        if (dx1 == dx2 && dy1 == dy2) {
+            if (inside) {
+                int src = off + dy1 * pw + dx1;
+                for (int y = 0; y < 8; y++) {
+                    System.arraycopy(ref, src + y * pw, dst, off + y * pw, 8);
+                }
+            } else {
+                for (int y = 0; y < 8; y++) {
+                    int ry = clamp(by + dy1 + y, ph - 1) * pw;
+                    int o = off + y * pw;
+                    for (int x = 0; x < 8; x++) {
+                        dst[o + x] = ref[ry + clamp(bx + dx1 + x, pw - 1)];
+                    }
+                }
+            }
+            return;
+        }
+        if (inside) {
+            int s1 = off + dy1 * pw + dx1;
+            int s2 = off + dy2 * pw + dx2;
+            for (int y = 0; y < 8; y++) {
+                int o = off + y * pw;
+                int a = s1 + y * pw;
+                int b = s2 + y * pw;
+                for (int x = 0; x < 8; x++) {
+                    dst[o + x] = (byte) (((ref[a + x] & 0xFF) + (ref[b + x] & 0xFF)) >> 1);
+                }
+            }
+        } else {
+            for (int y = 0; y < 8; y++) {
+                int ry1 = clamp(by + dy1 + y, ph - 1) * pw;
+                int ry2 = clamp(by + dy2 + y, ph - 1) * pw;
+                int o = off + y * pw;
+                for (int x = 0; x < 8; x++) {
+                    int a = ref[ry1 + clamp(bx + dx1 + x, pw - 1)] & 0xFF;
+                    int b = ref[ry2 + clamp(bx + dx2 + x, pw - 1)] & 0xFF;
+                    dst[o + x] = (byte) ((a + b) >> 1);
+                }
+            }
+        }
+    }
+
+    private static int clamp(int v, int max) {
+        return v < 0 ? 0 : v > max ? max : v;
+    }
+}
