@@ -1,31 +1,407 @@
 package org.kinora.hevc;
 
-import org.kinora.core.Picture;
-import org.kinora.core.VideoDecoder;
+import java.util.ArrayList;
+import org.kinora.core.BitReader;
+import org.kinora.core.ChromaFormat;
+import org.kinora.core.MalformedStreamException;
 import org.kinora.core.Packet;
+import org.kinora.core.Picture;
 import org.kinora.core.TrackInfo;
-import org.kinora.core.UnsupportedFeatureException;
+import org.kinora.core.VideoDecoder;
 
-/** Hevc decoder: not implemented yet; making one fails with {@link UnsupportedFeatureException}. */
+/**
+ * H.265/HEVC decoder (Main profile intra pictures so far). Takes Annex B access units, or
+ * length-prefixed NAL units when the track carries an hvcC record, and returns pictures cropped
+ * to the conformance window in output order.
+ *
+ * <p>Every picture with a decoded picture hash SEI is checked against it; {@link #hashesChecked()}
+ * and {@link #hashMismatches()} count the results.
+ */
 public final class HevcDecoder implements VideoDecoder {
+    private final Sps[] spsList = new Sps[16];
+    private final Pps[] ppsList = new Pps[64];
+    private int lengthSize;
+
+    private final SliceDecoder sliceDecoder = new SliceDecoder();
+    private final Deblocking deblocking = new Deblocking();
+    private final Sao sao = new Sao();
+    private final PictureHash hash = new PictureHash();
+    private final BitReader reader = new BitReader();
+    private byte[] rbsp = new byte[1024];
+
+    private Frame current;
+    private SliceHeader lastSlice;
+    private boolean skipCurrent;
+    private final ArrayList<Frame> waiting = new ArrayList<>();
+    private final ArrayList<Frame> ready = new ArrayList<>();
+    private final ArrayList<Frame> pool = new ArrayList<>();
+    private Frame delivered;
+    private final Picture picture = new Picture();
+
+    // 8.3.1 picture order count state
+    private boolean firstPicture = true;
+    private boolean afterEos;
+    private int prevTid0PocLsb;
+    private int prevTid0PocMsb;
+    /** NoRaslOutputFlag of the last IRAP picture: its RASL pictures are skipped when set. */
+    private boolean skipRasl;
+    private long packetPts = Packet.NO_TIMESTAMP;
+    private boolean packetKey;
+
+    private int hashesChecked;
+    private int hashMismatches;
+
+    private final Nal.Sink sink = this::nalUnit;
+
     public HevcDecoder(TrackInfo track) {
-        throw new UnsupportedFeatureException("Hevc decoding is not implemented yet");
+        byte[] config = track.codecConfig();
+        if (config != null) {
+            readHvcC(config);
+        }
+    }
+
+    /** Pictures whose decoded picture hash SEI was checked. */
+    public int hashesChecked() {
+        return hashesChecked;
+    }
+
+    /** Pictures whose samples did not match their decoded picture hash SEI. */
+    public int hashMismatches() {
+        return hashMismatches;
+    }
+
+    /** HEVCDecoderConfigurationRecord (ISO/IEC 14496-15, 8.3.3.1): lengthSizeMinusOne and the parameter set arrays. */
+    private void readHvcC(byte[] c) {
+        if (c.length < 23) {
+            throw new MalformedStreamException("hvcC record too short");
+        }
+        lengthSize = (c[21] & 3) + 1;
+        if (lengthSize == 3) {
+            throw new MalformedStreamException("hvcC lengthSizeMinusOne = 2");
+        }
+        int arrays = c[22] & 0xFF;
+        int pos = 23;
+        for (int a = 0; a < arrays; a++) {
+            if (pos + 3 > c.length) {
+                throw new MalformedStreamException("hvcC array header cut short");
+            }
+            int count = ((c[pos + 1] & 0xFF) << 8) | (c[pos + 2] & 0xFF);
+            pos += 3;
+            for (int i = 0; i < count; i++) {
+                if (pos + 2 > c.length) {
+                    throw new MalformedStreamException("hvcC NAL unit length cut short");
+                }
+                int n = ((c[pos] & 0xFF) << 8) | (c[pos + 1] & 0xFF);
+                pos += 2;
+                if (n > c.length - pos) {
+                    throw new MalformedStreamException("hvcC NAL unit runs past the record");
+                }
+                nalUnit(c, pos, n);
+                pos += n;
+            }
+        }
     }
 
     @Override
     public void decode(Packet packet) {
+        packetPts = packet.pts;
+        packetKey = packet.keyframe;
+        try {
+            Nal.split(packet.data, packet.offset, packet.length, lengthSize, sink);
+        } finally {
+            // a packet holds whole access units: the last picture in it is complete
+            finishPicture();
+        }
     }
 
     @Override
     public Picture receive() {
-        return null;
+        recycleDelivered();
+        if (ready.isEmpty()) {
+            return null;
+        }
+        Frame f = ready.remove(0);
+        toPicture(f);
+        delivered = f;
+        return picture;
     }
 
     @Override
     public void flush() {
+        finishPicture();
+        while (!waiting.isEmpty()) {
+            bump();
+        }
     }
 
     @Override
     public void reset() {
+        recycleDelivered();
+        current = null;
+        pool.addAll(waiting);
+        pool.addAll(ready);
+        waiting.clear();
+        ready.clear();
+        firstPicture = true;
+        hash.clear();
+    }
+
+    private void recycleDelivered() {
+        if (delivered != null) {
+            pool.add(delivered);
+            delivered = null;
+        }
+    }
+
+    private void nalUnit(byte[] data, int offset, int length) {
+        if (length < 2) {
+            throw new MalformedStreamException("NAL unit shorter than its header");
+        }
+        int h0 = data[offset] & 0xFF;
+        int h1 = data[offset + 1] & 0xFF;
+        if ((h0 & 0x80) != 0) {
+            throw new MalformedStreamException("forbidden_zero_bit is set");
+        }
+        int type = h0 >> 1;
+        int layerId = ((h0 & 1) << 5) | (h1 >> 3);
+        int temporalId = (h1 & 7) - 1;
+        if (temporalId < 0) {
+            throw new MalformedStreamException("nuh_temporal_id_plus1 is 0");
+        }
+        if (layerId != 0) {
+            return; // enhancement layers are not decoded
+        }
+        if (rbsp.length < length) {
+            rbsp = new byte[Math.max(length, rbsp.length * 2)];
+        }
+        int n = Nal.unescape(data, offset + 2, length - 2, rbsp);
+        BitReader r = reader.reset(rbsp, 0, n);
+        switch (type) {
+            case Nal.SPS: {
+                Sps s = Sps.parse(r);
+                spsList[s.id] = s;
+                break;
+            }
+            case Nal.PPS: {
+                Pps p = Pps.parse(r);
+                ppsList[p.id] = p;
+                break;
+            }
+            case Nal.PREFIX_SEI:
+            case Nal.SUFFIX_SEI:
+                sei(r);
+                break;
+            case Nal.EOS:
+                finishPicture();
+                afterEos = true;
+                break;
+            default:
+                if (Nal.isSlice(type)) {
+                    slice(type, temporalId, n);
+                }
+                break;
+        }
+    }
+
+    /** sei_rbsp() (7.3.2.4): picks out the decoded picture hash. */
+    private void sei(BitReader r) {
+        do {
+            int payloadType = 0;
+            int b;
+            while ((b = r.readBits(8)) == 0xFF) {
+                payloadType += 255;
+            }
+            payloadType += b;
+            int payloadSize = 0;
+            while ((b = r.readBits(8)) == 0xFF) {
+                payloadSize += 255;
+            }
+            payloadSize += b;
+            if (payloadSize > r.bitsLeft() >> 3) {
+                throw new MalformedStreamException("SEI payload runs past the NAL unit");
+            }
+            int start = r.position();
+            if (payloadType == PictureHash.PAYLOAD_TYPE && current != null) {
+                hash.parse(r, 3);
+            }
+            r.setPosition(start + 8 * payloadSize);
+        } while (r.moreRbspData());
+    }
+
+    private void slice(int type, int temporalId, int n) {
+        BitReader r = reader;
+        boolean firstInPic = r.peekBits(1) != 0;
+        if (firstInPic) {
+            finishPicture();
+        } else if (current == null && !skipCurrent) {
+            return; // the start of this picture was lost
+        }
+        SliceHeader h = SliceHeader.parse(r, type, temporalId, ppsList, spsList, firstInPic ? null : lastSlice);
+        if (firstInPic) {
+            startPicture(h);
+        }
+        if (skipCurrent) {
+            return;
+        }
+        if (ppsList[h.ppsId] != current.pps) {
+            throw new MalformedStreamException("slice segments of one picture use different PPSs");
+        }
+        lastSlice = h;
+        int idx = current.addSlice(h);
+        try {
+            sliceDecoder.decode(current, h, idx, rbsp, n);
+        } catch (RuntimeException e) {
+            // drop the broken picture; the decoder stays usable for the next one
+            pool.add(current);
+            current = null;
+            hash.clear();
+            throw e;
+        }
+    }
+
+    private void startPicture(SliceHeader h) {
+        Pps pps = ppsList[h.ppsId];
+        Sps sps = spsList[pps.spsId];
+        boolean irap = Nal.isIrap(h.nalType);
+        boolean noRaslOutput = irap && (Nal.isIdr(h.nalType) || h.nalType <= Nal.BLA_N_LP || firstPicture || afterEos);
+        if (irap) {
+            skipRasl = noRaslOutput;
+        }
+        skipCurrent = (h.nalType == Nal.RASL_N || h.nalType == Nal.RASL_R) && skipRasl;
+        if (!irap && firstPicture) {
+            skipCurrent = true; // decoding starts at a random access point
+        }
+        hash.clear();
+        if (skipCurrent) {
+            current = null;
+            return;
+        }
+        // 8.3.1 picture order count
+        int maxLsb = 1 << sps.log2MaxPocLsb;
+        int msb;
+        if (irap && noRaslOutput) {
+            msb = 0;
+        } else if (h.pocLsb < prevTid0PocLsb && prevTid0PocLsb - h.pocLsb >= maxLsb / 2) {
+            msb = prevTid0PocMsb + maxLsb;
+        } else if (h.pocLsb > prevTid0PocLsb && h.pocLsb - prevTid0PocLsb > maxLsb / 2) {
+            msb = prevTid0PocMsb - maxLsb;
+        } else {
+            msb = prevTid0PocMsb;
+        }
+        int poc = msb + h.pocLsb;
+        boolean radlOrRasl = h.nalType >= 6 && h.nalType <= Nal.RASL_R;
+        if (h.temporalId == 0 && !radlOrRasl && !Nal.isSubLayerNonReference(h.nalType)) {
+            prevTid0PocLsb = h.pocLsb;
+            prevTid0PocMsb = msb;
+        }
+        // C.5.2.2: an IRAP picture with NoRaslOutputFlag ends the previous coded video sequence
+        if (irap && noRaslOutput && !firstPicture) {
+            if (h.noOutputOfPriorPics) {
+                pool.addAll(waiting);
+                waiting.clear();
+            } else {
+                while (!waiting.isEmpty()) {
+                    bump();
+                }
+            }
+        }
+        firstPicture = false;
+        afterEos = false;
+        Frame f = pool.isEmpty() ? new Frame() : pool.remove(pool.size() - 1);
+        f.allocate(sps, pps);
+        f.poc = poc;
+        f.outputNeeded = h.picOutput;
+        f.keyframe = irap;
+        f.pts = packetPts;
+        packetPts = Packet.NO_TIMESTAMP;
+        current = f;
+    }
+
+    /** Runs the loop filters, checks the picture hash and queues the picture for output. */
+    private void finishPicture() {
+        Frame f = current;
+        if (f == null) {
+            return;
+        }
+        current = null;
+        lastSlice = null;
+        if (!complete(f)) {
+            pool.add(f);
+            hash.clear();
+            throw new MalformedStreamException("picture is missing slice segments");
+        }
+        deblocking.filter(f);
+        sao.filter(f);
+        if (hash.present()) {
+            hashesChecked++;
+            if (!hash.matches(f)) {
+                hashMismatches++;
+            }
+            hash.clear();
+        }
+        if (!f.outputNeeded) {
+            pool.add(f);
+            return;
+        }
+        waiting.add(f);
+        Sps sps = f.sps;
+        int highest = sps.maxSubLayers - 1;
+        while (waiting.size() > sps.maxNumReorder[highest] || waiting.size() >= sps.maxDecPicBuffering[highest] + 1) {
+            bump();
+        }
+    }
+
+    private static boolean complete(Frame f) {
+        for (int i = 0; i < f.ctbSliceAddr.length; i++) {
+            if (f.ctbSliceAddr[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** C.5.2.4: outputs the waiting picture with the smallest picture order count. */
+    private void bump() {
+        int best = 0;
+        for (int i = 1; i < waiting.size(); i++) {
+            if (waiting.get(i).poc < waiting.get(best).poc) {
+                best = i;
+            }
+        }
+        ready.add(waiting.remove(best));
+    }
+
+    private void toPicture(Frame f) {
+        Sps sps = f.sps;
+        Picture p = picture;
+        p.setGeometry(f.width, f.height, ChromaFormat.YUV420, sps.bitDepthY);
+        p.cropX = sps.subWidthC * sps.confLeft;
+        p.cropY = sps.subHeightC * sps.confTop;
+        p.cropWidth = f.width - sps.subWidthC * (sps.confLeft + sps.confRight);
+        p.cropHeight = f.height - sps.subHeightC * (sps.confTop + sps.confBottom);
+        p.colour = sps.colour;
+        p.pixelAspectNum = sps.sarNum;
+        p.pixelAspectDen = sps.sarDen;
+        p.pts = f.pts;
+        p.keyframe = f.keyframe;
+        for (int c = 0; c < 3; c++) {
+            int n = f.planeWidth[c] * f.planeHeight[c];
+            p.stride[c] = f.planeWidth[c];
+            p.planeOffset[c] = 0;
+            if (sps.bitDepthY > 8 || sps.bitDepthC > 8) {
+                p.planes16[c] = f.planes[c];
+                p.planes[c] = null;
+            } else {
+                if (p.planes[c] == null || p.planes[c].length != n) {
+                    p.planes[c] = new byte[n];
+                }
+                byte[] dst = p.planes[c];
+                short[] src = f.planes[c];
+                for (int i = 0; i < n; i++) {
+                    dst[i] = (byte) src[i];
+                }
+                p.planes16[c] = null;
+            }
+        }
     }
 }

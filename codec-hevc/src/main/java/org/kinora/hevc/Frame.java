@@ -1,0 +1,127 @@
+package org.kinora.hevc;
+
+/**
+ * One decoded picture: its sample planes (kept as 16-bit samples for every bit depth, so Main 10
+ * is the same code) and the block metadata that prediction, QP derivation and the loop filters
+ * consult, at a granularity of 4x4 luma samples.
+ */
+final class Frame {
+    Sps sps;
+    Pps pps;
+    int width;
+    int height;
+    final short[][] planes = new short[3][];
+    final int[] planeWidth = new int[3];
+    final int[] planeHeight = new int[3];
+
+    int poc;
+    boolean outputNeeded;
+    boolean keyframe;
+    long pts;
+
+    // metadata, one entry per 4x4 luma block: index (y >> 2) * w4 + (x >> 2)
+    int w4;
+    int h4;
+    /** IntraPredModeY (DC for PCM); used by the MPM derivation. */
+    byte[] intraMode;
+    /** CtDepth, for the split_cu_flag context. */
+    byte[] ctDepth;
+    /** QpY of the coding unit. */
+    byte[] qpY;
+    /** 1 where deblocking and SAO must leave samples alone (PCM with pcm_loop_filter_disabled, transquant bypass). */
+    byte[] noFilter;
+    /** Deblocking boundary strength of the vertical edge at the left of each 4x4 block. */
+    byte[] bsVer;
+    /** Deblocking boundary strength of the horizontal edge at the top of each 4x4 block. */
+    byte[] bsHor;
+    /** 1 for intra coded blocks (constrained intra prediction). */
+    byte[] intra;
+    /** z-scan order address of each 4x4 block (6.5.2, at 4x4 granularity). */
+    int[] zOrder;
+
+    // per CTB (raster address)
+    /** SliceAddrRs of the slice that holds the CTB, or -1 when not decoded yet. */
+    int[] ctbSliceAddr;
+    /** Index into {@link #sliceHeaders} of the slice segment that holds the CTB. */
+    int[] ctbSliceIdx;
+    /** SAO parameters per CTB and component: type (0 none, 1 band, 2 edge), band position or EO class, 4 offsets. */
+    byte[] saoType;
+    byte[] saoClass;
+    short[] saoOffset;
+
+    SliceHeader[] sliceHeaders = new SliceHeader[8];
+    int sliceCount;
+
+    /** Makes the planes and metadata fit {@code sps} (reallocating only when the size changes). */
+    void allocate(Sps sps, Pps pps) {
+        boolean same = this.sps != null && this.sps.width == sps.width && this.sps.height == sps.height
+                && this.sps.log2CtbSize == sps.log2CtbSize;
+        this.sps = sps;
+        this.width = sps.width;
+        this.height = sps.height;
+        planeWidth[0] = width;
+        planeHeight[0] = height;
+        planeWidth[1] = planeWidth[2] = width / sps.subWidthC;
+        planeHeight[1] = planeHeight[2] = height / sps.subHeightC;
+        if (!same) {
+            for (int c = 0; c < 3; c++) {
+                planes[c] = new short[planeWidth[c] * planeHeight[c]];
+            }
+            w4 = (width + 3) >> 2;
+            h4 = (height + 3) >> 2;
+            int n4 = w4 * h4;
+            intraMode = new byte[n4];
+            ctDepth = new byte[n4];
+            qpY = new byte[n4];
+            noFilter = new byte[n4];
+            bsVer = new byte[n4];
+            bsHor = new byte[n4];
+            intra = new byte[n4];
+            zOrder = new int[n4];
+            int nCtb = sps.picSizeInCtbs;
+            ctbSliceAddr = new int[nCtb];
+            ctbSliceIdx = new int[nCtb];
+            saoType = new byte[nCtb * 3];
+            saoClass = new byte[nCtb * 3];
+            saoOffset = new short[nCtb * 12];
+            this.pps = null;
+        } else {
+            java.util.Arrays.fill(bsVer, (byte) 0);
+            java.util.Arrays.fill(bsHor, (byte) 0);
+            java.util.Arrays.fill(noFilter, (byte) 0);
+            java.util.Arrays.fill(saoType, (byte) 0);
+        }
+        java.util.Arrays.fill(ctbSliceAddr, -1);
+        if (this.pps != pps) {
+            computeZOrder(sps, pps);
+            this.pps = pps;
+        }
+        sliceCount = 0;
+    }
+
+    /** MinTbAddrZs (6.5.2, equation 6-10) at 4x4 granularity. */
+    private void computeZOrder(Sps sps, Pps pps) {
+        int shift = sps.log2CtbSize - 2;
+        for (int y = 0; y < h4; y++) {
+            for (int x = 0; x < w4; x++) {
+                int tbX = (x << 2) >> sps.log2CtbSize;
+                int tbY = (y << 2) >> sps.log2CtbSize;
+                int ctbAddrRs = sps.picWidthInCtbs * tbY + tbX;
+                int v = pps.ctbAddrRsToTs[ctbAddrRs] << (shift * 2);
+                for (int i = 0; i < shift; i++) {
+                    int m = 1 << i;
+                    v += ((m & x) != 0 ? m * m : 0) + ((m & y) != 0 ? 2 * m * m : 0);
+                }
+                zOrder[y * w4 + x] = v;
+            }
+        }
+    }
+
+    int addSlice(SliceHeader h) {
+        if (sliceCount == sliceHeaders.length) {
+            sliceHeaders = java.util.Arrays.copyOf(sliceHeaders, sliceCount * 2);
+        }
+        sliceHeaders[sliceCount] = h;
+        return sliceCount++;
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Regenerates the HEVC fixtures and their ffmpeg framemd5 references.
+# Needs Debian's x265 and ffmpeg. Every clip is all-intra (--keyint 1) with an MD5 SEI per
+# picture (--hash 1), so the decoder can check itself as well as against ffmpeg.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# make NAME SIZE FRAMES SOURCE [x265 options...]
+make() {
+    local name=$1 size=$2 frames=$3 src=$4
+    shift 4
+    ffmpeg -v error -f lavfi -i "$src=size=$size:rate=25" -frames:v "$frames" -pix_fmt yuv420p \
+        -f yuv4mpegpipe - |
+        x265 --log-level error --no-progress --input - --y4m --keyint 1 --hash 1 --frames "$frames" \
+            "$@" -o "$name.hevc"
+    ffmpeg -v error -i "$name.hevc" -map 0:v -f framemd5 -y "$name.framemd5"
+}
+
+# deblocking and SAO off: intra prediction, transforms and residuals alone
+make intra_plain      416x240 2 testsrc2   --ctu 64 --no-deblock --no-sao --no-wpp
+make intra_ctu16      208x120 2 mandelbrot --ctu 16 --min-cu-size 8 --no-deblock --no-sao --no-wpp --qp 30
+make intra_ctu32_tu   200x136 2 testsrc2   --ctu 32 --tu-intra-depth 3 --max-tu-size 16 --no-deblock --no-sao --no-wpp
+# loop filters
+make intra_deblock    416x240 2 testsrc2   --ctu 64 --no-sao --no-wpp
+make intra_sao        416x240 2 mandelbrot --ctu 32 --no-wpp
+make intra_full       416x240 2 testsrc2
+# QP extremes, lossless
+make intra_qp0        128x96  2 testsrc2   --qp 0 --ctu 32
+make intra_qp51       128x96  2 mandelbrot --qp 51 --ctu 16
+make intra_lossless   96x64   2 testsrc2   --lossless --ctu 32
+make intra_culossless 128x96  2 mandelbrot --cu-lossless --ctu 32 --rd 6
+# coding tools
+make intra_tskip      128x96  2 testsrc2   --tskip --rd 6 --ctu 32
+make intra_nosignhide 128x96  2 mandelbrot --no-signhide --ctu 32
+make intra_scaling    192x128 2 testsrc2   --scaling-list default --ctu 32
+make intra_wpp        416x240 2 mandelbrot --wpp --ctu 32
+make intra_cip        160x96  2 testsrc2   --constrained-intra --ctu 32
+make intra_nosmooth   160x96  2 mandelbrot --no-strong-intra-smoothing --ctu 64
+# sizes that are not multiples of 8
+make intra_odd        98x66   3 testsrc2   --ctu 16 --min-cu-size 8
+make intra_odd2       202x114 2 mandelbrot --ctu 64
