@@ -9,3 +9,16 @@ ff() { ffmpeg -hide_banner -loglevel error -y "$@"; }
 ff -f lavfi -i "testsrc2=size=640x360:rate=25:duration=10" \
    -f lavfi -i "sine=frequency=440:sample_rate=44100:duration=10,aformat=channel_layouts=stereo" \
    -map 0:v -map 1:a -c:v libtheora -q:v 6 -g 50 -c:a libvorbis -q:a 4 -fflags +bitexact sample.ogg
+
+# bars.ogg: 2 s of SMPTE colour bars, 320x240 at 25 fps Theora (q8), 48 kHz stereo Vorbis tone:
+# the browser tests sample the canvas against the bar colours.
+ff -f lavfi -i "smptebars=size=320x240:rate=25:duration=2" \
+   -f lavfi -i "sine=frequency=1000:sample_rate=48000:duration=2,aformat=channel_layouts=stereo" \
+   -map 0:v -map 1:a -c:v libtheora -q:v 8 -g 25 -c:a libvorbis -q:a 3 -fflags +bitexact bars.ogg
+
+# References: frame MD5s, and the number of audio sample frames ffmpeg decodes.
+for f in sample bars; do
+  ffmpeg -hide_banner -loglevel error -i "$f.ogg" -map 0:v -f framemd5 - > "$f.framemd5"
+  bytes=$(ffmpeg -hide_banner -loglevel error -i "$f.ogg" -map 0:a -f s16le - | wc -c)
+  echo $((bytes / 4)) > "$f.audio-frames"
+done

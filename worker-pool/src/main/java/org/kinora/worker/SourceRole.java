@@ -231,6 +231,10 @@ final class SourceRole implements HttpReader.Listener {
     }
 
     private void endOfStream() {
+        if (!tracksSent) {
+            throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED,
+                    demuxer.tracks().isEmpty() ? "the file ends before its stream headers are complete" : "no audio or video track");
+        }
         if (audioDecoder != null) {
             audioDecoder.flush();
             drainAudio();
