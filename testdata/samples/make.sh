@@ -10,9 +10,10 @@ ff -f lavfi -i "testsrc2=size=640x360:rate=25:duration=10" \
    -f lavfi -i "sine=frequency=440:sample_rate=44100:duration=10,aformat=channel_layouts=stereo" \
    -map 0:v -map 1:a -c:v libtheora -q:v 6 -g 50 -c:a libvorbis -q:a 4 -fflags +bitexact sample.ogg
 
-# bars.ogg: 2 s of SMPTE colour bars, 320x240 at 25 fps Theora (q8), 48 kHz stereo Vorbis tone:
-# the browser tests sample the canvas against the bar colours.
-ff -f lavfi -i "smptebars=size=320x240:rate=25:duration=2" \
+# bars.ogg: 2 s of SMPTE colour bars with light temporal noise (so that every frame is coded),
+# 320x240 at 25 fps Theora (q8), 48 kHz stereo Vorbis tone: the browser tests sample the canvas
+# against the bar colours.
+ff -f lavfi -i "smptebars=size=320x240:rate=25:duration=2,noise=alls=3:allf=t" \
    -f lavfi -i "sine=frequency=1000:sample_rate=48000:duration=2,aformat=channel_layouts=stereo" \
    -map 0:v -map 1:a -c:v libtheora -q:v 8 -g 25 -c:a libvorbis -q:a 3 -fflags +bitexact bars.ogg
 
@@ -22,3 +23,6 @@ for f in sample bars; do
   bytes=$(ffmpeg -hide_banner -loglevel error -i "$f.ogg" -map 0:a -f s16le - | wc -c)
   echo $((bytes / 4)) > "$f.audio-frames"
 done
+
+# sample-cut.ogg: the first 2000 bytes of sample.ogg, cut inside the Theora setup header.
+head -c 2000 sample.ogg > sample-cut.ogg

@@ -1,0 +1,155 @@
+package org.kinora.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Kinora.Player in both builds: playback to the end, the picture on the canvas, errors, two players. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlayerTest {
+    private Browser browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void page() {
+        browser.open("pages/player.html");
+    }
+
+    /** Waits (polling in the page) until the player's log has an event of {@code type}; returns the log. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> waitFor(String player, String type, int timeoutMs) {
+        return (List<Map<String, Object>>) browser.async(
+                "var done = arguments[arguments.length - 1], p = window[arguments[0]], type = arguments[1], t0 = Date.now(), limit = arguments[2];"
+                + "(function poll() {"
+                + "  if (p.log.some(function (e) { return e.type === type; }) || Date.now() - t0 > limit) done(p.log.slice());"
+                + "  else setTimeout(poll, 20);"
+                + "})();", player, type, timeoutMs);
+    }
+
+    private static List<String> types(List<Map<String, Object>> log) {
+        List<String> t = new ArrayList<>();
+        for (Map<String, Object> e : log) {
+            if (!"timeupdate".equals(e.get("type"))) {
+                t.add((String) e.get("type"));
+            }
+        }
+        return t;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
+    void playsToTheEndWithEventsInOrderAndThePictureOnTheCanvas(String build) {
+        browser.js("makePlayer('a', '/testdata/samples/bars.ogg', arguments[0]);", build);
+        List<Map<String, Object>> log = waitFor("aPlayer", "canplay", 20000);
+        assertTrue(types(log).contains("canplay"), types(log) + "\n" + browser.console());
+        assertEquals(320L, browser.js("return aPlayer.videoWidth;"));
+        assertEquals(240L, browser.js("return aPlayer.videoHeight;"));
+        assertEquals(2.0, ((Number) browser.js("return aPlayer.duration;")).doubleValue(), 0.05);
+
+        // SMPTE bars, top part: 75% white, yellow, cyan, green, magenta, red, blue.
+        int[][] bars = {{191, 191, 191}, {191, 191, 0}, {0, 191, 191}, {0, 191, 0}, {191, 0, 191}, {191, 0, 0}, {0, 0, 191}};
+        for (int i = 0; i < bars.length; i++) {
+            List<Number> rgb = (List<Number>) browser.js("return samplePicture(aPlayer, arguments[0], 0.3);", (i + 0.5) / 7);
+            for (int c = 0; c < 3; c++) {
+                assertEquals(bars[i][c], rgb.get(c).intValue(), 24, "bar " + i + " channel " + c + ": " + rgb);
+            }
+        }
+
+        Object played = browser.async("var done = arguments[arguments.length - 1];"
+                + "aPlayer.play().then(function () { done('ok'); }, function (e) { done('rejected ' + e.message); });");
+        assertEquals("ok", played);
+        double t0 = ((Number) browser.js("return aPlayer.currentTime;")).doubleValue();
+        log = waitFor("aPlayer", "ended", 20000);
+        List<String> order = types(log);
+        assertTrue(order.contains("ended"), order + "\n" + browser.console());
+        assertEquals(List.of("loadstart", "durationchange", "loadedmetadata", "loadeddata", "canplay", "canplaythrough", "play", "playing"),
+                order.subList(0, 8), order.toString());
+        assertEquals(List.of("pause", "ended"), order.subList(order.size() - 2, order.size()), order.toString());
+        double lastUpdate = -1;
+        int updates = 0;
+        for (Map<String, Object> e : log) {
+            if ("timeupdate".equals(e.get("type"))) {
+                double t = ((Number) e.get("time")).doubleValue();
+                assertTrue(t >= lastUpdate, "currentTime never goes back: " + log);
+                lastUpdate = t;
+                updates++;
+            }
+        }
+        assertTrue(updates >= 4, "timeupdate while playing: " + updates);
+        assertTrue(t0 < 0.5, "starts near 0: " + t0);
+        assertEquals(2.0, ((Number) browser.js("return aPlayer.currentTime;")).doubleValue(), 0.05);
+        assertEquals(true, browser.js("return aPlayer.ended && aPlayer.paused;"));
+        Map<String, Object> stats = (Map<String, Object>) browser.js("return aPlayer.getStats();");
+        // 2 s at 25 fps: every frame time has a picture (frames the encoder dropped repeat the last one)
+        assertEquals(50L, stats.get("framesDecoded"), stats.toString());
+        long presented = (Long) stats.get("framesPresented");
+        long dropped = (Long) stats.get("framesDropped");
+        assertTrue(presented + dropped <= 50 && presented > 10, stats.toString());
+        assertEquals(build, stats.get("build"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void aMissingFileGivesSrcNotSupported(String build) {
+        assertError(build, "/testdata/no-such-file.ogg", 4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void aNonMediaFileGivesSrcNotSupported(String build) {
+        assertError(build, "/pages/media/not-media.ogg", 4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void aFileCutInsideItsHeadersGivesSrcNotSupported(String build) {
+        assertError(build, "/testdata/samples/sample-cut.ogg", 4);
+    }
+
+    private void assertError(String build, String url, int code) {
+        browser.js("makePlayer('a', arguments[0], arguments[1]); aPlayer.play().catch(function (e) { window.playRejected = e.code; });", url, build);
+        List<Map<String, Object>> log = waitFor("aPlayer", "error", 20000);
+        assertTrue(types(log).contains("error"), types(log).toString());
+        assertEquals((long) code, browser.js("return aPlayer.error.code;"), String.valueOf(browser.js("return aPlayer.error.message;")));
+        assertEquals((long) code, browser.js("return window.playRejected;"), "play() rejects with the error");
+        assertFalse(types(log).contains("loadedmetadata"));
+        // the page keeps working: a new player on it plays
+        browser.js("makePlayer('b', '/testdata/samples/bars.ogg', arguments[0]);", build);
+        assertTrue(types(waitFor("bPlayer", "canplay", 20000)).contains("canplay"), browser.console());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void twoPlayersPlayAtOnce(String build) {
+        browser.js("makePlayer('a', '/testdata/samples/bars.ogg', arguments[0]).play();"
+                + "makePlayer('b', '/testdata/samples/sample.ogg', arguments[0]).play();", build);
+        List<Map<String, Object>> a = waitFor("aPlayer", "ended", 30000);
+        assertTrue(types(a).contains("ended"), types(a).toString());
+        double bTime = ((Number) browser.js("return bPlayer.currentTime;")).doubleValue();
+        assertTrue(bTime > 1.5, "the second player advanced while the first played: " + bTime);
+        assertEquals(false, browser.js("return bPlayer.paused;"));
+        assertTrue(((Number) browser.js("return bPlayer.getStats().framesPresented;")).intValue() > 10);
+    }
+}
