@@ -46,6 +46,8 @@ final class Browser implements AutoCloseable {
         }
         Map<String, Path> roots = new LinkedHashMap<>();
         roots.put("/dist", dir("kinora.dist"));
+        // the same bundle under another path, as if copied elsewhere (drop-in test)
+        roots.put("/elsewhere/lib", dir("kinora.dist"));
         roots.put("/testdata", dir("kinora.testdata"));
         roots.put("/pages", dir("kinora.pages"));
         if (System.getProperty("scratch") != null) {

@@ -152,4 +152,31 @@ class PlayerTest {
         assertEquals(false, browser.js("return bPlayer.paused;"));
         assertTrue(((Number) browser.js("return bPlayer.getStats().framesPresented;")).intValue() > 10);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
+    void thePagesPoolCapsWorkersAndHandsThemOn(String build) {
+        long max = (Long) browser.js("return Kinora.poolStats().maxWorkers;");
+        int players = (int) (max / 2) + 1; // each player takes a source and a video worker
+        for (int i = 0; i < players; i++) {
+            browser.js("makePlayer('p' + arguments[0], '/testdata/samples/sample.ogg', arguments[1]);", i, build);
+        }
+        for (int i = 0; i < players - 1; i++) {
+            assertTrue(types(waitFor("p" + i + "Player", "loadedmetadata", 20000)).contains("loadedmetadata"), "player " + i);
+        }
+        Map<String, Object> stats = (Map<String, Object>) browser.js("return Kinora.poolStats();");
+        assertEquals(max, stats.get("busy"), stats.toString());
+        assertEquals(1L, stats.get("waiting"), "the last player waits for a worker: " + stats);
+        String last = "p" + (players - 1) + "Player";
+        assertEquals(0L, browser.js("return window[arguments[0]].readyState;", last));
+        browser.js("p0Player.destroy();");
+        assertTrue(types(waitFor(last, "loadedmetadata", 20000)).contains("loadedmetadata"), "the waiting player got the workers given back");
+        stats = (Map<String, Object>) browser.js("return Kinora.poolStats();");
+        assertEquals(0L, stats.get("waiting"), stats.toString());
+        assertTrue((Long) stats.get("busy") <= max, stats.toString());
+        for (int i = 1; i < players; i++) {
+            browser.js("window['p' + arguments[0] + 'Player'].destroy();", i);
+        }
+    }
 }

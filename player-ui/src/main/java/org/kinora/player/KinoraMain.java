@@ -42,6 +42,11 @@ public final class KinoraMain {
     }
 
     @JSFunctor
+    interface StatsFn extends JSObject {
+        JSObject call();
+    }
+
+    @JSFunctor
     interface DecodeFn extends JSObject {
         JSPromise<JSObject> call(String url, JSObject options);
     }
@@ -56,6 +61,14 @@ public final class KinoraMain {
         setFn(kinora, "echo", (PromiseFn2) KinoraMain::echo);
         setFn(kinora, "decode", (DecodeFn) KinoraMain::decode);
         setFactory(kinora, "_createCore", PlayerBinding.factory(pool));
+        setStats(kinora, "poolStats", () -> {
+            JSObject s = Js.object();
+            Js.setInt(s, "maxWorkers", pool.maxWorkers());
+            Js.setInt(s, "busy", pool.busy());
+            Js.setInt(s, "idle", pool.idle());
+            Js.setInt(s, "waiting", pool.waiting());
+            return s;
+        });
     }
 
     /** {@code Kinora.hello({build})}: resolves with the worker's {@code {version, build}}. */
@@ -132,6 +145,9 @@ public final class KinoraMain {
 
     @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
     private static native void setFn(JSObject o, String key, DecodeFn fn);
+
+    @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
+    private static native void setStats(JSObject o, String key, StatsFn fn);
 
     @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
     private static native void setFactory(JSObject o, String key, PlayerBinding.CreateCoreFn fn);

@@ -56,6 +56,22 @@ public final class WorkerPool {
         return maxWorkers;
     }
 
+    /** Workers lent to players now. */
+    public int busy() {
+        prune();
+        return all.size() - idle.size();
+    }
+
+    public int idle() {
+        prune();
+        return idle.size();
+    }
+
+    /** Requests waiting for a worker (the cap is reached). */
+    public int waiting() {
+        return waiting.size();
+    }
+
     /**
      * A worker of {@code build} for one user's exclusive use until {@link #release}: an idle one,
      * a new one while under the cap, or the next one released.
