@@ -1,0 +1,22 @@
+/**
+ * The worker side of Kinora: {@link org.kinora.worker.WorkerMain} is the entry point of the worker
+ * bundle, compiled by TeaVM to WebAssembly GC ({@code kinora-worker.wasm}) and to JavaScript
+ * ({@code kinora-worker.js}); small bootstrap scripts ({@code kinora-worker-wasm.js},
+ * {@code kinora-worker-js.js}) load one or the other.
+ *
+ * <p>A worker serves one role at a time for one player:
+ * <ul>
+ *   <li>{@link org.kinora.worker.SourceRole}: fetches with HTTP Range requests, demuxes, decodes
+ *       sound, and sends video packets straight to the video worker over a MessageChannel port
+ *       (never through the main thread). It reads a bounded time ahead of the playhead the main
+ *       thread reports.</li>
+ *   <li>{@link org.kinora.worker.VideoRole}: decodes pictures and sends each as one transferred
+ *       ArrayBuffer of packed Y, U, V planes; the main thread returns buffers for reuse and decoding
+ *       waits while too many are out.</li>
+ * </ul>
+ * Errors travel as {@code {type: 'error', code, message}} with MediaError codes. A worker that
+ * traps (a WebAssembly trap leaves its instance unusable) is seen by the main thread's
+ * {@link org.kinora.worker.pool.WorkerHandle} as dead: its player gets an error and the
+ * {@link org.kinora.worker.pool.WorkerPool} starts a fresh worker for the next request.
+ */
+package org.kinora.worker;
