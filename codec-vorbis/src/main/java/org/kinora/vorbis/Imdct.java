@@ -18,6 +18,7 @@ final class Imdct {
     private final int[] bitReverse;
     private final float[] re;
     private final float[] im;
+    private final float[] u;
 
     Imdct(int n) {
         this.n = n;
@@ -44,6 +45,7 @@ final class Imdct {
         }
         re = new float[k];
         im = new float[k];
+        u = new float[m];
     }
 
     /** Transforms {@code x[0 .. N/2)} into {@code y[0 .. N)}; the arrays may not be the same. */
@@ -59,37 +61,39 @@ final class Imdct {
             im[t] = a * s + b * c;
         }
         fft();
-        // U_p = Z_p e^{-i pi (p + 1/8) / M}; u[2p] = Re U_p, u[M - 1 - 2p] = -Im U_p; then unfold
-        int half = m / 2;
+        float[] u = this.u;
         for (int p = 0; p < k; p++) {
             float a = re[p];
             float b = im[p];
             float c = twCos[p];
             float s = twSin[p];
-            float ur = a * c - b * s;
-            float ui = a * s + b * c;
-            put(y, 2 * p, ur, half);
-            put(y, m - 1 - 2 * p, -ui, half);
+            u[2 * p] = a * c - b * s;
+            u[m - 1 - 2 * p] = -(a * s + b * c);
         }
-    }
-
-    /** Places DCT-IV output u[j] into the IMDCT samples that use it. */
-    private void put(float[] y, int j, float u, int half) {
-        // y[n] = u[n + M/2] for n < M/2; y[n] = -u[3M/2 - 1 - n] for M/2 <= n < 3M/2;
-        // y[n] = -u[n - 3M/2] for n >= 3M/2
-        if (j >= half) {
-            y[j - half] = u;
+        int half = m / 2;
+        for (int i = 0; i < half; i++) {
+            y[i] = u[i + half];
         }
-        y[3 * half - 1 - j] = -u;
-        if (j < half) {
-            y[j + 3 * half] = -u;
+        for (int i = half, j = m - 1; i < 3 * half; i++, j--) {
+            y[i] = -u[j];
+        }
+        for (int i = 3 * half, j = 0; i < n; i++, j++) {
+            y[i] = -u[j];
         }
     }
 
     private void fft() {
         float[] re = this.re;
         float[] im = this.im;
-        for (int size = 2; size <= k; size <<= 1) {
+        for (int a = 0; a + 1 < k; a += 2) {
+            float br = re[a + 1];
+            float bi = im[a + 1];
+            re[a + 1] = re[a] - br;
+            im[a + 1] = im[a] - bi;
+            re[a] += br;
+            im[a] += bi;
+        }
+        for (int size = 4; size <= k; size <<= 1) {
             int halfSize = size >> 1;
             int step = k / size;
             for (int start = 0; start < k; start += size) {
