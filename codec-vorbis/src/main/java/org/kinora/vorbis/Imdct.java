@@ -31,12 +31,15 @@ final class Imdct {
             twCos[j] = (float) Math.cos(a);
             twSin[j] = (float) -Math.sin(a);
         }
-        fftCos = new float[Math.max(1, k / 2)];
-        fftSin = new float[Math.max(1, k / 2)];
-        for (int j = 0; j < k / 2; j++) {
-            double a = 2 * Math.PI * j / k;
-            fftCos[j] = (float) Math.cos(a);
-            fftSin[j] = (float) -Math.sin(a);
+        fftCos = new float[Math.max(2, k)];
+        fftSin = new float[Math.max(2, k)];
+        for (int h = 1; h < k; h <<= 1) {
+            for (int j = 0; j < h; j++) {
+                // the same angles as 2 pi (j k / 2h) / k, so the same float values
+                double a = 2 * Math.PI * (j * (k / (2 * h))) / k;
+                fftCos[h + j] = (float) Math.cos(a);
+                fftSin[h + j] = (float) -Math.sin(a);
+            }
         }
         int bits = Integer.numberOfTrailingZeros(k);
         bitReverse = new int[k];
@@ -93,15 +96,32 @@ final class Imdct {
             re[a] += br;
             im[a] += bi;
         }
-        for (int size = 4; size <= k; size <<= 1) {
-            int halfSize = size >> 1;
-            int step = k / size;
+        for (int a = 0; a + 3 < k; a += 4) {
+            // size 4: twiddles 1 and -i
+            int b = a + 2;
+            float br = re[b];
+            float bi = im[b];
+            re[b] = re[a] - br;
+            im[b] = im[a] - bi;
+            re[a] += br;
+            im[a] += bi;
+            int c = a + 1;
+            int d = a + 3;
+            float dr = im[d];
+            float di = -re[d];
+            re[d] = re[c] - dr;
+            im[d] = im[c] - di;
+            re[c] += dr;
+            im[c] += di;
+        }
+        for (int halfSize = 4; halfSize < k; halfSize <<= 1) {
+            int size = halfSize << 1;
             for (int start = 0; start < k; start += size) {
-                for (int j = 0, t = 0; j < halfSize; j++, t += step) {
+                for (int j = 0; j < halfSize; j++) {
                     int a = start + j;
                     int b = a + halfSize;
-                    float wr = fftCos[t];
-                    float wi = fftSin[t];
+                    float wr = fftCos[halfSize + j];
+                    float wi = fftSin[halfSize + j];
                     float br = re[b] * wr - im[b] * wi;
                     float bi = re[b] * wi + im[b] * wr;
                     re[b] = re[a] - br;
