@@ -18,6 +18,7 @@ final class Imdct {
     private final int[] bitReverse;
     private final float[] re;
     private final float[] im;
+    private final float[] u;
 
     Imdct(int n) {
         this.n = n;
@@ -30,12 +31,15 @@ final class Imdct {
             twCos[j] = (float) Math.cos(a);
             twSin[j] = (float) -Math.sin(a);
         }
-        fftCos = new float[Math.max(1, k / 2)];
-        fftSin = new float[Math.max(1, k / 2)];
-        for (int j = 0; j < k / 2; j++) {
-            double a = 2 * Math.PI * j / k;
-            fftCos[j] = (float) Math.cos(a);
-            fftSin[j] = (float) -Math.sin(a);
+        fftCos = new float[Math.max(2, k)];
+        fftSin = new float[Math.max(2, k)];
+        for (int h = 1; h < k; h <<= 1) {
+            for (int j = 0; j < h; j++) {
+                // the same angles as 2 pi (j k / 2h) / k, so the same float values
+                double a = 2 * Math.PI * (j * (k / (2 * h))) / k;
+                fftCos[h + j] = (float) Math.cos(a);
+                fftSin[h + j] = (float) -Math.sin(a);
+            }
         }
         int bits = Integer.numberOfTrailingZeros(k);
         bitReverse = new int[k];
@@ -44,6 +48,7 @@ final class Imdct {
         }
         re = new float[k];
         im = new float[k];
+        u = new float[m];
     }
 
     /** Transforms {@code x[0 .. N/2)} into {@code y[0 .. N)}; the arrays may not be the same. */
@@ -59,45 +64,64 @@ final class Imdct {
             im[t] = a * s + b * c;
         }
         fft();
-        // U_p = Z_p e^{-i pi (p + 1/8) / M}; u[2p] = Re U_p, u[M - 1 - 2p] = -Im U_p; then unfold
-        int half = m / 2;
+        float[] u = this.u;
         for (int p = 0; p < k; p++) {
             float a = re[p];
             float b = im[p];
             float c = twCos[p];
             float s = twSin[p];
-            float ur = a * c - b * s;
-            float ui = a * s + b * c;
-            put(y, 2 * p, ur, half);
-            put(y, m - 1 - 2 * p, -ui, half);
+            u[2 * p] = a * c - b * s;
+            u[m - 1 - 2 * p] = -(a * s + b * c);
         }
-    }
-
-    /** Places DCT-IV output u[j] into the IMDCT samples that use it. */
-    private void put(float[] y, int j, float u, int half) {
-        // y[n] = u[n + M/2] for n < M/2; y[n] = -u[3M/2 - 1 - n] for M/2 <= n < 3M/2;
-        // y[n] = -u[n - 3M/2] for n >= 3M/2
-        if (j >= half) {
-            y[j - half] = u;
+        int half = m / 2;
+        for (int i = 0; i < half; i++) {
+            y[i] = u[i + half];
         }
-        y[3 * half - 1 - j] = -u;
-        if (j < half) {
-            y[j + 3 * half] = -u;
+        for (int i = half, j = m - 1; i < 3 * half; i++, j--) {
+            y[i] = -u[j];
+        }
+        for (int i = 3 * half, j = 0; i < n; i++, j++) {
+            y[i] = -u[j];
         }
     }
 
     private void fft() {
         float[] re = this.re;
         float[] im = this.im;
-        for (int size = 2; size <= k; size <<= 1) {
-            int halfSize = size >> 1;
-            int step = k / size;
+        for (int a = 0; a + 1 < k; a += 2) {
+            float br = re[a + 1];
+            float bi = im[a + 1];
+            re[a + 1] = re[a] - br;
+            im[a + 1] = im[a] - bi;
+            re[a] += br;
+            im[a] += bi;
+        }
+        for (int a = 0; a + 3 < k; a += 4) {
+            // size 4: twiddles 1 and -i
+            int b = a + 2;
+            float br = re[b];
+            float bi = im[b];
+            re[b] = re[a] - br;
+            im[b] = im[a] - bi;
+            re[a] += br;
+            im[a] += bi;
+            int c = a + 1;
+            int d = a + 3;
+            float dr = im[d];
+            float di = -re[d];
+            re[d] = re[c] - dr;
+            im[d] = im[c] - di;
+            re[c] += dr;
+            im[c] += di;
+        }
+        for (int halfSize = 4; halfSize < k; halfSize <<= 1) {
+            int size = halfSize << 1;
             for (int start = 0; start < k; start += size) {
-                for (int j = 0, t = 0; j < halfSize; j++, t += step) {
+                for (int j = 0; j < halfSize; j++) {
                     int a = start + j;
                     int b = a + halfSize;
-                    float wr = fftCos[t];
-                    float wi = fftSin[t];
+                    float wr = fftCos[halfSize + j];
+                    float wi = fftSin[halfSize + j];
                     float br = re[b] * wr - im[b] * wi;
                     float bi = re[b] * wi + im[b] * wr;
                     re[b] = re[a] - br;

@@ -410,7 +410,7 @@ public final class OggDemuxer implements Demuxer {
             try {
                 s.codec.parseHeader(index, e.data, e.length);
             } catch (MalformedStreamException ex) {
-                throw new MalformedStreamException("stream " + Integer.toUnsignedString(s.serial) + ": " + ex.getMessage());
+                throw new MalformedStreamException("stream " + Long.toString(s.serial & 0xFFFFFFFFL) + ": " + ex.getMessage());
             }
             s.headers.add(e.copyBytes());
             recycle(e);
