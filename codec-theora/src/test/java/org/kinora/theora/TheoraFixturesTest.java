@@ -29,7 +29,10 @@ class TheoraFixturesTest {
      * which FFmpeg's demuxer discards) are checked to repeat the previous picture and left out.
      */
     static List<Fixtures.Frame> decode(Fixtures.Track t) {
-        TheoraDecoder d = new TheoraDecoder(t.info);
+        return decode(t, new TheoraDecoder(t.info));
+    }
+
+    static List<Fixtures.Frame> decode(Fixtures.Track t, TheoraDecoder d) {
         PictureDigest digest = new PictureDigest();
         List<Fixtures.Frame> out = new ArrayList<>();
         String last = null;
