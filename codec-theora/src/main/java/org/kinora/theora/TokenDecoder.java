@@ -109,12 +109,22 @@ final class TokenDecoder {
                     eobs--;
                     continue;
                 }
-                int r = expand(token, win >>> 16, coeffs, f << 6, ti);
-                int used = r >>> 16;
-                win <<= used;
-                avail -= used;
-                int t = r & 127;
-                if ((r & 128) == 0) {
+                // Theora I 7.7.2, through the expanded token table
+                int nb = TheoraTables.TOKEN_BITS[token];
+                int ent = TheoraTables.TOKEN_DECODE[TheoraTables.TOKEN_BASE[token] + (win >>> 16 >>> (16 - nb))];
+                win <<= nb;
+                avail -= nb;
+                int t = ti + ((ent >> 8) & 0xFF);
+                if ((ent & 1) != 0) {
+                    if (t > 64) {
+                        throw overrun();
+                    }
+                } else {
+                    if (t > 63) {
+                        throw overrun();
+                    }
+                    coeffs[(f << 6) + TheoraTables.ZIGZAG[t]] = (short) (ent >> 16);
+                    t++;
                     ncoeffs[f] = (byte) t;
                 }
                 ti8[f] = (byte) t;
@@ -127,89 +137,6 @@ final class TokenDecoder {
             b.avail = avail;
             nActive = w;
         }
-    }
-
-    /**
-     * Expands a coefficient token (Theora I 7.7.2) at token index {@code ti}, given the next 16
-     * bits {@code x}: returns the new token index, plus 128 for a pure zero run (which leaves the
-     * coefficient count alone), plus the number of bits used times 65536.
-     */
-    private static int expand(int token, int x, short[] coeffs, int base, int ti) {
-        int run;
-        int v;
-        int used;
-        switch (token) {
-            case 7: {
-                int t = ti + (x >>> 13) + 1;
-                if (t > 64) {
-                    throw overrun();
-                }
-                return t | 128 | 3 << 16;
-            }
-            case 8: {
-                int t = ti + (x >>> 10) + 1;
-                if (t > 64) {
-                    throw overrun();
-                }
-                return t | 128 | 6 << 16;
-            }
-            case 9: run = 0; v = 1; used = 0; break;
-            case 10: run = 0; v = -1; used = 0; break;
-            case 11: run = 0; v = 2; used = 0; break;
-            case 12: run = 0; v = -2; used = 0; break;
-            case 13: case 14: case 15: case 16:
-                run = 0;
-                v = (x & 0x8000) != 0 ? 10 - token : token - 10;
-                used = 1;
-                break;
-            case 17: v = signed(x, 1, 7); run = 0; used = 2; break;
-            case 18: v = signed(x, 2, 9); run = 0; used = 3; break;
-            case 19: v = signed(x, 3, 13); run = 0; used = 4; break;
-            case 20: v = signed(x, 4, 21); run = 0; used = 5; break;
-            case 21: v = signed(x, 5, 37); run = 0; used = 6; break;
-            case 22: v = signed(x, 9, 69); run = 0; used = 10; break;
-            case 23: case 24: case 25: case 26: case 27:
-                run = token - 22;
-                v = (x & 0x8000) != 0 ? -1 : 1;
-                used = 1;
-                break;
-            case 28:
-                run = ((x >>> 13) & 3) + 6;
-                v = (x & 0x8000) != 0 ? -1 : 1;
-                used = 3;
-                break;
-            case 29:
-                run = ((x >>> 12) & 7) + 10;
-                v = (x & 0x8000) != 0 ? -1 : 1;
-                used = 4;
-                break;
-            case 30:
-                run = 1;
-                v = signed(x, 1, 2);
-                used = 2;
-                break;
-            default:
-                // 31: sign, magnitude bit, run bit
-                v = ((x >>> 14) & 1) + 2;
-                if ((x & 0x8000) != 0) {
-                    v = -v;
-                }
-                run = ((x >>> 13) & 1) + 2;
-                used = 3;
-                break;
-        }
-        int idx = ti + run;
-        if (idx > 63) {
-            throw overrun();
-        }
-        coeffs[base + TheoraTables.ZIGZAG[idx]] = (short) v;
-        return (idx + 1) | used << 16;
-    }
-
-    /** From the 16 bits {@code x}: a sign bit, then {@code bits} magnitude bits, plus {@code start}. */
-    private static int signed(int x, int bits, int start) {
-        int mag = ((x >>> (15 - bits)) & ((1 << bits) - 1)) + start;
-        return (x & 0x8000) != 0 ? -mag : mag;
     }
 
     private static MalformedStreamException overrun() {
