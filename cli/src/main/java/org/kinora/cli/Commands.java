@@ -85,7 +85,9 @@ final class Commands {
             if (r == Demuxer.END) {
                 break;
             }
-            if (r == Demuxer.PACKET && src.packet().trackId == track.id()) {
+            // FFmpeg's Ogg demuxer drops 0-byte packets (Theora's dropped frames), so its framemd5
+            // has no line for them; skip them too instead of listing the repeated picture.
+            if (r == Demuxer.PACKET && src.packet().trackId == track.id() && src.packet().length > 0) {
                 decoder.decode(src.packet());
                 drain(decoder, sink);
             }

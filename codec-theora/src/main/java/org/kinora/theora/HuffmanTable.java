@@ -156,28 +156,27 @@ final class HuffmanTable {
     /** Decodes one token. */
     int decode(PacketBits b) {
         int[] t = entries;
-        int w = b.peek32();
-        int e = t[w >>> (32 - rootBits)];
+        int e = t[b.peek32() >>> (32 - rootBits)];
         if (e >= 0) {
             b.skip(e >>> 8);
             return e & 31;
         }
-        int used = rootBits;
+        b.skip(rootBits);
+        return decodeLong(b, e);
+    }
+
+    /** Continues in the sub-table that entry {@code e} points to (codes longer than the root). */
+    int decodeLong(PacketBits b, int e) {
+        int[] t = entries;
         while (true) {
             e = -e;
             int bits = e & 31;
-            int base = e >>> 5;
-            e = t[base + ((w << used) >>> (32 - bits))];
+            e = t[(e >>> 5) + (b.peek32() >>> (32 - bits))];
             if (e >= 0) {
-                b.skip(used + (e >>> 8));
+                b.skip(e >>> 8);
                 return e & 31;
             }
-            used += bits;
-            if (used > 22) {
-                b.skip(used);
-                w = b.peek32();
-                used = 0;
-            }
+            b.skip(bits);
         }
     }
 }

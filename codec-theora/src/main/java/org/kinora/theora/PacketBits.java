@@ -1,63 +1,72 @@
 package org.kinora.theora;
 
 /**
- * MSB-first bit reader over a private, zero-padded copy of one packet (Theora I 5.2). Reading past
- * the end yields zero bits, as the specification's end-of-packet rule allows; {@link #overrun()}
- * tells whether that happened. A 32-bit window makes multi-bit table look-ups cheap.
+ * MSB-first bit reader over a private copy of one packet (Theora I 5.2). Reading past the end
+ * yields zero bits, as the specification's end-of-packet rule allows; {@link #overrun()} tells
+ * whether that happened.
+ *
+ * <p>Bits wait in a 32-bit window, left-aligned, refilled a byte at a time so that at least 25
+ * are ready after {@link #refill()}. The token decoder works on a copy of this state in local
+ * variables ({@link #buf}, {@link #length}, {@link #pos}, {@link #window}, {@link #avail}) and
+ * stores it back.
  */
 final class PacketBits {
-    private static final int PAD = 8;
-    private byte[] buf = new byte[64];
-    private int length;
-    private int pos;
+    byte[] buf = new byte[64];
+    int length;
+    /** Next byte to load into the window. */
+    int pos;
+    /** Unread bits, left-aligned; bits below the {@link #avail} valid ones are zero. */
+    int window;
+    int avail;
 
     /** Copies {@code len} bytes of {@code src} and starts reading at their first bit. */
     void reset(byte[] src, int off, int len) {
-        if (buf.length < len + PAD) {
-            buf = new byte[len + PAD + (len >> 2)];
+        if (buf.length < len) {
+            buf = new byte[len + (len >> 2) + 64];
         }
         System.arraycopy(src, off, buf, 0, len);
-        for (int i = 0; i < PAD; i++) {
-            buf[len + i] = 0;
-        }
         length = len;
         pos = 0;
+        window = 0;
+        avail = 0;
     }
 
-    /** The next 32 bits, left-aligned; zero bits past the end. */
+    /** Tops the window up to at least 25 valid bits. */
+    void refill() {
+        while (avail <= 24) {
+            int b = pos < length ? buf[pos] & 0xFF : 0;
+            pos++;
+            window |= b << (24 - avail);
+            avail += 8;
+        }
+    }
+
+    /** The next bits, left-aligned; at least the top 25 are valid. */
     int peek32() {
-        int p = pos >>> 3;
-        if (p > length) {
-            return 0;
-        }
-        byte[] b = buf;
-        int w = (b[p] & 0xFF) << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
-        int s = pos & 7;
-        if (s != 0) {
-            w = w << s | (b[p + 4] & 0xFF) >>> (8 - s);
-        }
-        return w;
+        refill();
+        return window;
     }
 
+    /** Drops {@code n} bits, 0 <= n <= 24, that the window holds (after a peek). */
     void skip(int n) {
-        pos += n;
+        window <<= n;
+        avail -= n;
     }
 
-    /** Reads an unsigned {@code n}-bit integer, 0 <= n <= 31. */
+    /** Reads an unsigned {@code n}-bit integer, 0 <= n <= 24. */
     int read(int n) {
         if (n == 0) {
             return 0;
         }
-        int v = peek32() >>> (32 - n);
-        pos += n;
+        refill();
+        int v = window >>> (32 - n);
+        window <<= n;
+        avail -= n;
         return v;
     }
 
     int read1() {
-        int p = pos >>> 3;
-        int v = p < length ? (buf[p] >> (7 - (pos & 7))) & 1 : 0;
-        pos++;
-        return v;
+        return read(1);
     }
 
     /** Reads an unsigned 32-bit integer as a long (headers only). */
@@ -68,14 +77,11 @@ final class PacketBits {
 
     /** True when more bits were read than the packet holds. */
     boolean overrun() {
-        return pos > length * 8;
+        return bitPosition() > length * 8;
     }
 
+    /** Bits read so far. */
     int bitPosition() {
-        return pos;
-    }
-
-    int bitLength() {
-        return length * 8;
+        return pos * 8 - avail;
     }
 }

@@ -58,9 +58,10 @@ public final class TheoraDecoder implements VideoDecoder {
                 : info.pixelFormat == TheoraInfo.PF_422 ? ChromaFormat.YUV422 : ChromaFormat.YUV444;
         p.setGeometry(info.frameWidth(), info.frameHeight(), format, 8);
         // Theora I 6.2: PICY counts from the bottom of the frame.
-        p.cropX = info.picX;
+        int left = alignedCropLeft(info.picX, info.chromaShiftX());
+        p.cropX = left;
         p.cropY = info.frameHeight() - info.picHeight - info.picY;
-        p.cropWidth = info.picWidth;
+        p.cropWidth = info.picWidth + info.picX - left;
         p.cropHeight = info.picHeight;
         if (info.aspectNum > 0 && info.aspectDen > 0) {
             p.pixelAspectNum = info.aspectNum;
@@ -73,6 +74,28 @@ public final class TheoraDecoder implements VideoDecoder {
             p.stride[i] = -layout.planeWidth[i];
             p.planeOffset[i] = (layout.planeHeight[i] - 1) * layout.planeWidth[i];
         }
+    }
+
+    /**
+     * The left edge of the visible rectangle as FFmpeg crops it: FFmpeg keeps every plane's first
+     * visible sample 32-byte aligned, so it moves a left offset whose planes would start
+     * misaligned down to an aligned column (and widens the picture accordingly). Pictures match
+     * FFmpeg's framemd5 only with the same rectangle.
+     */
+    static int alignedCropLeft(int cropLeft, int chromaShiftX) {
+        if (cropLeft == 0) {
+            return 0;
+        }
+        int log2Crop = Integer.numberOfTrailingZeros(cropLeft);
+        int minAlign = log2Crop;
+        int chroma = cropLeft >> chromaShiftX;
+        if (chroma != 0) {
+            minAlign = Math.min(minAlign, Integer.numberOfTrailingZeros(chroma));
+        }
+        if (minAlign < 5) {
+            cropLeft &= ~((1 << (5 + log2Crop - minAlign)) - 1);
+        }
+        return cropLeft;
     }
 
     @Override

@@ -135,4 +135,58 @@ final class TheoraTables {
     /** Extra bits of the EOB tokens 0..6 (Table 7.33) and their run starts. */
     static final int[] EOB_BITS = {0, 0, 0, 2, 3, 4, 12};
     static final int[] EOB_START = {1, 2, 3, 4, 8, 16, 0};
+
+    /** Extra bits of each coefficient token 7..31 (Theora I 7.7.2, Table 7.38). */
+    static final int[] TOKEN_BITS = new int[32];
+    /** Where each token's entries start in {@link #TOKEN_DECODE}. */
+    static final int[] TOKEN_BASE = new int[32];
+    /**
+     * Each coefficient token expanded for every value of its extra bits:
+     * {@code value << 16 | run << 8 | pureZeroRun}. A pure zero run skips {@code run}
+     * coefficients; otherwise {@code run} zeros precede {@code value}.
+     */
+    static final int[] TOKEN_DECODE;
+
+    static {
+        int[] bits = {0, 0, 0, 0, 0, 0, 0, 3, 6, 0, 0, 0, 0, 1, 1, 1, 1, 2, 3, 4, 5, 6, 10, 1, 1, 1, 1, 1, 3, 4, 2, 3};
+        int total = 0;
+        for (int t = 7; t < 32; t++) {
+            TOKEN_BITS[t] = bits[t];
+            TOKEN_BASE[t] = total;
+            total += 1 << bits[t];
+        }
+        TOKEN_DECODE = new int[total];
+        for (int t = 7; t < 32; t++) {
+            for (int e = 0; e < 1 << bits[t]; e++) {
+                int run = 0;
+                int value = 0;
+                boolean pure = false;
+                int sign = bits[t] == 0 ? 0 : e >> (bits[t] - 1);
+                int low = bits[t] == 0 ? 0 : e & ((1 << (bits[t] - 1)) - 1);
+                switch (t) {
+                    case 7: case 8: pure = true; run = e + 1; break;
+                    case 9: value = 1; break;
+                    case 10: value = -1; break;
+                    case 11: value = 2; break;
+                    case 12: value = -2; break;
+                    case 13: case 14: case 15: case 16: value = t - 10; break;
+                    case 17: value = low + 7; break;
+                    case 18: value = low + 9; break;
+                    case 19: value = low + 13; break;
+                    case 20: value = low + 21; break;
+                    case 21: value = low + 37; break;
+                    case 22: value = low + 69; break;
+                    case 23: case 24: case 25: case 26: case 27: value = 1; run = t - 22; break;
+                    case 28: value = 1; run = low + 6; break;
+                    case 29: value = 1; run = low + 10; break;
+                    case 30: value = low + 2; run = 1; break;
+                    default: value = (low >> 1) + 2; run = (low & 1) + 2; break;
+                }
+                if (t >= 13 && sign != 0) {
+                    value = -value;
+                }
+                TOKEN_DECODE[TOKEN_BASE[t] + e] = value << 16 | run << 8 | (pure ? 1 : 0);
+            }
+        }
+    }
 }

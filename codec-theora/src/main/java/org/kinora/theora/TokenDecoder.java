@@ -44,6 +44,16 @@ final class TokenDecoder {
             int group = 16 * TheoraTables.HUFFMAN_GROUP[ti];
             HuffmanTable tl = tables[group + htiL];
             HuffmanTable tc = tables[group + htiC];
+            int[] el = tl.entries;
+            int rl = 32 - tl.rootBits;
+            int[] ec = tc.entries;
+            int rc = 32 - tc.rootBits;
+            // The bit reader's state in locals for the hot loop.
+            byte[] buf = b.buf;
+            int len = b.length;
+            int pos = b.pos;
+            int win = b.window;
+            int avail = b.avail;
             int w = 0;
             for (int k = 0; k < nActive; k++) {
                 int f = act[k];
@@ -57,10 +67,41 @@ final class TokenDecoder {
                     eobs--;
                     continue;
                 }
-                int token = (f < luma ? tl : tc).decode(b);
+                while (avail <= 24) {
+                    win |= (pos < len ? buf[pos] & 0xFF : 0) << (24 - avail);
+                    pos++;
+                    avail += 8;
+                }
+                int token;
+                int e = f < luma ? el[win >>> rl] : ec[win >>> rc];
+                if (e >= 0) {
+                    int used = e >>> 8;
+                    win <<= used;
+                    avail -= used;
+                    token = e & 31;
+                } else {
+                    // a code longer than the root table: take the general path
+                    HuffmanTable t = f < luma ? tl : tc;
+                    int root = t.rootBits;
+                    b.pos = pos;
+                    b.window = win << root;
+                    b.avail = avail - root;
+                    token = t.decodeLong(b, e);
+                    b.refill();
+                    pos = b.pos;
+                    win = b.window;
+                    avail = b.avail;
+                }
+                // at least 15 bits remain in the window: enough for any token's extra bits
                 if (token < 7) {
                     // Theora I 7.7.1
-                    eobs = TheoraTables.EOB_START[token] + b.read(TheoraTables.EOB_BITS[token]);
+                    int nb = TheoraTables.EOB_BITS[token];
+                    eobs = TheoraTables.EOB_START[token];
+                    if (nb > 0) {
+                        eobs += win >>> (32 - nb);
+                        win <<= nb;
+                        avail -= nb;
+                    }
                     if (eobs == 0) {
                         eobs = w + (nActive - k);
                     }
@@ -68,11 +109,22 @@ final class TokenDecoder {
                     eobs--;
                     continue;
                 }
-                int t = expand(token, b, coeffs, f << 6, ti);
-                if (t < 0) {
-                    // a pure zero run: the coefficient count stays
-                    t = -t;
+                // Theora I 7.7.2, through the expanded token table
+                int nb = TheoraTables.TOKEN_BITS[token];
+                int ent = TheoraTables.TOKEN_DECODE[TheoraTables.TOKEN_BASE[token] + (win >>> 16 >>> (16 - nb))];
+                win <<= nb;
+                avail -= nb;
+                int t = ti + ((ent >> 8) & 0xFF);
+                if ((ent & 1) != 0) {
+                    if (t > 64) {
+                        throw overrun();
+                    }
                 } else {
+                    if (t > 63) {
+                        throw overrun();
+                    }
+                    coeffs[(f << 6) + TheoraTables.ZIGZAG[t]] = (short) (ent >> 16);
+                    t++;
                     ncoeffs[f] = (byte) t;
                 }
                 ti8[f] = (byte) t;
@@ -80,92 +132,11 @@ final class TokenDecoder {
                     act[w++] = f;
                 }
             }
+            b.pos = pos;
+            b.window = win;
+            b.avail = avail;
             nActive = w;
         }
-    }
-
-    /**
-     * Expands a coefficient token (Theora I 7.7.2) at token index {@code ti}; returns the new token
-     * index, negated for a pure zero run.
-     */
-    private static int expand(int token, PacketBits b, short[] coeffs, int base, int ti) {
-        int run;
-        int v;
-        switch (token) {
-            case 7: {
-                int t = ti + b.read(3) + 1;
-                if (t > 64) {
-                    throw overrun();
-                }
-                return -t;
-            }
-            case 8: {
-                int t = ti + b.read(6) + 1;
-                if (t > 64) {
-                    throw overrun();
-                }
-                return -t;
-            }
-            case 9: run = 0; v = 1; break;
-            case 10: run = 0; v = -1; break;
-            case 11: run = 0; v = 2; break;
-            case 12: run = 0; v = -2; break;
-            case 13: case 14: case 15: case 16:
-                run = 0;
-                v = token - 10;
-                if (b.read1() == 1) {
-                    v = -v;
-                }
-                break;
-            case 17: v = signed(b.read(2), 1, 7); run = 0; break;
-            case 18: v = signed(b.read(3), 2, 9); run = 0; break;
-            case 19: v = signed(b.read(4), 3, 13); run = 0; break;
-            case 20: v = signed(b.read(5), 4, 21); run = 0; break;
-            case 21: v = signed(b.read(6), 5, 37); run = 0; break;
-            case 22: v = signed(b.read(10), 9, 69); run = 0; break;
-            case 23: case 24: case 25: case 26: case 27:
-                run = token - 22;
-                v = b.read1() == 1 ? -1 : 1;
-                break;
-            case 28: {
-                int x = b.read(3);
-                run = (x & 3) + 6;
-                v = (x & 4) != 0 ? -1 : 1;
-                break;
-            }
-            case 29: {
-                int x = b.read(4);
-                run = (x & 7) + 10;
-                v = (x & 8) != 0 ? -1 : 1;
-                break;
-            }
-            case 30:
-                run = 1;
-                v = signed(b.read(2), 1, 2);
-                break;
-            default: {
-                // 31
-                int x = b.read(3);
-                v = ((x >> 1) & 1) + 2;
-                if ((x & 4) != 0) {
-                    v = -v;
-                }
-                run = (x & 1) + 2;
-                break;
-            }
-        }
-        int idx = ti + run;
-        if (idx > 63) {
-            throw overrun();
-        }
-        coeffs[base + TheoraTables.ZIGZAG[idx]] = (short) v;
-        return idx + 1;
-    }
-
-    /** A sign bit followed by {@code bits} magnitude bits, plus {@code start}. */
-    private static int signed(int x, int bits, int start) {
-        int mag = (x & ((1 << bits) - 1)) + start;
-        return (x >> bits) != 0 ? -mag : mag;
     }
 
     private static MalformedStreamException overrun() {
