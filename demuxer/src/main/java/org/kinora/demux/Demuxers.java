@@ -2,6 +2,7 @@ package org.kinora.demux;
 
 import org.kinora.core.MediaException;
 import org.kinora.core.UnsupportedFeatureException;
+import org.kinora.demux.hevc.AnnexBDemuxer;
 
 /** Makes the demuxer for a container format. */
 public final class Demuxers {
@@ -11,6 +12,8 @@ public final class Demuxers {
     /** A new demuxer for {@code format}. */
     public static Demuxer create(ContainerFormat format) {
         switch (format) {
+            case HEVC_ANNEX_B:
+                return new AnnexBDemuxer();
             default:
                 throw new UnsupportedFeatureException("the " + format.label() + " container is not supported yet");
         }
