@@ -39,3 +39,5 @@ make intra_nosmooth   160x96  2 mandelbrot --no-strong-intra-smoothing --ctu 64
 # sizes that are not multiples of 8
 make intra_odd        98x66   3 testsrc2   --ctu 16 --min-cu-size 8
 make intra_odd2       202x114 2 mandelbrot --ctu 64
+# inter prediction is not supported yet: the decoder must refuse P/B slices cleanly
+make inter_p          64x64   3 testsrc2   --keyint 10 --bframes 0 --ctu 16
