@@ -120,13 +120,23 @@ final class Sao {
             int bandShift = bitDepth - 5;
             for (int y = 0; y < hCtb; y++) {
                 int row = (y0 + y) * pw + x0;
-                for (int x = 0; x < wCtb; x++) {
-                    if (anyNoFilter && skip(f, (x0 + x) << shift, (y0 + y) << shift)) {
-                        continue;
+                if (anyNoFilter) {
+                    for (int x = 0; x < wCtb; x++) {
+                        if (!skip(f, (x0 + x) << shift, (y0 + y) << shift)) {
+                            int v = src[row + x];
+                            v += bandTable[v >> bandShift];
+                            dst[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                        }
                     }
-                    int v = src[row + x];
-                    v += bandTable[v >> bandShift];
-                    dst[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                } else {
+                    for (int x = 0; x < wCtb; x++) {
+                        int v = src[row + x];
+                        int e = bandTable[v >> bandShift];
+                        if (e != 0) {
+                            v += e;
+                            dst[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                        }
+                    }
                 }
             }
             return;
