@@ -39,3 +39,19 @@ make intra_nosmooth   160x96  2 mandelbrot --no-strong-intra-smoothing --ctu 64
 # sizes that are not multiples of 8
 make intra_odd        98x66   3 testsrc2   --ctu 16 --min-cu-size 8
 make intra_odd2       202x114 2 mandelbrot --ctu 64
+# inter prediction is not supported yet: the decoder must refuse P/B slices cleanly
+make inter_p          64x64   3 testsrc2   --keyint 10 --bframes 0 --ctu 16
+# several slices per picture (loop filters do not cross slice boundaries in x265's streams)
+make intra_slices     208x120 2 testsrc2   --slices 3 --ctu 16
+make intra_slices32   200x136 2 mandelbrot --slices 4 --ctu 32 --cbqpoffs 3 --crqpoffs -2
+# Main 10
+make10() {
+    local name=$1 size=$2 frames=$3 src=$4
+    shift 4
+    ffmpeg -v error -f lavfi -i "$src=size=$size:rate=25" -frames:v "$frames" -pix_fmt yuv420p10le \
+        -f yuv4mpegpipe -strict -1 - |
+        x265 --log-level error --no-progress --input - --y4m --input-depth 10 --output-depth 10 --profile main10 \
+            --keyint 1 --hash 1 --frames "$frames" "$@" -o "$name.hevc"
+    ffmpeg -v error -i "$name.hevc" -map 0:v -f framemd5 -y "$name.framemd5"
+}
+make10 intra_main10   160x96  2 testsrc2   --ctu 32

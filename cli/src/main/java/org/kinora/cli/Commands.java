@@ -21,6 +21,7 @@ import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
 import org.kinora.core.VideoDecoder;
 import org.kinora.demux.Demuxer;
+import org.kinora.hevc.HevcDecoder;
 
 /** The commands of {@link Main}. */
 final class Commands {
@@ -72,6 +73,10 @@ final class Commands {
                 frames[0]++;
             };
             decodeVideo(src, track, decoder, sink);
+            if (decoder instanceof HevcDecoder) {
+                HevcDecoder h = (HevcDecoder) decoder;
+                out.println("# sei-md5: checked " + h.hashesChecked() + ", mismatches " + h.hashMismatches());
+            }
         }
     }
 

@@ -74,9 +74,13 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
         if (f.zOrder[nIdx] > f.zOrder[(yCur >> 2) * f.w4 + (xCur >> 2)]) {
             return false;
         }
-        int ctb = (yN >> sps.log2CtbSize) * sps.picWidthInCtbs + (xN >> sps.log2CtbSize);
-        if (f.ctbSliceAddr[ctb] != sliceAddr || pps.tileId[pps.ctbAddrRsToTs[ctb]] != curTile) {
-            return false;
+        int log2Ctb = sps.log2CtbSize;
+        if ((xN >> log2Ctb) != (xCur >> log2Ctb) || (yN >> log2Ctb) != (yCur >> log2Ctb)) {
+            // another CTB: it must belong to the same slice and tile
+            int ctb = (yN >> log2Ctb) * sps.picWidthInCtbs + (xN >> log2Ctb);
+            if (f.ctbSliceAddr[ctb] != sliceAddr || pps.tileId[pps.ctbAddrRsToTs[ctb]] != curTile) {
+                return false;
+            }
         }
         return !pps.constrainedIntraPred || f.intra[nIdx] != 0;
     }

@@ -38,6 +38,8 @@ final class Frame {
     byte[] intra;
     /** z-scan order address of each 4x4 block (6.5.2, at 4x4 granularity). */
     int[] zOrder;
+    private int[] zOrderKey;
+    private int zOrderLog2Ctb;
 
     // per CTB (raster address)
     /** SliceAddrRs of the slice that holds the CTB, or -1 when not decoded yet. */
@@ -78,6 +80,7 @@ final class Frame {
             bsHor = new byte[n4];
             intra = new byte[n4];
             zOrder = new int[n4];
+            zOrderKey = null;
             int nCtb = sps.picSizeInCtbs;
             ctbSliceAddr = new int[nCtb];
             ctbSliceIdx = new int[nCtb];
@@ -93,7 +96,12 @@ final class Frame {
         }
         java.util.Arrays.fill(ctbSliceAddr, -1);
         if (this.pps != pps) {
-            computeZOrder(sps, pps);
+            // the z-scan order depends only on the CTB size and the tile layout
+            if (zOrderKey == null || zOrderLog2Ctb != sps.log2CtbSize || !java.util.Arrays.equals(zOrderKey, pps.ctbAddrRsToTs)) {
+                computeZOrder(sps, pps);
+                zOrderKey = pps.ctbAddrRsToTs.clone();
+                zOrderLog2Ctb = sps.log2CtbSize;
+            }
             this.pps = pps;
         }
         sliceCount = 0;

@@ -10,6 +10,7 @@ final class Sao {
 
     private short[][] copy = new short[3][];
     private final int[] bandTable = new int[32];
+    private final int[] edgeOffsets = new int[5];
     /** Usability of the 3x3 neighbourhood of CTBs, [dy + 1][dx + 1] flattened. */
     private final boolean[] usable = new boolean[9];
 
@@ -112,20 +113,30 @@ final class Sao {
                 bandTable[i] = 0;
             }
             int bandPos = f.saoClass[k];
-            int[] off = {0, o1, o2, o3, o4};
-            for (int i = 0; i < 4; i++) {
-                bandTable[(i + bandPos) & 31] = off[i + 1];
-            }
+            bandTable[bandPos & 31] = o1;
+            bandTable[(bandPos + 1) & 31] = o2;
+            bandTable[(bandPos + 2) & 31] = o3;
+            bandTable[(bandPos + 3) & 31] = o4;
             int bandShift = bitDepth - 5;
             for (int y = 0; y < hCtb; y++) {
                 int row = (y0 + y) * pw + x0;
-                for (int x = 0; x < wCtb; x++) {
-                    if (anyNoFilter && skip(f, (x0 + x) << shift, (y0 + y) << shift)) {
-                        continue;
+                if (anyNoFilter) {
+                    for (int x = 0; x < wCtb; x++) {
+                        if (!skip(f, (x0 + x) << shift, (y0 + y) << shift)) {
+                            int v = src[row + x];
+                            v += bandTable[v >> bandShift];
+                            dst[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                        }
                     }
-                    int v = src[row + x];
-                    v += bandTable[v >> bandShift];
-                    dst[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                } else {
+                    for (int x = 0; x < wCtb; x++) {
+                        int v = src[row + x];
+                        int e = bandTable[v >> bandShift];
+                        if (e != 0) {
+                            v += e;
+                            dst[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                        }
+                    }
                 }
             }
             return;
@@ -135,53 +146,83 @@ final class Sao {
         int vA = EO_V[cls][0];
         int hB = EO_H[cls][1];
         int vB = EO_V[cls][1];
-        // offsets by edgeIdx 0..4 after the remapping of 8.7.3.2 (raw 0,1,2,3,4 -> 1,2,0,3,4)
-        int e0 = o1;
-        int e1 = o2;
-        int e3 = o3;
-        int e4 = o4;
+        // offsets by raw edgeIdx 0..4 after the remapping of 8.7.3.2 (raw 0,1,2,3,4 -> 1,2,0,3,4)
+        int[] off = edgeOffsets;
+        off[0] = o1;
+        off[1] = o2;
+        off[2] = 0;
+        off[3] = o3;
+        off[4] = o4;
         for (int y = 0; y < hCtb; y++) {
             int ys = y0 + y;
-            int rowDyA = ys + vA < y0 ? -1 : (ys + vA >= y0 + ctbSize ? 1 : 0);
-            int rowDyB = ys + vB < y0 ? -1 : (ys + vB >= y0 + ctbSize ? 1 : 0);
-            boolean rowOkA = ys + vA >= 0 && ys + vA < ph;
-            boolean rowOkB = ys + vB >= 0 && ys + vB < ph;
-            if (!rowOkA || !rowOkB) {
+            if (ys + vA < 0 || ys + vA >= ph || ys + vB < 0 || ys + vB >= ph) {
                 continue;
             }
+            int dyA = ys + vA < y0 ? 0 : (ys + vA >= y0 + ctbSize ? 2 : 1);
+            int dyB = ys + vB < y0 ? 0 : (ys + vB >= y0 + ctbSize ? 2 : 1);
             int row = ys * pw;
-            for (int x = 0; x < wCtb; x++) {
-                int xs = x0 + x;
-                int xa = xs + hA;
-                int xb = xs + hB;
-                if (xa < 0 || xb < 0 || xa >= pw || xb >= pw) {
-                    continue;
+            int rowA = (ys + vA) * pw + hA;
+            int rowB = (ys + vB) * pw + hB;
+            int xFirst = 0;
+            int xLast = wCtb - 1;
+            if (!anyNoFilter && usable[dyA * 3 + 1] && usable[dyB * 3 + 1] && wCtb > 2) {
+                // interior columns: both neighbours lie in the same CTB column
+                for (int xs = x0 + 1; xs < x0 + wCtb - 1; xs++) {
+                    int v = src[row + xs];
+                    int a = src[rowA + xs];
+                    int b = src[rowB + xs];
+                    int da = v - a;
+                    int db = v - b;
+                    // 2 + Sign(da) + Sign(db), without branches
+                    int e = off[2 + ((da >> 31) | (-da >>> 31)) + ((db >> 31) | (-db >>> 31))];
+                    if (e != 0) {
+                        v += e;
+                        dst[row + xs] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                    }
                 }
-                int dxA = xa < x0 ? -1 : (xa >= x0 + ctbSize ? 1 : 0);
-                int dxB = xb < x0 ? -1 : (xb >= x0 + ctbSize ? 1 : 0);
-                if (!usable[(rowDyA + 1) * 3 + dxA + 1] || !usable[(rowDyB + 1) * 3 + dxB + 1]) {
-                    continue;
-                }
-                if (anyNoFilter && skip(f, xs << shift, ys << shift)) {
-                    continue;
-                }
-                int v = src[row + xs];
-                int a = src[(ys + vA) * pw + xa];
-                int b = src[(ys + vB) * pw + xb];
-                int edge = 2 + Integer.signum(v - a) + Integer.signum(v - b);
-                int off;
-                switch (edge) {
-                    case 0: off = e0; break;
-                    case 1: off = e1; break;
-                    case 3: off = e3; break;
-                    case 4: off = e4; break;
-                    default: off = 0; break;
-                }
-                if (off != 0) {
-                    v += off;
-                    dst[row + xs] = (short) (v < 0 ? 0 : (v > max ? max : v));
+            } else {
+                xLast = wCtb - 1;
+                xFirst = 0;
+                for (int x = 1; x < wCtb - 1; x++) {
+                    edgeSample(f, src, dst, x0, y0, x, ys, pw, ctbSize, hA, vA, hB, vB, shift, anyNoFilter, max);
                 }
             }
+            edgeSample(f, src, dst, x0, y0, xFirst, ys, pw, ctbSize, hA, vA, hB, vB, shift, anyNoFilter, max);
+            if (xLast != xFirst) {
+                edgeSample(f, src, dst, x0, y0, xLast, ys, pw, ctbSize, hA, vA, hB, vB, shift, anyNoFilter, max);
+            }
+        }
+    }
+
+    /** One edge-offset sample with every neighbour rule of 8.7.3.2 checked. */
+    private void edgeSample(Frame f, short[] src, short[] dst, int x0, int y0, int x, int ys, int pw, int ctbSize,
+            int hA, int vA, int hB, int vB, int shift, boolean anyNoFilter, int max) {
+        int ph = src.length / pw;
+        int xs = x0 + x;
+        int xa = xs + hA;
+        int xb = xs + hB;
+        int ya = ys + vA;
+        int yb = ys + vB;
+        if (xa < 0 || xb < 0 || xa >= pw || xb >= pw || ya < 0 || yb < 0 || ya >= ph || yb >= ph) {
+            return;
+        }
+        int dxA = xa < x0 ? 0 : (xa >= x0 + ctbSize ? 2 : 1);
+        int dxB = xb < x0 ? 0 : (xb >= x0 + ctbSize ? 2 : 1);
+        int dyA = ya < y0 ? 0 : (ya >= y0 + ctbSize ? 2 : 1);
+        int dyB = yb < y0 ? 0 : (yb >= y0 + ctbSize ? 2 : 1);
+        if (!usable[dyA * 3 + dxA] || !usable[dyB * 3 + dxB]) {
+            return;
+        }
+        if (anyNoFilter && skip(f, xs << shift, ys << shift)) {
+            return;
+        }
+        int v = src[ys * pw + xs];
+        int a = src[ya * pw + xa];
+        int b = src[yb * pw + xb];
+        int e = edgeOffsets[2 + Integer.signum(v - a) + Integer.signum(v - b)];
+        if (e != 0) {
+            v += e;
+            dst[ys * pw + xs] = (short) (v < 0 ? 0 : (v > max ? max : v));
         }
     }
 

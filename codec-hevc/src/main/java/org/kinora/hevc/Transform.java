@@ -101,42 +101,93 @@ final class Transform {
         int[] out = res;
         int cols = r.maxX + 1;
         int rows = r.maxY + 1;
-        int step = 32 / n;
-        int[] mat = TransformMatrix.DCT32;
-        // first stage: each column x < cols, output e[x][y] for y = 0..n-1
+        int[] in = vec;
+        int[] o = vecOut;
+        // first stage: each column x < cols gives e[x][y], y = 0..n-1; columns beyond are zero
         for (int x = 0; x < cols; x++) {
+            for (int k = 0; k < rows; k++) {
+                in[k] = d[k * n + x];
+            }
+            if (dst) {
+                dst4(in, rows, o);
+            } else {
+                inverse1d(log2, in, rows, o);
+            }
             for (int y = 0; y < n; y++) {
-                int sum = 0;
-                if (dst) {
-                    for (int k = 0; k < rows; k++) {
-                        sum += TransformMatrix.DST4[k * 4 + y] * d[k * n + x];
-                    }
-                } else {
-                    for (int k = 0; k < rows; k++) {
-                        sum += mat[k * step * 32 + y] * d[k * n + x];
-                    }
-                }
-                g[y * n + x] = clip16((sum + 64) >> 7);
+                g[y * n + x] = clip16((o[y] + 64) >> 7);
             }
         }
-        // second stage: each row y, output r[x][y] for x = 0..n-1
+        // second stage: each row y, from its first cols intermediate values
         int bdShift = 20 - bitDepth;
         int add = 1 << (bdShift - 1);
         for (int y = 0; y < n; y++) {
             int row = y * n;
-            for (int x = 0; x < n; x++) {
-                int sum = 0;
-                if (dst) {
-                    for (int k = 0; k < cols; k++) {
-                        sum += TransformMatrix.DST4[k * 4 + x] * g[row + k];
-                    }
-                } else {
-                    for (int k = 0; k < cols; k++) {
-                        sum += mat[k * step * 32 + x] * g[row + k];
-                    }
-                }
-                out[row + x] = (sum + add) >> bdShift;
+            for (int k = 0; k < cols; k++) {
+                in[k] = g[row + k];
             }
+            if (dst) {
+                dst4(in, cols, o);
+            } else {
+                inverse1d(log2, in, cols, o);
+            }
+            for (int x = 0; x < n; x++) {
+                out[row + x] = (o[x] + add) >> bdShift;
+            }
+        }
+    }
+
+    private final int[] vec = new int[32];
+    private final int[] vecOut = new int[32];
+    /** Scratch per transform size (index log2) for the even-part recursion. */
+    private final int[][] evenIn = new int[6][32];
+    private final int[][] evenOut = new int[6][32];
+
+    /** out[k] = sum over j &lt; limit of DST4[j][k] * in[j]. */
+    private static void dst4(int[] in, int limit, int[] out) {
+        for (int k = 0; k < 4; k++) {
+            int sum = 0;
+            for (int j = 0; j < limit; j++) {
+                sum += TransformMatrix.DST4[j * 4 + k] * in[j];
+            }
+            out[k] = sum;
+        }
+    }
+
+    /**
+     * One-dimensional inverse transform of size 2^log2 (8.6.4.2, equation 8-319), computed with
+     * the even/odd symmetry of transMatrix: the even rows form the half-size transform, the odd
+     * rows are antisymmetric. Integer sums are exact, so the result equals the direct product.
+     * Only in[0 .. limit) may be non-zero.
+     */
+    private void inverse1d(int log2, int[] in, int limit, int[] out) {
+        int n = 1 << log2;
+        int[] m = TransformMatrix.DCT32;
+        int step = (32 >> log2) * 32;
+        if (log2 == 2) {
+            for (int k = 0; k < 4; k++) {
+                int sum = 0;
+                for (int j = 0; j < limit; j++) {
+                    sum += m[j * step + k] * in[j];
+                }
+                out[k] = sum;
+            }
+            return;
+        }
+        int half = n >> 1;
+        int[] ev = evenIn[log2];
+        int evenLimit = (limit + 1) >> 1;
+        for (int j = 0; j < evenLimit; j++) {
+            ev[j] = in[2 * j];
+        }
+        int[] e = evenOut[log2];
+        inverse1d(log2 - 1, ev, evenLimit, e);
+        for (int k = 0; k < half; k++) {
+            int sum = 0;
+            for (int j = 1; j < limit; j += 2) {
+                sum += m[j * step + k] * in[j];
+            }
+            out[k] = e[k] + sum;
+            out[n - 1 - k] = e[k] - sum;
         }
     }
 }

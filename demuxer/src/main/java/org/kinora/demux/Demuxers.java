@@ -2,6 +2,7 @@ package org.kinora.demux;
 
 import org.kinora.core.MediaException;
 import org.kinora.core.UnsupportedFeatureException;
+import org.kinora.demux.hevc.AnnexBDemuxer;
 import org.kinora.demux.ogg.OggDemuxer;
 
 /** Makes the demuxer for a container format. */
@@ -14,6 +15,8 @@ public final class Demuxers {
         switch (format) {
             case OGG:
                 return new OggDemuxer();
+            case HEVC_ANNEX_B:
+                return new AnnexBDemuxer();
             default:
                 throw new UnsupportedFeatureException("the " + format.label() + " container is not supported yet");
         }

@@ -1,0 +1,238 @@
+package org.kinora.demux.hevc;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.kinora.core.Packet;
+import org.kinora.core.TrackInfo;
+import org.kinora.core.TrackType;
+import org.kinora.core.UnsupportedFeatureException;
+import org.kinora.demux.Demuxer;
+
+/**
+ * Raw H.265 Annex B byte streams: splits the bytes into access units (H.265 7.4.2.4.4), one
+ * {@link Packet} per access unit holding its NAL units with their start codes.
+ *
+ * <p>Raw streams carry no timestamps: packet {@code pts} is the access unit's index in a 25 Hz
+ * time base. The single video track reports the cropped picture size of the first SPS. Seeking
+ * is not supported.
+ */
+public final class AnnexBDemuxer implements Demuxer {
+    /** Ticks per second of the packet timestamps: one tick per access unit at the assumed 25 fps. */
+    public static final int TIMESCALE = 25;
+    /** An access unit larger than this is treated as malformed input. */
+    private static final int MAX_ACCESS_UNIT = 64 << 20;
+
+    private byte[] buf = new byte[64 * 1024];
+    private int len;
+    /** Start of the current access unit in {@link #buf}. */
+    private int auStart;
+    /** Where the search for the next start code continues. */
+    private int scanPos;
+    private boolean sawVcl;
+    private boolean keyframe;
+    private boolean ended;
+    private boolean done;
+    /** Start of an SPS NAL unit whose end is not known yet, or -1. */
+    private int spsStart = -1;
+    private int width;
+    private int height;
+    private boolean tracksAnnounced;
+    private boolean packetPending;
+    private final List<TrackInfo> tracks = new ArrayList<>();
+    private final Packet packet = new Packet();
+    private byte[] out = new byte[0];
+    private long index;
+
+    @Override
+    public void setInputLength(long length) {
+    }
+
+    @Override
+    public void feed(byte[] data, int offset, int length) {
+        if (auStart > 0 && auStart >= buf.length / 2) {
+            compact();
+        }
+        if (len + length > buf.length) {
+            compact();
+            if (len + length > buf.length) {
+                long want = Math.max((long) buf.length * 2, (long) len + length);
+                if (want > MAX_ACCESS_UNIT + 1024 * 1024) {
+                    throw new org.kinora.core.MalformedStreamException("HEVC access unit larger than " + MAX_ACCESS_UNIT + " bytes");
+                }
+                byte[] b = new byte[(int) want];
+                System.arraycopy(buf, 0, b, 0, len);
+                buf = b;
+            }
+        }
+        System.arraycopy(data, offset, buf, len, length);
+        len += length;
+    }
+
+    private void compact() {
+        int shift = auStart;
+        if (shift == 0) {
+            return;
+        }
+        System.arraycopy(buf, shift, buf, 0, len - shift);
+        len -= shift;
+        auStart = 0;
+        scanPos -= shift;
+        if (spsStart >= 0) {
+            spsStart -= shift;
+        }
+    }
+
+    @Override
+    public void endOfInput() {
+        ended = true;
+    }
+
+    @Override
+    public int poll() {
+        if (packetPending) {
+            if (!tracksAnnounced) {
+                announce();
+                return TRACKS_CHANGED;
+            }
+            packetPending = false;
+            return PACKET;
+        }
+        if (done) {
+            return END;
+        }
+        while (true) {
+            int sc = findStartCode(scanPos);
+            if (sc < 0) {
+                if (!ended) {
+                    scanPos = Math.max(scanPos, len - 2);
+                    return NEED_MORE_DATA;
+                }
+                finishSps(len);
+                done = true;
+                if (sawVcl || len > auStart) {
+                    emit(len);
+                    return poll();
+                }
+                return END;
+            }
+            int nal = sc + 3;
+            if (len - nal < 3 && !ended) {
+                scanPos = sc;
+                return NEED_MORE_DATA;
+            }
+            finishSps(sc);
+            int type = nal < len ? (buf[nal] >> 1) & 0x3F : -1;
+            boolean vcl = type >= 0 && type < 32;
+            boolean firstSlice = vcl && nal + 2 < len && (buf[nal + 2] & 0x80) != 0;
+            // 7.4.2.4.4: these NAL units, after a VCL unit, start the next access unit
+            boolean startsAu = firstSlice || (type >= 32 && type <= 35) || type == 39
+                    || (type >= 41 && type <= 44) || (type >= 48 && type <= 55);
+            scanPos = nal;
+            if (sawVcl && startsAu) {
+                int cut = sc;
+                while (cut > auStart && buf[cut - 1] == 0) {
+                    cut--;
+                }
+                emit(cut);
+                auStart = cut;
+                noteNal(type, vcl, nal);
+                return poll();
+            }
+            noteNal(type, vcl, nal);
+            if (sc - auStart > MAX_ACCESS_UNIT) {
+                throw new org.kinora.core.MalformedStreamException("HEVC access unit larger than " + MAX_ACCESS_UNIT + " bytes");
+            }
+        }
+    }
+
+    private void noteNal(int type, boolean vcl, int nal) {
+        if (vcl) {
+            sawVcl = true;
+            if (type >= 16 && type <= 23) {
+                keyframe = true;
+            }
+        }
+        if (type == 33 && width == 0) {
+            spsStart = nal;
+        }
+    }
+
+    private void finishSps(int end) {
+        if (spsStart >= 0) {
+            int[] size = SpsSize.read(buf, spsStart, end - spsStart);
+            if (size != null) {
+                width = size[0];
+                height = size[1];
+            }
+            spsStart = -1;
+        }
+    }
+
+    /** Index of the next 0x000001 at or after {@code from}, or -1. */
+    private int findStartCode(int from) {
+        byte[] b = buf;
+        for (int i = from; i + 2 < len; i++) {
+            if (b[i + 2] > 1) {
+                i += 2;
+            } else if (b[i] == 0 && b[i + 1] == 0 && b[i + 2] == 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void emit(int end) {
+        int n = end - auStart;
+        if (out.length < n) {
+            out = new byte[Math.max(n, out.length * 2)];
+        }
+        System.arraycopy(buf, auStart, out, 0, n);
+        packet.set(1, out, 0, n);
+        packet.pts = index;
+        packet.dts = index;
+        packet.duration = 1;
+        packet.keyframe = keyframe;
+        index++;
+        sawVcl = false;
+        keyframe = false;
+        packetPending = true;
+    }
+
+    private void announce() {
+        tracks.clear();
+        tracks.add(new TrackInfo.Builder(1, TrackType.VIDEO, TrackInfo.HEVC).timescale(TIMESCALE)
+                .size(width, height).frameRate(TIMESCALE, 1).build());
+        tracksAnnounced = true;
+    }
+
+    @Override
+    public Packet packet() {
+        return packet;
+    }
+
+    @Override
+    public long seekPosition() {
+        return 0;
+    }
+
+    @Override
+    public List<TrackInfo> tracks() {
+        return Collections.unmodifiableList(tracks);
+    }
+
+    @Override
+    public double durationSeconds() {
+        return Double.NaN;
+    }
+
+    @Override
+    public boolean canSeek() {
+        return false;
+    }
+
+    @Override
+    public void seekTo(double seconds) {
+        throw new UnsupportedFeatureException("raw HEVC streams cannot seek");
+    }
+}
