@@ -179,4 +179,19 @@ class PlayerTest {
             browser.js("window['p' + arguments[0] + 'Player'].destroy();", i);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void aCrashedWorkerGivesAnErrorAndIsReplaced(String build) {
+        browser.js("makePlayer('a', '/testdata/samples/sample.ogg', arguments[0]).play();", build);
+        assertTrue(types(waitFor("aPlayer", "playing", 20000)).contains("playing"));
+        browser.js("aPlayer._core('simulateCrash', 'video');");
+        List<Map<String, Object>> log = waitFor("aPlayer", "error", 20000);
+        assertTrue(types(log).contains("error"), types(log).toString());
+        assertEquals(3L, browser.js("return aPlayer.error.code;"));
+        assertTrue(((String) browser.js("return aPlayer.error.message;")).contains("crashed"));
+        // the page and the pool go on: a new player gets working workers
+        browser.js("makePlayer('b', '/testdata/samples/bars.ogg', arguments[0]).play();", build);
+        assertTrue(types(waitFor("bPlayer", "ended", 20000)).contains("ended"), browser.console());
+    }
 }

@@ -55,6 +55,7 @@ final class PlayerBinding {
             case "build": return JSString.valueOf(c.build());
             case "stats": return c.stats();
             case "destroy": c.destroy(); return null;
+            case "simulateCrash": c.simulateCrash(JsUtil.asString(arg)); return null;
             default: throw new IllegalArgumentException("unknown player operation " + name);
         }
     }

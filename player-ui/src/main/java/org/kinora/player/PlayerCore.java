@@ -234,6 +234,14 @@ final class PlayerCore {
         return s;
     }
 
+    /** Test hook: makes the source or video worker die as a trapped one does. */
+    void simulateCrash(String which) {
+        WorkerHandle w = "source".equals(which) ? source : video;
+        if (w != null) {
+            w.post(message("simulate-crash"), Js.array());
+        }
+    }
+
     void destroy() {
         teardown();
         src = "";

@@ -22,6 +22,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  *   <li>{@code video {port, decodeOnly, md5}}: become the video worker of a player (see
  *       {@link VideoRole}); {@code recycle {buffer}} returns a picture buffer to it.</li>
  *   <li>{@code close}: end the current roles; the worker can serve another player.</li>
+ *   <li>{@code simulate-crash}: dies as a trapped worker does (for tests of recovery).</li>
  * </ul>
  */
 public final class WorkerMain {
@@ -66,6 +67,8 @@ public final class WorkerMain {
                 if (video != null) {
                     video.recycle(Js.has(data, "buffer") ? (ArrayBuffer) Js.get(data, "buffer") : null);
                 }
+            } else if ("simulate-crash".equals(type)) {
+                crashSoon();
             } else if ("close".equals(type)) {
                 closeRoles();
                 WorkerScope.postMessage(reply("closed", data));
@@ -89,6 +92,13 @@ public final class WorkerMain {
             video = null;
         }
     }
+
+    /**
+     * Fault injection for tests: an uncaught error outside any handler, which the main thread sees
+     * exactly as it sees a WebAssembly trap (the worker's error event).
+     */
+    @org.teavm.jso.JSBody(script = "setTimeout(function () { throw new Error('simulated crash'); }, 0);")
+    private static native void crashSoon();
 
     @org.teavm.jso.JSBody(script = "return self;")
     private static native JSObject self();
