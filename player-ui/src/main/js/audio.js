@@ -5,7 +5,7 @@
    * time() is the master clock: seconds of the stream played, interpolated between the worklet's
    * reports with the context's clock.
    */
-  function createAudioOutput(base, sampleRate, channels) {
+  function createAudioOutput(base, sampleRate, channels, onRecycle) {
     var Ctx = self.AudioContext || self.webkitAudioContext;
     if (!Ctx) return Promise.reject(new Error('WebAudio is not available'));
     var ctx;
@@ -43,7 +43,10 @@
           processorOptions: { channels: channels, sampleRate: sampleRate }
         });
         node.connect(gain);
-        node.port.onmessage = function (e) { if (e.data.type === 'position') onReport(e.data); };
+        node.port.onmessage = function (e) {
+          if (e.data.type === 'position') onReport(e.data);
+          else if (e.data.type === 'recycle' && onRecycle) onRecycle(e.data.planes);
+        };
         output.enqueue = function (planes, frames) {
           state.buffered += frames;
           node.port.postMessage({ type: 'block', planes: planes, frames: frames }, planes.map(function (p) { return p.buffer; }));

@@ -77,7 +77,9 @@ class KinoraOutput extends AudioWorkletProcessor {
       this.pos = np;
       while (this.queue.length && this.pos >= this.queue[0].frames) {
         this.pos -= this.queue[0].frames;
-        this.queue.shift();
+        var done = this.queue.shift();
+        // the arrays go back to the source worker for reuse
+        this.port.postMessage({ type: 'recycle', planes: done.planes }, done.planes.map(function (x) { return x.buffer; }));
       }
     }
     if (currentTime - this.lastReport >= 0.02) {

@@ -142,6 +142,7 @@ class PlayerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
     void twoPlayersPlayAtOnce(String build) {
         browser.js("makePlayer('a', '/testdata/samples/bars.ogg', arguments[0]).play();"
                 + "makePlayer('b', '/testdata/samples/sample.ogg', arguments[0]).play();", build);
@@ -151,6 +152,11 @@ class PlayerTest {
         assertTrue(bTime > 1.5, "the second player advanced while the first played: " + bTime);
         assertEquals(false, browser.js("return bPlayer.paused;"));
         assertTrue(((Number) browser.js("return bPlayer.getStats().framesPresented;")).intValue() > 10);
+        // picture buffers come back and are reused: far fewer allocated than frames decoded
+        Map<String, Object> stats = (Map<String, Object>) browser.js("return bPlayer.getStats();");
+        long allocated = ((Number) stats.get("pictureBuffersAllocated")).longValue();
+        long decoded = ((Number) stats.get("framesDecoded")).longValue();
+        assertTrue(allocated >= 1 && allocated <= 8 && decoded > 30, stats.toString());
     }
 
     @ParameterizedTest
@@ -193,5 +199,23 @@ class PlayerTest {
         // the page and the pool go on: a new player gets working workers
         browser.js("makePlayer('b', '/testdata/samples/bars.ogg', arguments[0]).play();", build);
         assertTrue(types(waitFor("bPlayer", "ended", 20000)).contains("ended"), browser.console());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void soundBuffersAreReusedInSteadyState(String build) {
+        browser.js("makePlayer('a', '/testdata/samples/sample.ogg', arguments[0]).play();", build);
+        assertTrue(types(waitFor("aPlayer", "playing", 20000)).contains("playing"));
+        long at4 = planesAllocatedAfter(4);
+        long at7 = planesAllocatedAfter(7);
+        assertTrue(at4 > 0, "sound went through the pool of plane arrays");
+        assertTrue(at7 - at4 <= 8, "after the read-ahead filled, arrays come back instead of new ones: " + at4 + " -> " + at7);
+    }
+
+    private long planesAllocatedAfter(double seconds) {
+        Object v = browser.async("var done = arguments[arguments.length - 1], s = arguments[0];"
+                + "(function poll() { if (aPlayer.currentTime >= s || aPlayer.ended) done(aPlayer.getStats().audioPlanesAllocated);"
+                + "  else setTimeout(poll, 50); })();", seconds);
+        return ((Number) v).longValue();
     }
 }

@@ -40,10 +40,10 @@ final class Dom {
     @JSBody(params = "renderer", script = "renderer.clear();")
     static native void clear(JSObject renderer);
 
-    @JSBody(params = {"base", "rate", "channels", "onReady", "onError"}, script = ""
-            + "createAudioOutput(base, rate, channels).then(function (o) { onReady(o); },"
+    @JSBody(params = {"base", "rate", "channels", "onReady", "onError", "onRecycle"}, script = ""
+            + "createAudioOutput(base, rate, channels, onRecycle).then(function (o) { onReady(o); },"
             + " function (e) { onError(new Error(String(e && e.message || e))); });")
-    static native void createAudioOutput(String base, int rate, int channels, Callback onReady, Callback onError);
+    static native void createAudioOutput(String base, int rate, int channels, Callback onReady, Callback onError, Callback onRecycle);
 
     @JSBody(params = {"audio", "planes", "frames"}, script = "audio.enqueue(planes, frames);")
     static native void enqueueAudio(JSObject audio, JSObject planes, int frames);

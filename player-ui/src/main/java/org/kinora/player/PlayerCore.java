@@ -73,6 +73,8 @@ final class PlayerCore {
     private double lastPositionReport;
 
     private int framesDecoded;
+    private int pictureBuffersAllocated;
+    private int audioPlanesAllocated;
     private int framesPresented;
     private int framesDropped;
     private double decodeMs;
@@ -231,6 +233,8 @@ final class PlayerCore {
         Js.setString(s, "audioOutput", audio == null ? "none" : Dom.audioKind(audio));
         Js.setNumber(s, "audioBuffered", audio == null ? 0 : Dom.audioBuffered(audio));
         Js.setInt(s, "queuedFrames", pictures.size());
+        Js.setInt(s, "pictureBuffersAllocated", pictureBuffersAllocated);
+        Js.setInt(s, "audioPlanesAllocated", audioPlanesAllocated);
         return s;
     }
 
@@ -356,6 +360,7 @@ final class PlayerCore {
         if ("tracks".equals(type)) {
             onTracks(m);
         } else if ("audio".equals(type)) {
+            audioPlanesAllocated = (int) Js.getNumber(m, "planesAllocated");
             if (audio != null) {
                 Dom.enqueueAudio(audio, Js.get(m, "planes"), (int) Js.getNumber(m, "frames"));
             } else {
@@ -405,7 +410,13 @@ final class PlayerCore {
                 Dom.endAudio(audio);
             }
             metadataReady();
-        }, e -> fail(MediaException.MEDIA_ERR_DECODE, "no sound output: " + Js.getString(e, "message")));
+        }, e -> fail(MediaException.MEDIA_ERR_DECODE, "no sound output: " + Js.getString(e, "message")), planes -> {
+            if (gen == generation && source != null) {
+                JSObject back = message("recycle-audio");
+                Js.set(back, "planes", planes);
+                source.post(back, buffersOf(planes));
+            }
+        });
     }
 
     private void metadataReady() {
@@ -420,6 +431,7 @@ final class PlayerCore {
         if ("picture".equals(type)) {
             framesDecoded++;
             decodeMs = Js.getNumber(m, "decodeMs");
+            pictureBuffersAllocated = (int) Js.getNumber(m, "buffersAllocated");
             pictures.add(m);
             if (shown == null && framesPresented == 0) {
                 present(pictures.poll());
@@ -586,6 +598,9 @@ final class PlayerCore {
         transfer.push(buffer);
         video.post(m, transfer);
     }
+
+    @org.teavm.jso.JSBody(params = "planes", script = "return planes.map(function (p) { return p.buffer; });")
+    private static native JSArray<JSObject> buffersOf(JSObject planes);
 
     private void fail(int code, String message) {
         if (error != null) {

@@ -1,5 +1,9 @@
 package org.kinora.worker;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import org.kinora.core.AudioBlock;
@@ -11,6 +15,7 @@ import org.kinora.core.TrackType;
 import org.kinora.demux.ContainerFormat;
 import org.kinora.demux.Demuxer;
 import org.kinora.demux.Demuxers;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.Float32Array;
@@ -27,6 +32,9 @@ import org.teavm.jso.typedarrays.Int8Array;
  */
 final class SourceRole implements HttpReader.Listener {
     private static final int CHUNK = 256 * 1024;
+    /** Smallest plane array made: the largest Vorbis block's output (8192 / 2). */
+    private static final int MIN_PLANE = 4096;
+    private static final int MAX_FREE_PLANES = 256;
 
     private final JSObject main;
     private final JSObject videoPort;
@@ -45,6 +53,9 @@ final class SourceRole implements HttpReader.Listener {
     private boolean finished;
     private int audioSamples;
     private double audioDecodeMs;
+    private final ArrayDeque<Float32Array> freePlanes = new ArrayDeque<>();
+    private int planesAllocated;
+    private FloatBuffer scratch = FloatBuffer.allocate(0);
 
     /** {@code readAhead}: seconds of media to keep sent ahead of the playhead; infinite to decode all. */
     SourceRole(JSObject main, String url, JSObject videoPort, double readAhead) {
@@ -220,15 +231,48 @@ final class SourceRole implements HttpReader.Listener {
             JSArray<JSObject> planes = Js.array();
             JSArray<JSObject> transfer = Js.array();
             for (int c = 0; c < b.channels; c++) {
-                Float32Array plane = Float32Array.copyFromJavaArray(Arrays.copyOf(b.samples[c], b.frames));
+                Float32Array plane = planeFor(b.frames);
+                if (scratch.capacity() < b.frames) {
+                    scratch = ByteBuffer.allocateDirect(4 * b.frames).order(ByteOrder.nativeOrder()).asFloatBuffer();
+                }
+                scratch.clear();
+                scratch.put(b.samples[c], 0, b.frames);
+                // A fresh view each time: growing the Wasm memory detaches views made before.
+                copyInto(plane, Float32Array.fromJavaBuffer(scratch), b.frames);
                 planes.push(plane);
                 transfer.push(plane.getBuffer());
             }
             Js.set(msg, "planes", planes);
+            Js.setInt(msg, "planesAllocated", planesAllocated);
             audioSamples += b.frames;
             Port.post(main, msg, transfer);
         }
     }
+
+    /** A plane array of at least {@code frames} samples: a returned one, or a new one. */
+    private Float32Array planeFor(int frames) {
+        while (!freePlanes.isEmpty()) {
+            Float32Array p = freePlanes.poll();
+            if (p.getLength() >= frames) {
+                return p;
+            }
+        }
+        planesAllocated++;
+        return Float32Array.create(Math.max(frames, MIN_PLANE));
+    }
+
+    /** Plane arrays the sound output has played, back for reuse. */
+    void recycleAudio(JSArray<Float32Array> planes) {
+        for (int i = 0; i < planes.getLength() && freePlanes.size() < MAX_FREE_PLANES; i++) {
+            Float32Array p = planes.get(i);
+            if (p.getLength() > 0) {
+                freePlanes.add(p);
+            }
+        }
+    }
+
+    @JSBody(params = {"target", "source", "frames"}, script = "target.set(source.subarray(0, frames));")
+    private static native void copyInto(Float32Array target, Float32Array source, int frames);
 
     private void endOfStream() {
         if (!tracksSent) {

@@ -35,6 +35,7 @@ final class VideoRole {
     private final PictureDigest digest = new PictureDigest();
     private final Packet packet = new Packet();
     private int buffersOut;
+    private int buffersAllocated;
     private TrackInfo track;
     private VideoDecoder decoder;
     private boolean eos;
@@ -179,7 +180,9 @@ final class VideoRole {
         }
         if (buffer == null) {
             buffer = newBuffer(size);
+            buffersAllocated++;
         }
+        Js.setInt(msg, "buffersAllocated", buffersAllocated);
         // A fresh view each time: growing the Wasm memory detaches views made before.
         copyInto(buffer, Int8Array.fromJavaBuffer(frame), size);
         Js.set(msg, "buffer", buffer);

@@ -40,6 +40,7 @@ public final class WorkerMain {
         WorkerScope.postMessage(ready);
     }
 
+    @SuppressWarnings("unchecked")
     private static void dispatch(JSObject data) {
         String type = Js.getString(data, "type");
         try {
@@ -59,6 +60,10 @@ public final class WorkerMain {
             } else if ("position".equals(type)) {
                 if (source != null) {
                     source.position(Js.getNumber(data, "time"));
+                }
+            } else if ("recycle-audio".equals(type)) {
+                if (source != null) {
+                    source.recycleAudio((org.teavm.jso.core.JSArray<org.teavm.jso.typedarrays.Float32Array>) Js.get(data, "planes"));
                 }
             } else if ("video".equals(type)) {
                 closeRoles();
