@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Kinora.Player in both builds: playback to the end, the picture on the canvas, errors, two players. */
@@ -217,5 +218,40 @@ class PlayerTest {
                 + "(function poll() { if (aPlayer.currentTime >= s || aPlayer.ended) done(aPlayer.getStats().audioPlanesAllocated);"
                 + "  else setTimeout(poll, 50); })();", seconds);
         return ((Number) v).longValue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"wasm,/testdata/theora/yuv444_176x144.ogg", "js,/testdata/theora/yuv422_176x144.ogg",
+        "wasm,/testdata/vorbis/stereo_22k_q2.ogg", "js,/testdata/vorbis/surround51_48k_q3.ogg"})
+    void videoOnlyAndAudioOnlyFilesPlayToTheEnd(String build, String url) {
+        browser.js("makePlayer('a', arguments[0], arguments[1]).play();", url, build);
+        List<Map<String, Object>> log = waitFor("aPlayer", "ended", 20000);
+        List<String> order = types(log);
+        assertTrue(order.contains("ended"), order + "\n" + browser.console());
+        assertFalse(order.contains("error"), order.toString());
+        double duration = ((Number) browser.js("return aPlayer.duration;")).doubleValue();
+        assertEquals(duration, ((Number) browser.js("return aPlayer.currentTime;")).doubleValue(), 0.05);
+        boolean audioOnly = url.contains("vorbis");
+        assertEquals(audioOnly ? 0L : 176L, browser.js("return aPlayer.videoWidth;"));
+        assertEquals(audioOnly ? "worklet" : "none", browser.js("return aPlayer.getStats().audioOutput;"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"wasm,webgl", "js,2d"})
+    @SuppressWarnings("unchecked")
+    void everyRendererDrawsTheBars(String build, String renderer) {
+        browser.js("var box = document.getElementById('a');"
+                + "window.aPlayer = new Kinora.Player(box, {build: arguments[0], renderer: arguments[1], src: '/testdata/samples/bars.ogg'});"
+                + "aPlayer.log = []; aPlayer.addEventListener('loadeddata', function () { aPlayer.log.push({type: 'loadeddata'}); });",
+                build, renderer);
+        assertTrue(types(waitFor("aPlayer", "loadeddata", 20000)).contains("loadeddata"));
+        assertEquals(renderer, browser.js("return aPlayer.getStats().renderer;"));
+        int[][] bars = {{191, 191, 191}, {191, 191, 0}, {0, 191, 191}, {0, 191, 0}, {191, 0, 191}, {191, 0, 0}, {0, 0, 191}};
+        for (int i = 0; i < bars.length; i++) {
+            List<Number> rgb = (List<Number>) browser.js("return samplePicture(aPlayer, arguments[0], 0.3);", (i + 0.5) / 7);
+            for (int c = 0; c < 3; c++) {
+                assertEquals(bars[i][c], rgb.get(c).intValue(), 24, renderer + " bar " + i + " channel " + c + ": " + rgb);
+            }
+        }
     }
 }
