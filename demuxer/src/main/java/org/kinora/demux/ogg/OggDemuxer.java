@@ -28,6 +28,8 @@ import org.kinora.demux.Demuxer;
 public final class OggDemuxer implements Demuxer {
     /** Largest packet accepted (a bound on memory, far above any real Theora or Vorbis packet). */
     static final int MAX_PACKET_SIZE = 32 << 20;
+    /** Logical streams kept per link of a chain. */
+    static final int MAX_STREAMS = 64;
     /** Data packets held back while waiting for some stream's headers before giving up on it. */
     private static final int MAX_PENDING_BEFORE_TRACKS = 2048;
 
@@ -193,7 +195,8 @@ public final class OggDemuxer implements Demuxer {
                 return false;
             }
             int p = bufStart;
-            if (buf[p] != 'O' || buf[p + 1] != 'g' || buf[p + 2] != 'g' || buf[p + 3] != 'S' || buf[p + 4] != 0) {
+            if (buf[p] != 'O' || buf[p + 1] != 'g' || buf[p + 2] != 'g' || buf[p + 3] != 'S' || buf[p + 4] != 0
+                    || (buf[p + 5] & 0xF8) != 0) {
                 if (!resync()) {
                     return false;
                 }
@@ -294,6 +297,9 @@ public final class OggDemuxer implements Demuxer {
             if (!inBosPhase || s != null) {
                 startNewChain();
                 s = null;
+            }
+            if (streams.size() >= MAX_STREAMS) {
+                return; // more logical streams than any real file has: ignore the rest
             }
             s = new OggStream(page.serial, identify());
             streams.add(s);

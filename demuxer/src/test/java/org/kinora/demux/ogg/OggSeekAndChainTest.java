@@ -158,6 +158,22 @@ class OggSeekAndChainTest {
     }
 
     @Test
+    void manyBosPagesAreBounded() throws IOException {
+        // 100000 BOS pages of unknown streams before a real file: only the first 64 are kept
+        byte[] f = OggTestSupport.read("stereo_11k_q3.ogg");
+        byte[] one = page(0x02, 0, 0, 0, new byte[] {9, 9, 9});
+        byte[] junk = new byte[one.length * 100_000];
+        for (int i = 0; i < 100_000; i++) {
+            byte[] pg = page(0x02, 0, 1000 + i, 0, new byte[] {9, 9, 9});
+            System.arraycopy(pg, 0, junk, i * one.length, one.length);
+        }
+        OggTestSupport.Run run = OggTestSupport.demux(concat(junk, f), 65536, false);
+        // the file's own BOS page comes after the BOS phase's stream limit: no track from it
+        assertTrue(run.trackLists.get(0).isEmpty());
+        assertTrue(run.packets.isEmpty());
+    }
+
+    @Test
     void theoraGranuleSplitByVersion() {
         TheoraOggCodec v321 = theora(1);
         TheoraOggCodec v320 = theora(0);
