@@ -6,6 +6,16 @@
   document.getElementById('wasmgc').textContent = gc ? 'runs WebAssembly GC' : 'cannot run WebAssembly GC';
   document.getElementById('auto').textContent = Kinora.selectBuild('auto');
 
+  var el = document.getElementById('player');
+  setInterval(function () {
+    if (!el.player) return;
+    var s = el.player.getStats();
+    document.getElementById('stats').textContent = s.build + ' build, ' + s.renderer + ', sound: ' + s.audioOutput +
+      ' · frames decoded ' + s.framesDecoded + ', presented ' + s.framesPresented + ', dropped ' + s.framesDropped +
+      ' · ' + s.decodeMsPerFrame.toFixed(2) + ' ms/frame · A/V ' + s.avOffsetMs.toFixed(0) + ' ms' +
+      (isFinite(s.firstFrameMs) ? ' · first frame ' + s.firstFrameMs.toFixed(0) + ' ms after play()' : '');
+  }, 500);
+
   document.querySelectorAll('#workers tbody tr').forEach(function (row) {
     var build = row.dataset.build;
     var hello = row.querySelector('.hello');
