@@ -14,7 +14,20 @@ final class Reconstructor {
     private final int[] dcQuant = new int[6];
     private final int[] qisCached = {-1, -1, -1};
     private int nqisCached = -1;
-    private final int[] blk = new int[64];
+    /** Dequantized coefficients of one block; all zero between blocks. */
+    private final int[] coef = new int[64];
+    /** The residual of one block. */
+    private final int[] res = new int[64];
+    /** Saturation to 0..255 for any predictor plus residual: index v + CLAMP_OFFSET. */
+    private static final int CLAMP_OFFSET = 2048;
+    private static final byte[] CLAMP = new byte[4608];
+
+    static {
+        for (int i = 0; i < CLAMP.length; i++) {
+            int v = i - CLAMP_OFFSET;
+            CLAMP[i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+        }
+    }
     private final int[] lastDc = new int[3];
 
     Reconstructor(FrameLayout layout, SetupHeader setup) {
@@ -151,70 +164,72 @@ final class Reconstructor {
         int pw = layout.planeWidth[p];
         int m = s.mode[f];
         int qti = m == TheoraTables.INTRA ? 0 : 1;
-        int[] q = qmat[(qti * 3 + p) * 3 + s.qii[f]];
         short[] coeffs = s.coeffs;
         int base = f << 6;
         int off = by * pw + bx;
+        int nc = s.ncoeffs[f];
+        byte[] clamp = CLAMP;
         if (m == TheoraTables.INTRA) {
-            dequantize(coeffs, base, q, dcQuant[qti * 3 + p]);
-            Idct.inverse(blk);
-            int[] r = blk;
+            // FFmpeg runs the whole transform for intra blocks, even with a DC coefficient alone.
+            transform(coeffs, base, nc, qmat[(qti * 3 + p) * 3 + s.qii[f]], dcQuant[qti * 3 + p]);
+            int[] r = res;
             for (int y = 0; y < 8; y++) {
                 int o = off + y * pw;
                 int k = y * 8;
                 for (int x = 0; x < 8; x++) {
-                    int v = r[k + x] + 128;
-                    dst[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+                    dst[o + x] = clamp[r[k + x] + (CLAMP_OFFSET + 128)];
                 }
             }
-            clear(coeffs, base, s.ncoeffs[f]);
             return;
         }
         byte[] ref = TheoraTables.REFERENCE_FRAME[m] == 2 ? golden[p] : prev[p];
         predict(s, f, p, bx, by, ref, dst);
-        if (s.ncoeffs[f] == 0) {
-            // DC only: one value for the whole block.
+        if (nc == 0) {
+            // Only a DC coefficient (7.9.4 vii): one value for the whole block.
             int dc = ((short) (coeffs[base] * dcQuant[qti * 3 + p]) + 15) >> 5;
             coeffs[base] = 0;
             if (dc == 0) {
                 return;
             }
+            dc += CLAMP_OFFSET;
             for (int y = 0; y < 8; y++) {
                 int o = off + y * pw;
                 for (int x = 0; x < 8; x++) {
-                    int v = (dst[o + x] & 0xFF) + dc;
-                    dst[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+                    dst[o + x] = clamp[(dst[o + x] & 0xFF) + dc];
                 }
             }
             return;
         }
-        dequantize(coeffs, base, q, dcQuant[qti * 3 + p]);
-        clear(coeffs, base, s.ncoeffs[f]);
-        Idct.inverse(blk);
-        int[] r = blk;
+        transform(coeffs, base, nc, qmat[(qti * 3 + p) * 3 + s.qii[f]], dcQuant[qti * 3 + p]);
+        int[] r = res;
         for (int y = 0; y < 8; y++) {
             int o = off + y * pw;
             int k = y * 8;
             for (int x = 0; x < 8; x++) {
-                int v = (dst[o + x] & 0xFF) + r[k + x];
-                dst[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+                dst[o + x] = clamp[(dst[o + x] & 0xFF) + r[k + x] + CLAMP_OFFSET];
             }
         }
     }
 
-    /** Theora I 7.9.2: dequantized coefficients, truncated to 16 bits, into {@link #blk}. */
-    private void dequantize(short[] coeffs, int base, int[] q, int dcq) {
-        int[] b = blk;
-        b[0] = (short) (coeffs[base] * dcq);
-        for (int i = 1; i < 64; i++) {
-            b[i] = (short) (coeffs[base + i] * q[i]);
+    /**
+     * Theora I 7.9.2 and 7.9.3: dequantizes the block's first {@code nc} zig-zag coefficients
+     * (each product truncated to 16 bits), clears them in {@code coeffs} and leaves the residual
+     * in {@link #res}.
+     */
+    private void transform(short[] coeffs, int base, int nc, int[] q, int dcq) {
+        int[] c = coef;
+        c[0] = (short) (coeffs[base] * dcq);
+        coeffs[base] = 0;
+        int[] zz = TheoraTables.ZIGZAG;
+        for (int i = 1; i < nc; i++) {
+            int z = zz[i];
+            int v = coeffs[base + z];
+            if (v != 0) {
+                c[z] = (short) (v * q[z]);
+                coeffs[base + z] = 0;
+            }
         }
-    }
-
-    private static void clear(short[] coeffs, int base, int ncoeffs) {
-        for (int i = 0; i < 64; i++) {
-            coeffs[base + i] = 0;
-        }
+        Idct.inverse(c, Idct.MAX_ROW[nc], res);
     }
 
     /** Theora I 7.9.1: the whole- or half-pixel predictor of an inter block, written into {@code dst}. */
