@@ -154,6 +154,7 @@ final class BlockInfoDecoder {
                 }
                 coded[f] = (byte) c;
                 if (c != 0) {
+                    s.codedIndex[f] = n;
                     list[n++] = f;
                 }
             }

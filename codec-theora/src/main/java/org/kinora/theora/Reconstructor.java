@@ -58,6 +58,7 @@ final class Reconstructor {
         byte[] coded = s.coded;
         byte[] mode = s.mode;
         short[] coeffs = s.coeffs;
+        int[] ci = s.codedIndex;
         int[] ref = TheoraTables.REFERENCE_FRAME;
         for (int p = 0; p < 3; p++) {
             lastDc[0] = 0;
@@ -98,22 +99,22 @@ final class Reconstructor {
                         int[] w = TheoraTables.DC_WEIGHTS[pm];
                         int sum = 0;
                         if ((pm & 1) != 0) {
-                            sum += w[0] * coeffs[(f - 1) << 6];
+                            sum += w[0] * coeffs[ci[f - 1] << 6];
                         }
                         if ((pm & 2) != 0) {
-                            sum += w[1] * coeffs[(f - fw - 1) << 6];
+                            sum += w[1] * coeffs[ci[f - fw - 1] << 6];
                         }
                         if ((pm & 4) != 0) {
-                            sum += w[2] * coeffs[(f - fw) << 6];
+                            sum += w[2] * coeffs[ci[f - fw] << 6];
                         }
                         if ((pm & 8) != 0) {
-                            sum += w[3] * coeffs[(f - fw + 1) << 6];
+                            sum += w[3] * coeffs[ci[f - fw + 1] << 6];
                         }
                         pred = sum / w[4];
                         if ((pm & 7) == 7) {
-                            int down = coeffs[(f - fw) << 6];
-                            int left = coeffs[(f - 1) << 6];
-                            int downLeft = coeffs[(f - fw - 1) << 6];
+                            int down = coeffs[ci[f - fw] << 6];
+                            int left = coeffs[ci[f - 1] << 6];
+                            int downLeft = coeffs[ci[f - fw - 1] << 6];
                             if (Math.abs(pred - down) > 128) {
                                 pred = down;
                             } else if (Math.abs(pred - left) > 128) {
@@ -123,8 +124,9 @@ final class Reconstructor {
                             }
                         }
                     }
-                    short dc = (short) (coeffs[f << 6] + pred);
-                    coeffs[f << 6] = dc;
+                    int at = ci[f] << 6;
+                    short dc = (short) (coeffs[at] + pred);
+                    coeffs[at] = dc;
                     lastDc[rfi] = dc;
                 }
             }
@@ -134,6 +136,20 @@ final class Reconstructor {
     /** Theora I 7.9.4: reconstructs every block of {@code cur} from the references. */
     void reconstruct(FrameState s, byte[][] cur, byte[][] prev, byte[][] golden) {
         prepareQuant(s);
+        // Coded blocks in coded order, which reads the coefficients in address order.
+        int[] list = s.codedList;
+        int[] fx = layout.fragX;
+        int[] fy = layout.fragY;
+        byte[] plane = layout.fragPlane;
+        for (int cbi = 0; cbi < s.codedCount; cbi++) {
+            int f = list[cbi];
+            int p = plane[f];
+            reconstructBlock(s, f, cbi, p, fx[f] * 8, fy[f] * 8, cur[p], prev, golden);
+        }
+        if (s.codedCount == layout.nbs || prev == null) {
+            return;
+        }
+        // Uncoded blocks: the co-located block of the previous frame.
         byte[] coded = s.coded;
         for (int p = 0; p < 3; p++) {
             int fw = layout.fragWidth[p];
@@ -141,17 +157,14 @@ final class Reconstructor {
             int pw = layout.planeWidth[p];
             int start = layout.fragStart[p];
             byte[] dst = cur[p];
-            byte[] prv = prev == null ? null : prev[p];
-            for (int fy = 0; fy < fh; fy++) {
-                int row = start + fy * fw;
-                for (int fx = 0; fx < fw; fx++) {
-                    int f = row + fx;
-                    int off = (fy * pw + fx) * 8;
-                    if (coded[f] != 0) {
-                        reconstructBlock(s, f, p, fx * 8, fy * 8, dst, prev, golden);
-                    } else if (prv != null) {
-                        for (int y = 0; y < 8; y++) {
-                            System.arraycopy(prv, off + y * pw, dst, off + y * pw, 8);
+            byte[] prv = prev[p];
+            for (int y = 0; y < fh; y++) {
+                int row = start + y * fw;
+                for (int x = 0; x < fw; x++) {
+                    if (coded[row + x] == 0) {
+                        int off = (y * pw + x) * 8;
+                        for (int r = 0; r < 8; r++) {
+                            System.arraycopy(prv, off + r * pw, dst, off + r * pw, 8);
                         }
                     }
                 }
@@ -159,15 +172,15 @@ final class Reconstructor {
         }
     }
 
-    private void reconstructBlock(FrameState s, int f, int p, int bx, int by, byte[] dst, byte[][] prev,
+    private void reconstructBlock(FrameState s, int f, int cbi, int p, int bx, int by, byte[] dst, byte[][] prev,
             byte[][] golden) {
         int pw = layout.planeWidth[p];
         int m = s.mode[f];
         int qti = m == TheoraTables.INTRA ? 0 : 1;
         short[] coeffs = s.coeffs;
-        int base = f << 6;
+        int base = cbi << 6;
         int off = by * pw + bx;
-        int nc = s.ncoeffs[f];
+        int nc = s.ncoeffs[cbi];
         byte[] clamp = CLAMP;
         if (m == TheoraTables.INTRA) {
             // FFmpeg runs the whole transform for intra blocks, even with a DC coefficient alone.

@@ -10,12 +10,10 @@ import org.kinora.core.MalformedStreamException;
 final class TokenDecoder {
     private final int[] active;
     private final byte[] tis;
-    private final int lumaEnd;
 
     TokenDecoder(FrameLayout layout) {
         active = new int[layout.nbs];
         tis = new byte[layout.nbs];
-        lumaEnd = layout.fragStart[1];
     }
 
     // Theora I 7.7.3
@@ -25,15 +23,15 @@ final class TokenDecoder {
         byte[] ncoeffs = s.ncoeffs;
         short[] coeffs = s.coeffs;
         int n = s.codedCount;
-        System.arraycopy(s.codedList, 0, act, 0, n);
         for (int i = 0; i < n; i++) {
-            ti8[act[i]] = 0;
+            act[i] = i;
+            ti8[i] = 0;
         }
         int nActive = n;
         int eobs = 0;
         int htiL = 0;
         int htiC = 0;
-        int luma = lumaEnd;
+        int luma = s.codedLumaCount;
         for (int ti = 0; ti < 64; ti++) {
             if (ti <= 1) {
                 htiL = b.read(4);
