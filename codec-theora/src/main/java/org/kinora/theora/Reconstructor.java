@@ -236,11 +236,8 @@ final class Reconstructor {
         int[] zz = TheoraTables.ZIGZAG;
         for (int i = 1; i < nc; i++) {
             int z = zz[i];
-            int v = coeffs[base + z];
-            if (v != 0) {
-                c[z] = (short) (v * q[z]);
-                coeffs[base + z] = 0;
-            }
+            c[z] = (short) (coeffs[base + z] * q[z]);
+            coeffs[base + z] = 0;
         }
         Idct.inverse(c, Idct.MAX_ROW[nc], res);
     }
