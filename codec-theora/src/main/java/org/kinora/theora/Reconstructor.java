@@ -196,32 +196,22 @@ final class Reconstructor {
             return;
         }
         byte[] ref = TheoraTables.REFERENCE_FRAME[m] == 2 ? golden[p] : prev[p];
-        predict(s, f, p, bx, by, ref, dst);
+        int[] r = res;
         if (nc == 0) {
             // Only a DC coefficient (7.9.4 vii): one value for the whole block.
             int dc = ((short) (coeffs[base] * dcQuant[qti * 3 + p]) + 15) >> 5;
             coeffs[base] = 0;
             if (dc == 0) {
-                return;
-            }
-            dc += CLAMP_OFFSET;
-            for (int y = 0; y < 8; y++) {
-                int o = off + y * pw;
-                for (int x = 0; x < 8; x++) {
-                    dst[o + x] = clamp[(dst[o + x] & 0xFF) + dc];
+                r = null;
+            } else {
+                for (int i = 0; i < 64; i++) {
+                    r[i] = dc;
                 }
             }
-            return;
+        } else {
+            transform(coeffs, base, nc, qmat[(qti * 3 + p) * 3 + s.qii[f]], dcQuant[qti * 3 + p]);
         }
-        transform(coeffs, base, nc, qmat[(qti * 3 + p) * 3 + s.qii[f]], dcQuant[qti * 3 + p]);
-        int[] r = res;
-        for (int y = 0; y < 8; y++) {
-            int o = off + y * pw;
-            int k = y * 8;
-            for (int x = 0; x < 8; x++) {
-                dst[o + x] = clamp[(dst[o + x] & 0xFF) + r[k + x] + CLAMP_OFFSET];
-            }
-        }
+        predict(s, f, p, bx, by, ref, dst, r);
     }
 
     /**
@@ -242,8 +232,11 @@ final class Reconstructor {
         Idct.inverse(c, Idct.MAX_ROW[nc], res);
     }
 
-    /** Theora I 7.9.1: the whole- or half-pixel predictor of an inter block, written into {@code dst}. */
-    private void predict(FrameState s, int f, int p, int bx, int by, byte[] ref, byte[] dst) {
+    /**
+     * Theora I 7.9.1 and 7.9.4 (f): the whole- or half-pixel predictor of an inter block plus the
+     * residual {@code r} (none when null), clamped, written into {@code dst}.
+     */
+    private void predict(FrameState s, int f, int p, int bx, int by, byte[] ref, byte[] dst, int[] r) {
         int pw = layout.planeWidth[p];
         int ph = layout.planeHeight[p];
         int mx = s.mvx[f];
@@ -269,9 +262,22 @@ final class Reconstructor {
         if (dx1 == dx2 && dy1 == dy2) {
             if (inside) {
                 int src = off + dy1 * pw + dx1;
-                for (int y = 0; y < 8; y++) {
-                    System.arraycopy(ref, src + y * pw, dst, off + y * pw, 8);
+                if (r == null) {
+                    for (int y = 0; y < 8; y++) {
+                        System.arraycopy(ref, src + y * pw, dst, off + y * pw, 8);
+                    }
+                    return;
                 }
+                byte[] clamp = CLAMP;
+                for (int y = 0; y < 8; y++) {
+                    int o = off + y * pw;
+                    int a = src + y * pw;
+                    int k = y * 8;
+                    for (int x = 0; x < 8; x++) {
+                        dst[o + x] = clamp[(ref[a + x] & 0xFF) + r[k + x] + CLAMP_OFFSET];
+                    }
+                }
+                return;
             } else {
                 for (int y = 0; y < 8; y++) {
                     int ry = clamp(by + dy1 + y, ph - 1) * pw;
@@ -280,20 +286,25 @@ final class Reconstructor {
                         dst[o + x] = ref[ry + clamp(bx + dx1 + x, pw - 1)];
                     }
                 }
+                addResidual(dst, off, pw, r);
             }
             return;
         }
         if (inside) {
             int s1 = off + dy1 * pw + dx1;
             int s2 = off + dy2 * pw + dx2;
+            byte[] clamp = CLAMP;
             for (int y = 0; y < 8; y++) {
                 int o = off + y * pw;
                 int a = s1 + y * pw;
                 int b = s2 + y * pw;
+                int k = y * 8;
                 for (int x = 0; x < 8; x++) {
-                    dst[o + x] = (byte) (((ref[a + x] & 0xFF) + (ref[b + x] & 0xFF)) >> 1);
+                    int v = ((ref[a + x] & 0xFF) + (ref[b + x] & 0xFF)) >> 1;
+                    dst[o + x] = clamp[v + (r == null ? 0 : r[k + x]) + CLAMP_OFFSET];
                 }
             }
+            return;
         } else {
             for (int y = 0; y < 8; y++) {
                 int ry1 = clamp(by + dy1 + y, ph - 1) * pw;
@@ -304,6 +315,21 @@ final class Reconstructor {
                     int b = ref[ry2 + clamp(bx + dx2 + x, pw - 1)] & 0xFF;
                     dst[o + x] = (byte) ((a + b) >> 1);
                 }
+            }
+            addResidual(dst, off, pw, r);
+        }
+    }
+
+    private static void addResidual(byte[] dst, int off, int pw, int[] r) {
+        if (r == null) {
+            return;
+        }
+        byte[] clamp = CLAMP;
+        for (int y = 0; y < 8; y++) {
+            int o = off + y * pw;
+            int k = y * 8;
+            for (int x = 0; x < 8; x++) {
+                dst[o + x] = clamp[(dst[o + x] & 0xFF) + r[k + x] + CLAMP_OFFSET];
             }
         }
     }
