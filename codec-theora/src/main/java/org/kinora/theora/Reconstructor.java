@@ -29,10 +29,15 @@ final class Reconstructor {
         }
     }
     private final int[] lastDc = new int[3];
+    /** Per block: reference frame index if coded, else 3; and the DC value after prediction. */
+    private final byte[] fragRef;
+    private final int[] fragDc;
 
     Reconstructor(FrameLayout layout, SetupHeader setup) {
         this.layout = layout;
         this.setup = setup;
+        fragRef = new byte[layout.nbs];
+        fragDc = new int[layout.nbs];
     }
 
     /** Computes the frame's quantization matrices when its qi values changed. */
@@ -60,6 +65,12 @@ final class Reconstructor {
         short[] coeffs = s.coeffs;
         int[] ci = s.codedIndex;
         int[] ref = TheoraTables.REFERENCE_FRAME;
+        byte[] fr = fragRef;
+        int[] dcs = fragDc;
+        // Reference frame of every coded block; 3 (matching none) for uncoded blocks.
+        for (int f = 0; f < layout.nbs; f++) {
+            fr[f] = (byte) (coded[f] != 0 ? ref[mode[f]] : 3);
+        }
         for (int p = 0; p < 3; p++) {
             lastDc[0] = 0;
             lastDc[1] = 0;
@@ -71,23 +82,23 @@ final class Reconstructor {
                 int row = start + fy * fw;
                 for (int fx = 0; fx < fw; fx++) {
                     int f = row + fx;
-                    if (coded[f] == 0) {
+                    int rfi = fr[f];
+                    if (rfi == 3) {
                         continue;
                     }
-                    int rfi = ref[mode[f]];
                     int pm = 0;
-                    if (fx > 0 && coded[f - 1] != 0 && ref[mode[f - 1]] == rfi) {
-                        pm |= 1;
+                    if (fx > 0 && fr[f - 1] == rfi) {
+                        pm = 1;
                     }
                     if (fy > 0) {
                         int d = f - fw;
-                        if (fx > 0 && coded[d - 1] != 0 && ref[mode[d - 1]] == rfi) {
+                        if (fx > 0 && fr[d - 1] == rfi) {
                             pm |= 2;
                         }
-                        if (coded[d] != 0 && ref[mode[d]] == rfi) {
+                        if (fr[d] == rfi) {
                             pm |= 4;
                         }
-                        if (fx < fw - 1 && coded[d + 1] != 0 && ref[mode[d + 1]] == rfi) {
+                        if (fx < fw - 1 && fr[d + 1] == rfi) {
                             pm |= 8;
                         }
                     }
@@ -99,22 +110,22 @@ final class Reconstructor {
                         int[] w = TheoraTables.DC_WEIGHTS[pm];
                         int sum = 0;
                         if ((pm & 1) != 0) {
-                            sum += w[0] * coeffs[ci[f - 1] << 6];
+                            sum += w[0] * dcs[f - 1];
                         }
                         if ((pm & 2) != 0) {
-                            sum += w[1] * coeffs[ci[f - fw - 1] << 6];
+                            sum += w[1] * dcs[f - fw - 1];
                         }
                         if ((pm & 4) != 0) {
-                            sum += w[2] * coeffs[ci[f - fw] << 6];
+                            sum += w[2] * dcs[f - fw];
                         }
                         if ((pm & 8) != 0) {
-                            sum += w[3] * coeffs[ci[f - fw + 1] << 6];
+                            sum += w[3] * dcs[f - fw + 1];
                         }
                         pred = sum / w[4];
                         if ((pm & 7) == 7) {
-                            int down = coeffs[ci[f - fw] << 6];
-                            int left = coeffs[ci[f - 1] << 6];
-                            int downLeft = coeffs[ci[f - fw - 1] << 6];
+                            int down = dcs[f - fw];
+                            int left = dcs[f - 1];
+                            int downLeft = dcs[f - fw - 1];
                             if (Math.abs(pred - down) > 128) {
                                 pred = down;
                             } else if (Math.abs(pred - left) > 128) {
@@ -127,6 +138,7 @@ final class Reconstructor {
                     int at = ci[f] << 6;
                     short dc = (short) (coeffs[at] + pred);
                     coeffs[at] = dc;
+                    dcs[f] = dc;
                     lastDc[rfi] = dc;
                 }
             }
