@@ -29,29 +29,31 @@ final class Idct {
     }
 
     /**
-     * Transforms dequantized coefficients {@code in} (natural order; rows above {@code maxRow}
-     * zero) into the residual {@code out}: {@code out[ri * 8 + ci]} is the value for pixel row
-     * {@code ri} (counted from the bottom) and column {@code ci}. Clears the rows of {@code in}
-     * it read, so {@code in} is all zero afterwards.
+     * Dequantizes (Theora I 7.9.2) and transforms the quantized coefficients
+     * {@code coeffs[base .. base + 64)} (natural order; rows above {@code maxRow} zero) into the
+     * residual {@code out}: {@code out[ri * 8 + ci]} is the value for pixel row {@code ri}
+     * (counted from the bottom) and column {@code ci}. Each product is truncated to 16 bits; the
+     * DC coefficient uses {@code dcq}, the others {@code q}. Clears the coefficients it read.
      */
-    static void inverse(int[] in, int maxRow, int[] out) {
+    static void inverse(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] out) {
         for (int r = 0; r <= maxRow * 8; r += 8) {
-            int y0 = in[r];
-            int y1 = in[r + 1];
-            int y2 = in[r + 2];
-            int y3 = in[r + 3];
-            int y4 = in[r + 4];
-            int y5 = in[r + 5];
-            int y6 = in[r + 6];
-            int y7 = in[r + 7];
-            in[r] = 0;
-            in[r + 1] = 0;
-            in[r + 2] = 0;
-            in[r + 3] = 0;
-            in[r + 4] = 0;
-            in[r + 5] = 0;
-            in[r + 6] = 0;
-            in[r + 7] = 0;
+            int b = base + r;
+            int y0 = (short) (coeffs[b] * (r == 0 ? dcq : q[r]));
+            int y1 = (short) (coeffs[b + 1] * q[r + 1]);
+            int y2 = (short) (coeffs[b + 2] * q[r + 2]);
+            int y3 = (short) (coeffs[b + 3] * q[r + 3]);
+            int y4 = (short) (coeffs[b + 4] * q[r + 4]);
+            int y5 = (short) (coeffs[b + 5] * q[r + 5]);
+            int y6 = (short) (coeffs[b + 6] * q[r + 6]);
+            int y7 = (short) (coeffs[b + 7] * q[r + 7]);
+            coeffs[b] = 0;
+            coeffs[b + 1] = 0;
+            coeffs[b + 2] = 0;
+            coeffs[b + 3] = 0;
+            coeffs[b + 4] = 0;
+            coeffs[b + 5] = 0;
+            coeffs[b + 6] = 0;
+            coeffs[b + 7] = 0;
             if ((y1 | y2 | y3 | y4 | y5 | y6 | y7) == 0) {
                 // Every output equals C4 * y0 >> 16 truncated to 16 bits (the flow graph with one input).
                 int v = (short) ((C4 * (short) y0) >> 16);

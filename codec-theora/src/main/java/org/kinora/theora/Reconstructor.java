@@ -14,8 +14,6 @@ final class Reconstructor {
     private final int[] dcQuant = new int[6];
     private final int[] qisCached = {-1, -1, -1};
     private int nqisCached = -1;
-    /** Dequantized coefficients of one block; all zero between blocks. */
-    private final int[] coef = new int[64];
     /** The residual of one block. */
     private final int[] res = new int[64];
     /** Saturation to 0..255 for any predictor plus residual: index v + CLAMP_OFFSET. */
@@ -232,16 +230,7 @@ final class Reconstructor {
      * in {@link #res}.
      */
     private void transform(short[] coeffs, int base, int nc, int[] q, int dcq) {
-        int[] c = coef;
-        c[0] = (short) (coeffs[base] * dcq);
-        coeffs[base] = 0;
-        int[] zz = TheoraTables.ZIGZAG;
-        for (int i = 1; i < nc; i++) {
-            int z = zz[i];
-            c[z] = (short) (coeffs[base + z] * q[z]);
-            coeffs[base + z] = 0;
-        }
-        Idct.inverse(c, Idct.MAX_ROW[nc], res);
+        Idct.inverse(coeffs, base, q, dcq, Idct.MAX_ROW[nc], res);
     }
 
     /**
