@@ -49,9 +49,9 @@ final class TokenDecoder {
             int group = 16 * TheoraTables.HUFFMAN_GROUP[ti];
             HuffmanTable tl = tables[group + htiL];
             HuffmanTable tc = tables[group + htiC];
-            int[] el = tl.entries;
+            int[] el = tl.fast;
             int rl = 32 - tl.rootBits;
-            int[] ec = tc.entries;
+            int[] ec = tc.fast;
             int rc = 32 - tc.rootBits;
             // The bit reader's state in locals for the hot loop.
             byte[] buf = b.buf;
@@ -81,36 +81,30 @@ final class TokenDecoder {
                         pos++;
                         avail += 8;
                     }
-                    int token;
                     int e = f < luma ? el[win >>> rl] : ec[win >>> rc];
-                    if (e >= 0) {
-                        int used = e >>> 8;
-                        win <<= used;
-                        avail -= used;
-                        token = e & 31;
-                    } else {
-                        // a code longer than the root table: take the general path
+                    int kind = e & 0x60;
+                    if (kind == HuffmanTable.SLOW) {
+                        // a code longer than the look-up, or too many extra bits: the general path
                         HuffmanTable t = f < luma ? tl : tc;
-                        int root = t.rootBits;
                         b.pos = pos;
-                        b.window = win << root;
-                        b.avail = avail - root;
-                        token = t.decodeLong(b, e);
+                        b.window = win;
+                        b.avail = avail;
+                        int token = t.decode(b);
+                        int nb = token < 7 ? TheoraTables.EOB_BITS[token] : TheoraTables.TOKEN_BITS[token];
+                        e = HuffmanTable.combine(token, b.read(nb));
+                        kind = e & 0x60;
                         b.refill();
                         pos = b.pos;
                         win = b.window;
                         avail = b.avail;
+                    } else {
+                        int used = e & 31;
+                        win <<= used;
+                        avail -= used;
                     }
-                    // at least 15 bits remain in the window: enough for any token's extra bits
-                    if (token < 7) {
+                    if (kind == HuffmanTable.EOB) {
                         // Theora I 7.7.1
-                        int nb = TheoraTables.EOB_BITS[token];
-                        eobs = TheoraTables.EOB_START[token];
-                        if (nb > 0) {
-                            eobs += win >>> (32 - nb);
-                            win <<= nb;
-                            avail -= nb;
-                        }
+                        eobs = e >>> 16;
                         if (eobs == 0) {
                             // every block not yet ended, this one included
                             eobs = open;
@@ -120,13 +114,9 @@ final class TokenDecoder {
                         open--;
                         continue;
                     }
-                    // Theora I 7.7.2, through the expanded token table
-                    int nb = TheoraTables.TOKEN_BITS[token];
-                    int ent = TheoraTables.TOKEN_DECODE[TheoraTables.TOKEN_BASE[token] + (win >>> 16 >>> (16 - nb))];
-                    win <<= nb;
-                    avail -= nb;
-                    int t = ti + ((ent >> 8) & 0xFF);
-                    if ((ent & 1) != 0) {
+                    // Theora I 7.7.2
+                    int t = ti + ((e >> 8) & 0xFF);
+                    if (kind == HuffmanTable.ZERO_RUN) {
                         // a pure zero run leaves the coefficient count at this index
                         if (t > 64) {
                             throw overrun();
@@ -136,7 +126,7 @@ final class TokenDecoder {
                         if (t > 63) {
                             throw overrun();
                         }
-                        coeffs[(f << 6) + TheoraTables.ZIGZAG[t]] = (short) (ent >> 16);
+                        coeffs[(f << 6) + TheoraTables.ZIGZAG[t]] = (short) (e >> 16);
                         t++;
                         ncoeffs[f] = (byte) t;
                     }
