@@ -26,6 +26,8 @@ final class FrameState {
     final short[] coeffs;
     /** Position in the coded list of each coded block. */
     final int[] codedIndex;
+    /** Position in the coded list of each super block's first coded block; one more at the end. */
+    final int[] sbCodedStart;
     /** Coded blocks in coded order, and how many of them are luma. */
     final int[] codedList;
     int codedCount;
@@ -43,5 +45,6 @@ final class FrameState {
         coeffs = new short[n * 64];
         codedList = new int[n];
         codedIndex = new int[n];
+        sbCodedStart = new int[layout.nsbs + 1];
     }
 }

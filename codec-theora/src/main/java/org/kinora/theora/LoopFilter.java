@@ -42,39 +42,45 @@ final class LoopFilter {
         lutLimit = l;
     }
 
-    // Theora I 7.10.3
-    void apply(FrameState s, byte[][] planes, int limit) {
+    /** Prepares the filter for the frame; false when its limit is 0 and nothing is filtered. */
+    boolean startFrame(int limit) {
         if (limit == 0) {
-            return;
+            return false;
         }
         prepare(limit);
+        return true;
+    }
+
+    /**
+     * Theora I 7.10.3 for block rows {@code yStart} to {@code yEnd - 1} of plane {@code p}, which
+     * must follow the rows filtered before (raster order); the rows up to {@code yEnd} must be
+     * reconstructed.
+     */
+    void applyRows(FrameState s, byte[] d, int p, int yStart, int yEnd) {
         byte[] coded = s.coded;
-        for (int p = 0; p < 3; p++) {
-            int fw = layout.fragWidth[p];
-            int fh = layout.fragHeight[p];
-            int pw = layout.planeWidth[p];
-            int start = layout.fragStart[p];
-            byte[] d = planes[p];
-            for (int fy = 0; fy < fh; fy++) {
-                int row = start + fy * fw;
-                for (int fx = 0; fx < fw; fx++) {
-                    int f = row + fx;
-                    if (coded[f] == 0) {
-                        continue;
-                    }
-                    int off = fy * 8 * pw + fx * 8;
-                    if (fx > 0) {
-                        horizontal(d, off - 2, pw);
-                    }
-                    if (fy > 0) {
-                        vertical(d, off - 2 * pw, pw);
-                    }
-                    if (fx < fw - 1 && coded[f + 1] == 0) {
-                        horizontal(d, off + 6, pw);
-                    }
-                    if (fy < fh - 1 && coded[f + fw] == 0) {
-                        vertical(d, off + 6 * pw, pw);
-                    }
+        int fw = layout.fragWidth[p];
+        int fh = layout.fragHeight[p];
+        int pw = layout.planeWidth[p];
+        int start = layout.fragStart[p];
+        for (int fy = yStart; fy < yEnd; fy++) {
+            int row = start + fy * fw;
+            for (int fx = 0; fx < fw; fx++) {
+                int f = row + fx;
+                if (coded[f] == 0) {
+                    continue;
+                }
+                int off = fy * 8 * pw + fx * 8;
+                if (fx > 0) {
+                    horizontal(d, off - 2, pw);
+                }
+                if (fy > 0) {
+                    vertical(d, off - 2 * pw, pw);
+                }
+                if (fx < fw - 1 && coded[f + 1] == 0) {
+                    horizontal(d, off + 6, pw);
+                }
+                if (fy < fh - 1 && coded[f + fw] == 0) {
+                    vertical(d, off + 6 * pw, pw);
                 }
             }
         }

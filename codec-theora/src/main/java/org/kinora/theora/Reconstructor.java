@@ -143,39 +143,47 @@ final class Reconstructor {
         }
     }
 
-    /** Theora I 7.9.4: reconstructs every block of {@code cur} from the references. */
-    void reconstruct(FrameState s, byte[][] cur, byte[][] prev, byte[][] golden) {
+    /** Prepares the frame's dequantization matrices; call before {@link #reconstructRow}. */
+    void startFrame(FrameState s) {
         prepareQuant(s);
-        // Coded blocks in coded order, which reads the coefficients in address order.
+    }
+
+    /**
+     * Theora I 7.9.4: reconstructs the blocks of one super block row of plane {@code p} (block
+     * rows 4 * sbRow to 4 * sbRow + 3) from the references. Coded blocks go in coded order, which
+     * reads the coefficients in address order; uncoded blocks copy the co-located block of the
+     * previous frame.
+     */
+    void reconstructRow(FrameState s, int p, int sbRow, byte[][] cur, byte[][] prev, byte[][] golden) {
+        int sbw = (layout.fragWidth[p] + 3) >> 2;
+        int firstSb = layout.sbStart[p] + sbRow * sbw;
+        int from = s.sbCodedStart[firstSb];
+        int to = s.sbCodedStart[firstSb + sbw];
         int[] list = s.codedList;
         int[] fx = layout.fragX;
         int[] fy = layout.fragY;
-        byte[] plane = layout.fragPlane;
-        for (int cbi = 0; cbi < s.codedCount; cbi++) {
+        byte[] dst = cur[p];
+        for (int cbi = from; cbi < to; cbi++) {
             int f = list[cbi];
-            int p = plane[f];
-            reconstructBlock(s, f, cbi, p, fx[f] * 8, fy[f] * 8, cur[p], prev, golden);
+            reconstructBlock(s, f, cbi, p, fx[f] * 8, fy[f] * 8, dst, prev, golden);
         }
         if (s.codedCount == layout.nbs || prev == null) {
             return;
         }
-        // Uncoded blocks: the co-located block of the previous frame.
         byte[] coded = s.coded;
-        for (int p = 0; p < 3; p++) {
-            int fw = layout.fragWidth[p];
-            int fh = layout.fragHeight[p];
-            int pw = layout.planeWidth[p];
-            int start = layout.fragStart[p];
-            byte[] dst = cur[p];
-            byte[] prv = prev[p];
-            for (int y = 0; y < fh; y++) {
-                int row = start + y * fw;
-                for (int x = 0; x < fw; x++) {
-                    if (coded[row + x] == 0) {
-                        int off = (y * pw + x) * 8;
-                        for (int r = 0; r < 8; r++) {
-                            System.arraycopy(prv, off + r * pw, dst, off + r * pw, 8);
-                        }
+        int fw = layout.fragWidth[p];
+        int fh = layout.fragHeight[p];
+        int pw = layout.planeWidth[p];
+        int start = layout.fragStart[p];
+        byte[] prv = prev[p];
+        int yEnd = Math.min(4 * sbRow + 4, fh);
+        for (int y = 4 * sbRow; y < yEnd; y++) {
+            int row = start + y * fw;
+            for (int x = 0; x < fw; x++) {
+                if (coded[row + x] == 0) {
+                    int off = (y * pw + x) * 8;
+                    for (int r = 0; r < 8; r++) {
+                        System.arraycopy(prv, off + r * pw, dst, off + r * pw, 8);
                     }
                 }
             }
