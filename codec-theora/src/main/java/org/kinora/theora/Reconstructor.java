@@ -179,12 +179,21 @@ final class Reconstructor {
         int yEnd = Math.min(4 * sbRow + 4, fh);
         for (int y = 4 * sbRow; y < yEnd; y++) {
             int row = start + y * fw;
-            for (int x = 0; x < fw; x++) {
-                if (coded[row + x] == 0) {
-                    int off = (y * pw + x) * 8;
-                    for (int r = 0; r < 8; r++) {
-                        System.arraycopy(prv, off + r * pw, dst, off + r * pw, 8);
-                    }
+            int x = 0;
+            while (x < fw) {
+                if (coded[row + x] != 0) {
+                    x++;
+                    continue;
+                }
+                // a run of uncoded blocks, copied row by row
+                int x0 = x;
+                while (x < fw && coded[row + x] == 0) {
+                    x++;
+                }
+                int off = (y * pw + x0) * 8;
+                int n = (x - x0) * 8;
+                for (int r = 0; r < 8; r++) {
+                    System.arraycopy(prv, off + r * pw, dst, off + r * pw, n);
                 }
             }
         }
