@@ -119,7 +119,9 @@ final class Reconstructor {
                         if ((pm & 8) != 0) {
                             sum += w[3] * dcs[f - fw + 1];
                         }
-                        pred = sum / w[4];
+                        // PDIV is a power of two: a shift, rounded towards zero like the division
+                        int div = w[4];
+                        pred = (sum + ((sum >> 31) & (div - 1))) >> w[5];
                         if ((pm & 7) == 7) {
                             int down = dcs[f - fw];
                             int left = dcs[f - 1];
