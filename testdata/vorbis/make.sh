@@ -27,8 +27,15 @@ audio stereo_11k_q3 11025 "$(tone 150)|$(tone 170)" stereo 1 -c:a libvorbis -q:a
 audio surround51_48k_q3 48000 "$(tone 200)|$(tone 300)|$(tone 400)|0.3*sin(60*2*PI*t)|$(tone 500)|$(tone 600)" 5.1 0.5 -c:a libvorbis -q:a 3
 audio surround71_48k_q3 48000 "$(tone 200)|$(tone 300)|$(tone 400)|0.3*sin(60*2*PI*t)|$(tone 500)|$(tone 600)|$(tone 700)|$(tone 800)" 7.1 0.5 -c:a libvorbis -q:a 3
 audio three_ch_32k_q5 32000 "$(tone 200)|$(tone 300)|$(tone 400)" 3.0 0.5 -c:a libvorbis -q:a 5
-# FFmpeg's own encoder (residue type 2 with its own books).
-audio native_44k 44100 "$(tone 440)|$(tone 550)" stereo 1 -c:a vorbis -strict -2
+# Ten channels: no standard layout, Vorbis order kept.
+ten=""
+for i in 1 2 3 4 5 6 7 8 9 10; do ten="$ten|$(tone $((i * 110)))"; done
+$FF -f lavfi -i "aevalsrc=${ten:1}:s=22050:d=0.3" -bitexact -fflags +bitexact -c:a libvorbis -q:a 3 ten_ch_22k_q3.ogg
+
+# FFmpeg's own encoder (equal block sizes, 8-dimensional lattice books). Its channel coupling
+# breaks on unrelated channels (FFmpeg and libvorbis then decode different garbage), so the
+# right channel follows the left.
+audio native_44k 44100 "$(tone 440)|0.8*($(tone 440))" stereo 1 -c:a vorbis -strict -2
 # The longer one.
 audio long_mono_16k_q1 16000 "$(tone 330)*sin(0.5*t)" mono 12 -c:a libvorbis -q:a 1
 
@@ -36,8 +43,10 @@ audio long_mono_16k_q1 16000 "$(tone 330)*sin(0.5*t)" mono 12 -c:a libvorbis -q:
 $FF -f lavfi -i "testsrc2=s=64x48:r=25:d=1" -f lavfi -i "aevalsrc=$(tone 440):s=22050:c=mono:d=1" \
     -bitexact -fflags +bitexact -c:v libtheora -q:v 5 -g 12 -c:a libvorbis -q:a 3 theora_vorbis.ogg
 
-# A chained stream: two links back to back.
-cat mono_8k_q0.ogg stereo_11k_q3.ogg > chained.ogg
+# A chained stream: two links back to back, the second with its own serial number.
+$FF -i stereo_11k_q3.ogg -c copy -bitexact -fflags +bitexact -serial_offset 7 /tmp/kinora_link2.$$.ogg
+cat mono_8k_q0.ogg /tmp/kinora_link2.$$.ogg > chained.ogg
+rm -f /tmp/kinora_link2.$$.ogg
 
 for f in *.ogg; do
     [ "$f" = chained.ogg ] && continue

@@ -37,6 +37,11 @@ abstract class OggCodec {
     /** Forgets the running timestamp (after a seek or a lost page). */
     abstract void resetTime();
 
+    /** Back to the state after the headers (a seek to the first data page). */
+    void resetToStart() {
+        resetTime();
+    }
+
     /** The codec that a stream's first packet announces, or null when it is not one we decode. */
     static OggCodec identify(byte[] d, int length) {
         if (length >= 7 && d[0] == 1 && isVorbisMagic(d)) {

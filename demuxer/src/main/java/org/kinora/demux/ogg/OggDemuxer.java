@@ -28,6 +28,8 @@ import org.kinora.demux.Demuxer;
 public final class OggDemuxer implements Demuxer {
     /** Largest packet accepted (a bound on memory, far above any real Theora or Vorbis packet). */
     static final int MAX_PACKET_SIZE = 32 << 20;
+    /** Logical streams kept per link of a chain. */
+    static final int MAX_STREAMS = 64;
     /** Data packets held back while waiting for some stream's headers before giving up on it. */
     private static final int MAX_PENDING_BEFORE_TRACKS = 2048;
 
@@ -72,6 +74,7 @@ public final class OggDemuxer implements Demuxer {
     private double durationSeconds = Double.NaN;
     /** After a seek: drop each stream's first partial packet; Theora packets until a keyframe. */
     private boolean dropUntilKeyframe;
+    private boolean chained;
 
     @Override
     public void setInputLength(long length) {
@@ -192,7 +195,8 @@ public final class OggDemuxer implements Demuxer {
                 return false;
             }
             int p = bufStart;
-            if (buf[p] != 'O' || buf[p + 1] != 'g' || buf[p + 2] != 'g' || buf[p + 3] != 'S' || buf[p + 4] != 0) {
+            if (buf[p] != 'O' || buf[p + 1] != 'g' || buf[p + 2] != 'g' || buf[p + 3] != 'S' || buf[p + 4] != 0
+                    || (buf[p + 5] & 0xF8) != 0) {
                 if (!resync()) {
                     return false;
                 }
@@ -294,6 +298,9 @@ public final class OggDemuxer implements Demuxer {
                 startNewChain();
                 s = null;
             }
+            if (streams.size() >= MAX_STREAMS) {
+                return; // more logical streams than any real file has: ignore the rest
+            }
             s = new OggStream(page.serial, identify());
             streams.add(s);
         } else {
@@ -316,8 +323,10 @@ public final class OggDemuxer implements Demuxer {
         if (s.track == null) {
             count = takeHeaders(s, count);
         }
-        if (count > 0) {
+        if (s.track != null) {
             s.codec.timestampPage(pagePackets, 0, count, page.granule, page.eos());
+        }
+        if (count > 0) {
             for (int i = 0; i < count; i++) {
                 OggPacketEntry e = pagePackets[i];
                 pagePackets[i] = null;
@@ -329,9 +338,8 @@ public final class OggDemuxer implements Demuxer {
                     dropUntilKeyframe = false;
                 }
                 if (e.pts != Packet.NO_TIMESTAMP) {
-                    long offset = Math.round(chainStartSeconds * s.codec.timescale());
-                    e.pts += offset;
-                    double end = (double) (e.pts + e.duration) / s.codec.timescale();
+                    e.pts += s.ptsOffset;
+                    double end = (double) (e.pts + e.duration - e.trimEnd) / s.codec.timescale();
                     if (end > presentationEndSeconds) {
                         presentationEndSeconds = end;
                     }
@@ -408,7 +416,7 @@ public final class OggDemuxer implements Demuxer {
             try {
                 s.codec.parseHeader(index, e.data, e.length);
             } catch (MalformedStreamException ex) {
-                throw new MalformedStreamException("stream " + Integer.toUnsignedString(s.serial) + ": " + ex.getMessage());
+                throw new MalformedStreamException("stream " + Long.toString(s.serial & 0xFFFFFFFFL) + ": " + ex.getMessage());
             }
             s.headers.add(e.copyBytes());
             recycle(e);
@@ -417,6 +425,9 @@ public final class OggDemuxer implements Demuxer {
         }
         if (s.headersDone()) {
             s.track = s.codec.buildTrack(s.serial, s.headers, -1);
+            // a chained link's timestamps continue after the previous link (rounded half up)
+            double ticks = chainStartSeconds * s.codec.timescale() + 0.5;
+            s.ptsOffset = ticks < 9.0e18 ? (long) ticks : 0;
         }
         for (int i = used; i < count; i++) {
             pagePackets[i - used] = pagePackets[i];
@@ -465,6 +476,7 @@ public final class OggDemuxer implements Demuxer {
     }
 
     private void startNewChain() {
+        chained = true;
         for (int i = 0, n = streams.size(); i < n; i++) {
             recycle(streams.get(i).partial);
         }
@@ -527,7 +539,6 @@ public final class OggDemuxer implements Demuxer {
             return;
         }
         List<TrackInfo> list = new ArrayList<>();
-        int k = 0;
         for (int i = 0, n = streams.size(); i < n; i++) {
             OggStream s = streams.get(i);
             if (s.track != null) {
@@ -536,10 +547,14 @@ public final class OggDemuxer implements Demuxer {
                     s.track = s.codec.buildTrack(s.serial, s.headers, d);
                 }
                 list.add(s.track);
-                k++;
             }
         }
         tracks = list;
+    }
+
+    /** The file holds more than one link: no duration and no seeking. */
+    void setChained() {
+        chained = true;
     }
 
     /** Called by the seeker once positioned: parsing restarts at a page boundary. */
@@ -551,7 +566,11 @@ public final class OggDemuxer implements Demuxer {
             s.partial = null;
             s.lastSequence = -1;
             if (s.codec != null) {
-                s.codec.resetTime();
+                if (position <= dataStart) {
+                    s.codec.resetToStart();
+                } else {
+                    s.codec.resetTime();
+                }
             }
         }
         dropUntilKeyframe = true;
@@ -585,7 +604,8 @@ public final class OggDemuxer implements Demuxer {
 
     @Override
     public boolean canSeek() {
-        return inputLength > 0 && tracksAnnounced && dataStart >= 0 && !tracks.isEmpty();
+        return inputLength > 0 && tracksAnnounced && dataStart >= 0 && !tracks.isEmpty() && !chained
+                && streams.size() > 0 && seeker.probedDuration() && !seeker.probingDuration();
     }
 
     @Override

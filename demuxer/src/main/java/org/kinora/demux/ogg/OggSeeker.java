@@ -19,6 +19,7 @@ final class OggSeeker {
     private final OggDemuxer d;
     private int mode = IDLE;
     private boolean durationProbed;
+    private boolean chained;
 
     private long resumeAt;
     private long[] lastGranule;
@@ -40,6 +41,10 @@ final class OggSeeker {
 
     boolean active() {
         return mode != IDLE;
+    }
+
+    boolean probingDuration() {
+        return mode == DURATION;
     }
 
     boolean probedDuration() {
@@ -115,10 +120,17 @@ final class OggSeeker {
             if (page.granule < 0) {
                 continue;
             }
+            boolean known = false;
             for (int i = 0; i < streams.size() && i < lastGranule.length; i++) {
                 if (streams.get(i).serial == page.serial) {
                     lastGranule[i] = page.granule;
+                    known = true;
                 }
+            }
+            if (!known || page.bos()) {
+                // a stream of a later link of a chain: neither the duration nor seeking can be
+                // had from the first link's granule positions
+                chained = true;
             }
         }
         if (!d.inputEnded() && d.readPosition() < d.inputLength()) {
@@ -144,6 +156,11 @@ final class OggSeeker {
             if (Double.isNaN(seconds) || sec > seconds) {
                 seconds = sec;
             }
+        }
+        if (chained) {
+            d.setChained();
+            seconds = Double.NaN;
+            ticks = null;
         }
         d.setDuration(seconds, ticks);
         mode = IDLE;

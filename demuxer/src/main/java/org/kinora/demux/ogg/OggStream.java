@@ -19,6 +19,8 @@ final class OggStream {
     TrackInfo track;
     /** True when the stream's headers were broken or never completed: its pages are ignored. */
     boolean disabled;
+    /** Added to every timestamp: where this link of a chain starts, in the track's ticks. */
+    long ptsOffset;
 
     OggStream(int serial, OggCodec codec) {
         this.serial = serial;

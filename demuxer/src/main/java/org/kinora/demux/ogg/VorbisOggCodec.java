@@ -26,6 +26,10 @@ final class VorbisOggCodec extends OggCodec {
     private long nextPts = Packet.NO_TIMESTAMP;
     /** True before the first page with audio packets (the first-page rule applies there). */
     private boolean atStreamStart = true;
+    /** Granule position of this stream's previous page (header pages included). */
+    private long lastGranule;
+    /** The block size FFmpeg's duration parser assumes for the packet before the next one. */
+    private int ffmpegPreviousBlocksize;
 
     @Override
     void parseHeader(int index, byte[] d, int length) {
@@ -103,6 +107,7 @@ final class VorbisOggCodec extends OggCodec {
         while ((1 << modeBits) < best) {
             modeBits++;
         }
+        ffmpegPreviousBlocksize = modeBlockFlag[0] ? blocksize1 : blocksize0;
     }
 
     private static int bit(byte[] d, int pos) {
@@ -149,9 +154,40 @@ final class VorbisOggCodec extends OggCodec {
         return modeBlockFlag[mode] ? blocksize1 : blocksize0;
     }
 
+    /** FFmpeg's packet duration: a long block takes its predecessor's size from its own flag. */
+    private int ffmpegDuration(OggPacketEntry p) {
+        if (p.length == 0 || (p.data[0] & 1) != 0) {
+            return 0;
+        }
+        int mode = ((p.data[0] & 0xFF) >> 1) & ((1 << modeBits) - 1);
+        if (mode >= modeBlockFlag.length) {
+            return 0;
+        }
+        int previous = ffmpegPreviousBlocksize;
+        int current = blocksize0;
+        if (modeBlockFlag[mode]) {
+            current = blocksize1;
+            int prevFlagBit = 1 + modeBits;
+            previous = ((p.data[0] & 0xFF) >> prevFlagBit & 1) != 0 || (prevFlagBit >= 8 && p.length > 1
+                    && (p.data[1] & 1 << (prevFlagBit - 8)) != 0) ? blocksize1 : blocksize0;
+        }
+        ffmpegPreviousBlocksize = current;
+        return (previous + current) >> 2;
+    }
+
     @Override
     void timestampPage(OggPacketEntry[] packets, int first, int count, long granule, boolean eos) {
+        if (count == 0) {
+            if (granule >= 0) {
+                lastGranule = granule;
+            }
+            return;
+        }
+        if (atStreamStart && !eos) {
+            ffmpegPreviousBlocksize = blocksize0;
+        }
         long total = 0;
+        long ffmpegTotal = 0;
         for (int i = 0; i < count; i++) {
             OggPacketEntry p = packets[first + i];
             int bs = blocksizeOf(p);
@@ -163,24 +199,26 @@ final class VorbisOggCodec extends OggCodec {
             p.duration = samples;
             p.keyframe = true;
             total += samples;
-        }
-        if (count == 0) {
-            return;
+            ffmpegTotal += ffmpegDuration(p);
         }
         if (nextPts == Packet.NO_TIMESTAMP) {
-            if (granule < 0) {
+            long start;
+            if (atStreamStart && eos) {
+                start = lastGranule;
+            } else if (granule < 0) {
                 return;
-            }
-            long start = granule - total;
-            if (atStreamStart && start < 0) {
-                // Vorbis I A.2: the first page ends before the decodable samples do; the
-                // surplus at the start is discarded.
-                long drop = -start;
-                for (int i = 0; i < count && drop > 0; i++) {
-                    OggPacketEntry p = packets[first + i];
-                    int t = (int) Math.min(drop, p.duration);
-                    p.trimStart = t;
-                    drop -= t;
+            } else {
+                start = granule - total;
+                if (atStreamStart && start < 0) {
+                    // Vorbis I A.2: the first page ends before the decodable samples do; the
+                    // surplus at the start is discarded.
+                    long drop = -start;
+                    for (int i = 0; i < count && drop > 0; i++) {
+                        OggPacketEntry p = packets[first + i];
+                        int t = (int) Math.min(drop, p.duration);
+                        p.trimStart = t;
+                        drop -= t;
+                    }
                 }
             }
             nextPts = start;
@@ -192,17 +230,19 @@ final class VorbisOggCodec extends OggCodec {
             nextPts += p.duration;
         }
         if (granule >= 0) {
-            if (eos && nextPts > granule) {
-                // Vorbis I A.2: the last page's granule position ends the stream mid-packet.
-                long excess = nextPts - granule;
-                for (int i = count - 1; i >= 0 && excess > 0; i--) {
-                    OggPacketEntry p = packets[first + i];
-                    int t = (int) Math.min(excess, p.duration - p.trimStart);
-                    p.trimEnd = t;
-                    excess -= t;
+            if (eos) {
+                // Vorbis I A.2: the last page's granule position ends the stream inside its last
+                // packet. Computed as FFmpeg does, so that the sample count equals its output:
+                // from the previous page's granule and FFmpeg's packet durations, applied only
+                // when it fits in the last packet.
+                long excess = lastGranule >= 0 ? lastGranule + ffmpegTotal - granule : nextPts - granule;
+                OggPacketEntry last = packets[first + count - 1];
+                if (excess > 0 && excess <= last.duration - last.trimStart) {
+                    last.trimEnd = (int) excess;
                 }
             }
             nextPts = granule;
+            lastGranule = granule;
         }
     }
 
@@ -210,5 +250,14 @@ final class VorbisOggCodec extends OggCodec {
     void resetTime() {
         nextPts = Packet.NO_TIMESTAMP;
         previousBlocksize = 0;
+        lastGranule = -1;
+    }
+
+    @Override
+    void resetToStart() {
+        resetTime();
+        lastGranule = 0;
+        atStreamStart = true;
+        ffmpegPreviousBlocksize = modeBlockFlag[0] ? blocksize1 : blocksize0;
     }
 }

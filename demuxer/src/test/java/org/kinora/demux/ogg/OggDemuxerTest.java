@@ -131,6 +131,53 @@ class OggDemuxerTest {
         assertEquals(1000, skipped.demuxer.skippedBytes());
     }
 
+    @Test
+    void firstPageRuleDropsTheSamplesBeforeGranuleZero() throws IOException {
+        // every granule position 1000 lower: the stream starts 1000 samples into its first packets
+        byte[] f = OggTestSupport.read("stereo_44k_q4.ogg");
+        for (int n = 2; n < 4; n++) {
+            int p = nthPage(f, n);
+            long g = 0;
+            for (int i = 0; i < 8; i++) {
+                g |= (f[p + 6 + i] & 0xFFL) << (8 * i);
+            }
+            g -= 1000;
+            for (int i = 0; i < 8; i++) {
+                f[p + 6 + i] = (byte) (g >> (8 * i));
+            }
+            fixCrc(f, p);
+        }
+        OggTestSupport.Run run = OggTestSupport.demux(f, 65536, true);
+        List<Packet> packets = run.packets;
+        assertEquals(66150 - 1000, OggTestSupport.samples(packets));
+        long trimmed = 0;
+        for (Packet p : packets) {
+            trimmed += p.trimStart;
+            if (p.trimStart > 0) {
+                assertTrue(p.pts < 0);
+                // the first sample kept is at time 0
+                assertTrue(p.trimStart == p.duration || p.pts + p.trimStart == 0);
+            }
+        }
+        assertEquals(1000, trimmed);
+        assertEquals(0, run.badPagesOrZero());
+    }
+
+    static void fixCrc(byte[] f, int p) {
+        int segs = f[p + 26] & 0xFF;
+        int len = 27 + segs;
+        for (int i = 0; i < segs; i++) {
+            len += f[p + 27 + i] & 0xFF;
+        }
+        for (int i = 22; i < 26; i++) {
+            f[p + i] = 0;
+        }
+        int crc = OggCrc.ofPage(f, p, len);
+        for (int i = 0; i < 4; i++) {
+            f[p + 22 + i] = (byte) (crc >> (8 * i));
+        }
+    }
+
     static int nthPage(byte[] f, int n) {
         int found = 0;
         for (int i = 0; i + 4 <= f.length; i++) {

@@ -30,6 +30,10 @@ final class OggTestSupport {
         double duration = Double.NaN;
         OggDemuxer demuxer;
 
+        int badPagesOrZero() {
+            return demuxer.badPages();
+        }
+
         List<Packet> of(int trackId) {
             List<Packet> out = new ArrayList<>();
             for (Packet p : packets) {
