@@ -139,6 +139,7 @@ final class BlockInfoDecoder {
                 luma = n;
             }
             int o = sbi * 16;
+            s.sbCodedStart[sbi] = n;
             for (int j = 0; j < 16; j++) {
                 int f = sbFrags[o + j];
                 if (f < 0) {
@@ -154,6 +155,7 @@ final class BlockInfoDecoder {
                 }
                 coded[f] = (byte) c;
                 if (c != 0) {
+                    s.codedIndex[f] = n;
                     list[n++] = f;
                 }
             }
@@ -161,6 +163,7 @@ final class BlockInfoDecoder {
         if (lumaSbEnd == nsbs) {
             luma = n;
         }
+        s.sbCodedStart[nsbs] = n;
         s.codedCount = n;
         s.codedLumaCount = luma;
     }

@@ -17,10 +17,17 @@ final class FrameState {
     final byte[] mvy;
     /** QIIS per block. */
     final byte[] qii;
-    /** NCOEFFS per block. */
+    /** NCOEFFS of each coded block, by position in the coded list. */
     final byte[] ncoeffs;
-    /** Quantized coefficients of every block, 64 per block in natural order; zero outside coded blocks. */
+    /**
+     * Quantized coefficients, 64 per coded block in natural order, by position in the coded list
+     * (so that token decoding writes them in address order); all zero between frames.
+     */
     final short[] coeffs;
+    /** Position in the coded list of each coded block. */
+    final int[] codedIndex;
+    /** Position in the coded list of each super block's first coded block; one more at the end. */
+    final int[] sbCodedStart;
     /** Coded blocks in coded order, and how many of them are luma. */
     final int[] codedList;
     int codedCount;
@@ -37,5 +44,7 @@ final class FrameState {
         ncoeffs = new byte[n];
         coeffs = new short[n * 64];
         codedList = new int[n];
+        codedIndex = new int[n];
+        sbCodedStart = new int[layout.nsbs + 1];
     }
 }

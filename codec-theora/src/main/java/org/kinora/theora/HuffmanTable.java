@@ -15,10 +15,49 @@ final class HuffmanTable {
     /** The look-up entries; the root table starts at 0. */
     final int[] entries;
     final int rootBits;
+    /**
+     * Whole tokens by the next {@link #rootBits} bits, code and extra bits together (Theora I
+     * 7.7.1, 7.7.2): {@code value << 16 | run << 8 | kind | bits used}, kind one of
+     * {@link #COEFF}, {@link #ZERO_RUN}, {@link #EOB}, {@link #SLOW}. For an EOB token the value
+     * is the run length (0: every block left); for a coefficient token {@code run} zeros precede
+     * {@code value}; a pure zero run skips {@code run} coefficients. SLOW: the token does not fit
+     * in the look-up; decode it with {@link #entries}.
+     */
+    final int[] fast;
+    static final int COEFF = 0;
+    static final int ZERO_RUN = 0x20;
+    static final int EOB = 0x40;
+    static final int SLOW = 0x60;
 
     private HuffmanTable(int[] entries, int rootBits) {
         this.entries = entries;
         this.rootBits = rootBits;
+        fast = new int[1 << rootBits];
+        for (int w = 0; w < fast.length; w++) {
+            int e = entries[w];
+            if (e < 0) {
+                fast[w] = SLOW;
+                continue;
+            }
+            int len = e >>> 8;
+            int token = e & 31;
+            int nb = token < 7 ? TheoraTables.EOB_BITS[token] : TheoraTables.TOKEN_BITS[token];
+            if (len + nb > rootBits) {
+                fast[w] = SLOW;
+                continue;
+            }
+            int extra = (w >>> (rootBits - len - nb)) & ((1 << nb) - 1);
+            fast[w] = combine(token, extra) | (len + nb);
+        }
+    }
+
+    /** The {@link #fast} entry (without the bits used) of a token and its extra bits. */
+    static int combine(int token, int extra) {
+        if (token < 7) {
+            return (TheoraTables.EOB_START[token] + extra) << 16 | EOB;
+        }
+        int ent = TheoraTables.TOKEN_DECODE[TheoraTables.TOKEN_BASE[token] + extra];
+        return (ent & 0xFFFF0000) | (ent & 0xFF00) | ((ent & 1) != 0 ? ZERO_RUN : COEFF);
     }
 
     /** Reads one tree from the setup header. */

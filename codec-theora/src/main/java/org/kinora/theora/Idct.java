@@ -1,6 +1,9 @@
 package org.kinora.theora;
 
-/** The exact integer inverse DCT of Theora I 7.9.3. */
+/**
+ * The exact integer inverse DCT of Theora I 7.9.3. Rows known to be zero are skipped; that and
+ * the shortened column passes give exactly the values of the full flow graph.
+ */
 final class Idct {
     private Idct() {
     }
@@ -14,29 +17,54 @@ final class Idct {
     static final int C6 = 25080;
     static final int C7 = 12785;
 
+    /** Highest coefficient row (natural order) among the first n zig-zag indices, n = 0..64. */
+    static final int[] MAX_ROW = new int[65];
+
+    static {
+        int m = 0;
+        for (int n = 1; n <= 64; n++) {
+            m = Math.max(m, TheoraTables.ZIGZAG[n - 1] >> 3);
+            MAX_ROW[n] = m;
+        }
+    }
+
     /**
-     * Transforms the dequantized coefficients {@code blk} (natural order) in place into the
-     * residual: {@code blk[ri * 8 + ci]} becomes the value for pixel row {@code ri} (counted from
-     * the bottom) and column {@code ci}.
+     * Dequantizes (Theora I 7.9.2) and transforms the quantized coefficients
+     * {@code coeffs[base .. base + 64)} (natural order; rows above {@code maxRow} zero) into the
+     * residual {@code out}: {@code out[ri * 8 + ci]} is the value for pixel row {@code ri}
+     * (counted from the bottom) and column {@code ci}. Each product is truncated to 16 bits; the
+     * DC coefficient uses {@code dcq}, the others {@code q}. Clears the coefficients it read.
      */
-    static void inverse(int[] blk) {
-        for (int r = 0; r < 64; r += 8) {
-            int y0 = blk[r];
-            int y1 = blk[r + 1];
-            int y2 = blk[r + 2];
-            int y3 = blk[r + 3];
-            int y4 = blk[r + 4];
-            int y5 = blk[r + 5];
-            int y6 = blk[r + 6];
-            int y7 = blk[r + 7];
+    static void inverse(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] out) {
+        for (int r = 0; r <= maxRow * 8; r += 8) {
+            int b = base + r;
+            int y0 = (short) (coeffs[b] * (r == 0 ? dcq : q[r]));
+            int y1 = (short) (coeffs[b + 1] * q[r + 1]);
+            int y2 = (short) (coeffs[b + 2] * q[r + 2]);
+            int y3 = (short) (coeffs[b + 3] * q[r + 3]);
+            int y4 = (short) (coeffs[b + 4] * q[r + 4]);
+            int y5 = (short) (coeffs[b + 5] * q[r + 5]);
+            int y6 = (short) (coeffs[b + 6] * q[r + 6]);
+            int y7 = (short) (coeffs[b + 7] * q[r + 7]);
+            coeffs[b] = 0;
+            coeffs[b + 1] = 0;
+            coeffs[b + 2] = 0;
+            coeffs[b + 3] = 0;
+            coeffs[b + 4] = 0;
+            coeffs[b + 5] = 0;
+            coeffs[b + 6] = 0;
+            coeffs[b + 7] = 0;
             if ((y1 | y2 | y3 | y4 | y5 | y6 | y7) == 0) {
-                if (y0 != 0) {
-                    // Every output equals C4 * y0 >> 16 truncated to 16 bits (the flow graph with one input).
-                    int v = (short) ((C4 * (short) y0) >> 16);
-                    for (int c = 0; c < 8; c++) {
-                        blk[r + c] = v;
-                    }
-                }
+                // Every output equals C4 * y0 >> 16 truncated to 16 bits (the flow graph with one input).
+                int v = (short) ((C4 * (short) y0) >> 16);
+                out[r] = v;
+                out[r + 1] = v;
+                out[r + 2] = v;
+                out[r + 3] = v;
+                out[r + 4] = v;
+                out[r + 5] = v;
+                out[r + 6] = v;
+                out[r + 7] = v;
                 continue;
             }
             int t0 = (C4 * (short) (y0 + y4)) >> 16;
@@ -62,15 +90,77 @@ final class Idct {
             r0 = t6 + t5;
             t5 = t6 - t5;
             t6 = r0;
-            blk[r] = (short) (t0 + t7);
-            blk[r + 1] = (short) (t1 + t6);
-            blk[r + 2] = (short) (t2 + t5);
-            blk[r + 3] = (short) (t3 + t4);
-            blk[r + 4] = (short) (t3 - t4);
-            blk[r + 5] = (short) (t2 - t5);
-            blk[r + 6] = (short) (t1 - t6);
-            blk[r + 7] = (short) (t0 - t7);
+            out[r] = (short) (t0 + t7);
+            out[r + 1] = (short) (t1 + t6);
+            out[r + 2] = (short) (t2 + t5);
+            out[r + 3] = (short) (t3 + t4);
+            out[r + 4] = (short) (t3 - t4);
+            out[r + 5] = (short) (t2 - t5);
+            out[r + 6] = (short) (t1 - t6);
+            out[r + 7] = (short) (t0 - t7);
         }
+        if (maxRow == 0) {
+            for (int c = 0; c < 8; c++) {
+                int v = ((short) ((C4 * (short) out[c]) >> 16) + 8) >> 4;
+                for (int r = 0; r < 64; r += 8) {
+                    out[r + c] = v;
+                }
+            }
+        } else if (maxRow < 4) {
+            for (int r = (maxRow + 1) * 8; r < 32; r++) {
+                out[r] = 0;
+            }
+            columnsLow(out);
+        } else {
+            for (int r = (maxRow + 1) * 8; r < 64; r++) {
+                out[r] = 0;
+            }
+            columns(out);
+        }
+    }
+
+    /** The column pass when rows 4..7 are zero. */
+    private static void columnsLow(int[] blk) {
+        for (int c = 0; c < 8; c++) {
+            int y0 = blk[c];
+            int y1 = blk[8 + c];
+            int y2 = blk[16 + c];
+            int y3 = blk[24 + c];
+            int t0 = (C4 * (short) y0) >> 16;
+            int t1 = t0;
+            int t2 = (C6 * y2) >> 16;
+            int t3 = (C2 * y2) >> 16;
+            int t4 = (C7 * y1) >> 16;
+            int t5 = -((C5 * y3) >> 16);
+            int t6 = (C3 * y3) >> 16;
+            int t7 = (C1 * y1) >> 16;
+            int r0 = t4 + t5;
+            t5 = (C4 * (short) (t4 - t5)) >> 16;
+            t4 = r0;
+            r0 = t7 + t6;
+            t6 = (C4 * (short) (t7 - t6)) >> 16;
+            t7 = r0;
+            r0 = t0 + t3;
+            t3 = t0 - t3;
+            t0 = r0;
+            r0 = t1 + t2;
+            t2 = t1 - t2;
+            t1 = r0;
+            r0 = t6 + t5;
+            t5 = t6 - t5;
+            t6 = r0;
+            blk[c] = ((short) (t0 + t7) + 8) >> 4;
+            blk[8 + c] = ((short) (t1 + t6) + 8) >> 4;
+            blk[16 + c] = ((short) (t2 + t5) + 8) >> 4;
+            blk[24 + c] = ((short) (t3 + t4) + 8) >> 4;
+            blk[32 + c] = ((short) (t3 - t4) + 8) >> 4;
+            blk[40 + c] = ((short) (t2 - t5) + 8) >> 4;
+            blk[48 + c] = ((short) (t1 - t6) + 8) >> 4;
+            blk[56 + c] = ((short) (t0 - t7) + 8) >> 4;
+        }
+    }
+
+    private static void columns(int[] blk) {
         for (int c = 0; c < 8; c++) {
             int y0 = blk[c];
             int y1 = blk[8 + c];
@@ -80,13 +170,6 @@ final class Idct {
             int y5 = blk[40 + c];
             int y6 = blk[48 + c];
             int y7 = blk[56 + c];
-            if ((y1 | y2 | y3 | y4 | y5 | y6 | y7) == 0) {
-                int v = ((short) ((C4 * (short) y0) >> 16) + 8) >> 4;
-                for (int r = 0; r < 64; r += 8) {
-                    blk[r + c] = v;
-                }
-                continue;
-            }
             int t0 = (C4 * (short) (y0 + y4)) >> 16;
             int t1 = (C4 * (short) (y0 - y4)) >> 16;
             int t2 = ((C6 * y2) >> 16) - ((C2 * y6) >> 16);

@@ -6,6 +6,15 @@ final class LoopFilter {
     /** lflim(R, L) for R + 256, R in [-256, 255]. */
     private final int[] lut = new int[512];
     private int lutLimit = -1;
+    /** Saturation to 0..255 of v + 256 for v in [-256, 767]. */
+    private static final byte[] CLAMP = new byte[1024];
+
+    static {
+        for (int i = 0; i < 1024; i++) {
+            int v = i - 256;
+            CLAMP[i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+        }
+    }
 
     LoopFilter(FrameLayout layout) {
         this.layout = layout;
@@ -33,39 +42,45 @@ final class LoopFilter {
         lutLimit = l;
     }
 
-    // Theora I 7.10.3
-    void apply(FrameState s, byte[][] planes, int limit) {
+    /** Prepares the filter for the frame; false when its limit is 0 and nothing is filtered. */
+    boolean startFrame(int limit) {
         if (limit == 0) {
-            return;
+            return false;
         }
         prepare(limit);
+        return true;
+    }
+
+    /**
+     * Theora I 7.10.3 for block rows {@code yStart} to {@code yEnd - 1} of plane {@code p}, which
+     * must follow the rows filtered before (raster order); the rows up to {@code yEnd} must be
+     * reconstructed.
+     */
+    void applyRows(FrameState s, byte[] d, int p, int yStart, int yEnd) {
         byte[] coded = s.coded;
-        for (int p = 0; p < 3; p++) {
-            int fw = layout.fragWidth[p];
-            int fh = layout.fragHeight[p];
-            int pw = layout.planeWidth[p];
-            int start = layout.fragStart[p];
-            byte[] d = planes[p];
-            for (int fy = 0; fy < fh; fy++) {
-                int row = start + fy * fw;
-                for (int fx = 0; fx < fw; fx++) {
-                    int f = row + fx;
-                    if (coded[f] == 0) {
-                        continue;
-                    }
-                    int off = fy * 8 * pw + fx * 8;
-                    if (fx > 0) {
-                        horizontal(d, off - 2, pw);
-                    }
-                    if (fy > 0) {
-                        vertical(d, off - 2 * pw, pw);
-                    }
-                    if (fx < fw - 1 && coded[f + 1] == 0) {
-                        horizontal(d, off + 6, pw);
-                    }
-                    if (fy < fh - 1 && coded[f + fw] == 0) {
-                        vertical(d, off + 6 * pw, pw);
-                    }
+        int fw = layout.fragWidth[p];
+        int fh = layout.fragHeight[p];
+        int pw = layout.planeWidth[p];
+        int start = layout.fragStart[p];
+        for (int fy = yStart; fy < yEnd; fy++) {
+            int row = start + fy * fw;
+            for (int fx = 0; fx < fw; fx++) {
+                int f = row + fx;
+                if (coded[f] == 0) {
+                    continue;
+                }
+                int off = fy * 8 * pw + fx * 8;
+                if (fx > 0) {
+                    horizontal(d, off - 2, pw);
+                }
+                if (fy > 0) {
+                    vertical(d, off - 2 * pw, pw);
+                }
+                if (fx < fw - 1 && coded[f + 1] == 0) {
+                    horizontal(d, off + 6, pw);
+                }
+                if (fy < fh - 1 && coded[f + fw] == 0) {
+                    vertical(d, off + 6 * pw, pw);
                 }
             }
         }
@@ -74,32 +89,30 @@ final class LoopFilter {
     /** Theora I 7.10.1: filters across a vertical edge; {@code o} is pixel FX of row FY. */
     private void horizontal(byte[] d, int o, int stride) {
         int[] t = lut;
+        byte[] c = CLAMP;
         for (int y = 0; y < 8; y++, o += stride) {
             int p0 = d[o] & 0xFF;
             int p1 = d[o + 1] & 0xFF;
             int p2 = d[o + 2] & 0xFF;
             int p3 = d[o + 3] & 0xFF;
             int v = t[((p0 - 3 * p1 + 3 * p2 - p3 + 4) >> 3) + 256];
-            int a = p1 + v;
-            int b = p2 - v;
-            d[o + 1] = (byte) (a < 0 ? 0 : a > 255 ? 255 : a);
-            d[o + 2] = (byte) (b < 0 ? 0 : b > 255 ? 255 : b);
+            d[o + 1] = c[p1 + v + 256];
+            d[o + 2] = c[p2 - v + 256];
         }
     }
 
     /** Theora I 7.10.2: filters across a horizontal edge; {@code o} is pixel FX of row FY. */
     private void vertical(byte[] d, int o, int stride) {
         int[] t = lut;
+        byte[] c = CLAMP;
         for (int x = 0; x < 8; x++, o++) {
             int p0 = d[o] & 0xFF;
             int p1 = d[o + stride] & 0xFF;
             int p2 = d[o + 2 * stride] & 0xFF;
             int p3 = d[o + 3 * stride] & 0xFF;
             int v = t[((p0 - 3 * p1 + 3 * p2 - p3 + 4) >> 3) + 256];
-            int a = p1 + v;
-            int b = p2 - v;
-            d[o + stride] = (byte) (a < 0 ? 0 : a > 255 ? 255 : a);
-            d[o + 2 * stride] = (byte) (b < 0 ? 0 : b > 255 ? 255 : b);
+            d[o + stride] = c[p1 + v + 256];
+            d[o + 2 * stride] = c[p2 - v + 256];
         }
     }
 }

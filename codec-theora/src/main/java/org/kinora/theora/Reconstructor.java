@@ -14,12 +14,28 @@ final class Reconstructor {
     private final int[] dcQuant = new int[6];
     private final int[] qisCached = {-1, -1, -1};
     private int nqisCached = -1;
-    private final int[] blk = new int[64];
+    /** The residual of one block. */
+    private final int[] res = new int[64];
+    /** Saturation to 0..255 for any predictor plus residual: index v + CLAMP_OFFSET. */
+    private static final int CLAMP_OFFSET = 2048;
+    private static final byte[] CLAMP = new byte[4608];
+
+    static {
+        for (int i = 0; i < CLAMP.length; i++) {
+            int v = i - CLAMP_OFFSET;
+            CLAMP[i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+        }
+    }
     private final int[] lastDc = new int[3];
+    /** Per block: reference frame index if coded, else 3; and the DC value after prediction. */
+    private final byte[] fragRef;
+    private final int[] fragDc;
 
     Reconstructor(FrameLayout layout, SetupHeader setup) {
         this.layout = layout;
         this.setup = setup;
+        fragRef = new byte[layout.nbs];
+        fragDc = new int[layout.nbs];
     }
 
     /** Computes the frame's quantization matrices when its qi values changed. */
@@ -45,7 +61,14 @@ final class Reconstructor {
         byte[] coded = s.coded;
         byte[] mode = s.mode;
         short[] coeffs = s.coeffs;
+        int[] ci = s.codedIndex;
         int[] ref = TheoraTables.REFERENCE_FRAME;
+        byte[] fr = fragRef;
+        int[] dcs = fragDc;
+        // Reference frame of every coded block; 3 (matching none) for uncoded blocks.
+        for (int f = 0; f < layout.nbs; f++) {
+            fr[f] = (byte) (coded[f] != 0 ? ref[mode[f]] : 3);
+        }
         for (int p = 0; p < 3; p++) {
             lastDc[0] = 0;
             lastDc[1] = 0;
@@ -57,23 +80,23 @@ final class Reconstructor {
                 int row = start + fy * fw;
                 for (int fx = 0; fx < fw; fx++) {
                     int f = row + fx;
-                    if (coded[f] == 0) {
+                    int rfi = fr[f];
+                    if (rfi == 3) {
                         continue;
                     }
-                    int rfi = ref[mode[f]];
                     int pm = 0;
-                    if (fx > 0 && coded[f - 1] != 0 && ref[mode[f - 1]] == rfi) {
-                        pm |= 1;
+                    if (fx > 0 && fr[f - 1] == rfi) {
+                        pm = 1;
                     }
                     if (fy > 0) {
                         int d = f - fw;
-                        if (fx > 0 && coded[d - 1] != 0 && ref[mode[d - 1]] == rfi) {
+                        if (fx > 0 && fr[d - 1] == rfi) {
                             pm |= 2;
                         }
-                        if (coded[d] != 0 && ref[mode[d]] == rfi) {
+                        if (fr[d] == rfi) {
                             pm |= 4;
                         }
-                        if (fx < fw - 1 && coded[d + 1] != 0 && ref[mode[d + 1]] == rfi) {
+                        if (fx < fw - 1 && fr[d + 1] == rfi) {
                             pm |= 8;
                         }
                     }
@@ -85,22 +108,24 @@ final class Reconstructor {
                         int[] w = TheoraTables.DC_WEIGHTS[pm];
                         int sum = 0;
                         if ((pm & 1) != 0) {
-                            sum += w[0] * coeffs[(f - 1) << 6];
+                            sum += w[0] * dcs[f - 1];
                         }
                         if ((pm & 2) != 0) {
-                            sum += w[1] * coeffs[(f - fw - 1) << 6];
+                            sum += w[1] * dcs[f - fw - 1];
                         }
                         if ((pm & 4) != 0) {
-                            sum += w[2] * coeffs[(f - fw) << 6];
+                            sum += w[2] * dcs[f - fw];
                         }
                         if ((pm & 8) != 0) {
-                            sum += w[3] * coeffs[(f - fw + 1) << 6];
+                            sum += w[3] * dcs[f - fw + 1];
                         }
-                        pred = sum / w[4];
+                        // PDIV is a power of two: a shift, rounded towards zero like the division
+                        int div = w[4];
+                        pred = (sum + ((sum >> 31) & (div - 1))) >> w[5];
                         if ((pm & 7) == 7) {
-                            int down = coeffs[(f - fw) << 6];
-                            int left = coeffs[(f - 1) << 6];
-                            int downLeft = coeffs[(f - fw - 1) << 6];
+                            int down = dcs[f - fw];
+                            int left = dcs[f - 1];
+                            int downLeft = dcs[f - fw - 1];
                             if (Math.abs(pred - down) > 128) {
                                 pred = down;
                             } else if (Math.abs(pred - left) > 128) {
@@ -110,115 +135,128 @@ final class Reconstructor {
                             }
                         }
                     }
-                    short dc = (short) (coeffs[f << 6] + pred);
-                    coeffs[f << 6] = dc;
+                    int at = ci[f] << 6;
+                    short dc = (short) (coeffs[at] + pred);
+                    coeffs[at] = dc;
+                    dcs[f] = dc;
                     lastDc[rfi] = dc;
                 }
             }
         }
     }
 
-    /** Theora I 7.9.4: reconstructs every block of {@code cur} from the references. */
-    void reconstruct(FrameState s, byte[][] cur, byte[][] prev, byte[][] golden) {
+    /** Prepares the frame's dequantization matrices; call before {@link #reconstructRow}. */
+    void startFrame(FrameState s) {
         prepareQuant(s);
+    }
+
+    /**
+     * Theora I 7.9.4: reconstructs the blocks of one super block row of plane {@code p} (block
+     * rows 4 * sbRow to 4 * sbRow + 3) from the references. Coded blocks go in coded order, which
+     * reads the coefficients in address order; uncoded blocks copy the co-located block of the
+     * previous frame.
+     */
+    void reconstructRow(FrameState s, int p, int sbRow, byte[][] cur, byte[][] prev, byte[][] golden) {
+        int sbw = (layout.fragWidth[p] + 3) >> 2;
+        int firstSb = layout.sbStart[p] + sbRow * sbw;
+        int from = s.sbCodedStart[firstSb];
+        int to = s.sbCodedStart[firstSb + sbw];
+        int[] list = s.codedList;
+        int[] fx = layout.fragX;
+        int[] fy = layout.fragY;
+        byte[] dst = cur[p];
+        for (int cbi = from; cbi < to; cbi++) {
+            int f = list[cbi];
+            reconstructBlock(s, f, cbi, p, fx[f] * 8, fy[f] * 8, dst, prev, golden);
+        }
+        if (s.codedCount == layout.nbs || prev == null) {
+            return;
+        }
         byte[] coded = s.coded;
-        for (int p = 0; p < 3; p++) {
-            int fw = layout.fragWidth[p];
-            int fh = layout.fragHeight[p];
-            int pw = layout.planeWidth[p];
-            int start = layout.fragStart[p];
-            byte[] dst = cur[p];
-            byte[] prv = prev == null ? null : prev[p];
-            for (int fy = 0; fy < fh; fy++) {
-                int row = start + fy * fw;
-                for (int fx = 0; fx < fw; fx++) {
-                    int f = row + fx;
-                    int off = (fy * pw + fx) * 8;
-                    if (coded[f] != 0) {
-                        reconstructBlock(s, f, p, fx * 8, fy * 8, dst, prev, golden);
-                    } else if (prv != null) {
-                        for (int y = 0; y < 8; y++) {
-                            System.arraycopy(prv, off + y * pw, dst, off + y * pw, 8);
-                        }
-                    }
+        int fw = layout.fragWidth[p];
+        int fh = layout.fragHeight[p];
+        int pw = layout.planeWidth[p];
+        int start = layout.fragStart[p];
+        byte[] prv = prev[p];
+        int yEnd = Math.min(4 * sbRow + 4, fh);
+        for (int y = 4 * sbRow; y < yEnd; y++) {
+            int row = start + y * fw;
+            int x = 0;
+            while (x < fw) {
+                if (coded[row + x] != 0) {
+                    x++;
+                    continue;
+                }
+                // a run of uncoded blocks, copied row by row
+                int x0 = x;
+                while (x < fw && coded[row + x] == 0) {
+                    x++;
+                }
+                int off = (y * pw + x0) * 8;
+                int n = (x - x0) * 8;
+                for (int r = 0; r < 8; r++) {
+                    System.arraycopy(prv, off + r * pw, dst, off + r * pw, n);
                 }
             }
         }
     }
 
-    private void reconstructBlock(FrameState s, int f, int p, int bx, int by, byte[] dst, byte[][] prev,
+    private void reconstructBlock(FrameState s, int f, int cbi, int p, int bx, int by, byte[] dst, byte[][] prev,
             byte[][] golden) {
         int pw = layout.planeWidth[p];
         int m = s.mode[f];
         int qti = m == TheoraTables.INTRA ? 0 : 1;
-        int[] q = qmat[(qti * 3 + p) * 3 + s.qii[f]];
         short[] coeffs = s.coeffs;
-        int base = f << 6;
+        int base = cbi << 6;
         int off = by * pw + bx;
+        int nc = s.ncoeffs[cbi];
+        byte[] clamp = CLAMP;
         if (m == TheoraTables.INTRA) {
-            dequantize(coeffs, base, q, dcQuant[qti * 3 + p]);
-            Idct.inverse(blk);
-            int[] r = blk;
+            // FFmpeg runs the whole transform for intra blocks, even with a DC coefficient alone.
+            transform(coeffs, base, nc, qmat[(qti * 3 + p) * 3 + s.qii[f]], dcQuant[qti * 3 + p]);
+            int[] r = res;
             for (int y = 0; y < 8; y++) {
                 int o = off + y * pw;
                 int k = y * 8;
                 for (int x = 0; x < 8; x++) {
-                    int v = r[k + x] + 128;
-                    dst[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+                    dst[o + x] = clamp[r[k + x] + (CLAMP_OFFSET + 128)];
                 }
             }
-            clear(coeffs, base, s.ncoeffs[f]);
             return;
         }
         byte[] ref = TheoraTables.REFERENCE_FRAME[m] == 2 ? golden[p] : prev[p];
-        predict(s, f, p, bx, by, ref, dst);
-        if (s.ncoeffs[f] == 0) {
-            // DC only: one value for the whole block.
+        int[] r = res;
+        if (nc == 0) {
+            // Only a DC coefficient (7.9.4 vii): one value for the whole block.
             int dc = ((short) (coeffs[base] * dcQuant[qti * 3 + p]) + 15) >> 5;
             coeffs[base] = 0;
             if (dc == 0) {
-                return;
-            }
-            for (int y = 0; y < 8; y++) {
-                int o = off + y * pw;
-                for (int x = 0; x < 8; x++) {
-                    int v = (dst[o + x] & 0xFF) + dc;
-                    dst[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+                r = null;
+            } else {
+                for (int i = 0; i < 64; i++) {
+                    r[i] = dc;
                 }
             }
-            return;
+        } else {
+            transform(coeffs, base, nc, qmat[(qti * 3 + p) * 3 + s.qii[f]], dcQuant[qti * 3 + p]);
         }
-        dequantize(coeffs, base, q, dcQuant[qti * 3 + p]);
-        clear(coeffs, base, s.ncoeffs[f]);
-        Idct.inverse(blk);
-        int[] r = blk;
-        for (int y = 0; y < 8; y++) {
-            int o = off + y * pw;
-            int k = y * 8;
-            for (int x = 0; x < 8; x++) {
-                int v = (dst[o + x] & 0xFF) + r[k + x];
-                dst[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
-            }
-        }
+        predict(s, f, p, bx, by, ref, dst, r);
     }
 
-    /** Theora I 7.9.2: dequantized coefficients, truncated to 16 bits, into {@link #blk}. */
-    private void dequantize(short[] coeffs, int base, int[] q, int dcq) {
-        int[] b = blk;
-        b[0] = (short) (coeffs[base] * dcq);
-        for (int i = 1; i < 64; i++) {
-            b[i] = (short) (coeffs[base + i] * q[i]);
-        }
+    /**
+     * Theora I 7.9.2 and 7.9.3: dequantizes the block's first {@code nc} zig-zag coefficients
+     * (each product truncated to 16 bits), clears them in {@code coeffs} and leaves the residual
+     * in {@link #res}.
+     */
+    private void transform(short[] coeffs, int base, int nc, int[] q, int dcq) {
+        Idct.inverse(coeffs, base, q, dcq, Idct.MAX_ROW[nc], res);
     }
 
-    private static void clear(short[] coeffs, int base, int ncoeffs) {
-        for (int i = 0; i < 64; i++) {
-            coeffs[base + i] = 0;
-        }
-    }
-
-    /** Theora I 7.9.1: the whole- or half-pixel predictor of an inter block, written into {@code dst}. */
-    private void predict(FrameState s, int f, int p, int bx, int by, byte[] ref, byte[] dst) {
+    /**
+     * Theora I 7.9.1 and 7.9.4 (f): the whole- or half-pixel predictor of an inter block plus the
+     * residual {@code r} (none when null), clamped, written into {@code dst}.
+     */
+    private void predict(FrameState s, int f, int p, int bx, int by, byte[] ref, byte[] dst, int[] r) {
         int pw = layout.planeWidth[p];
         int ph = layout.planeHeight[p];
         int mx = s.mvx[f];
@@ -244,9 +282,22 @@ final class Reconstructor {
         if (dx1 == dx2 && dy1 == dy2) {
             if (inside) {
                 int src = off + dy1 * pw + dx1;
-                for (int y = 0; y < 8; y++) {
-                    System.arraycopy(ref, src + y * pw, dst, off + y * pw, 8);
+                if (r == null) {
+                    for (int y = 0; y < 8; y++) {
+                        System.arraycopy(ref, src + y * pw, dst, off + y * pw, 8);
+                    }
+                    return;
                 }
+                byte[] clamp = CLAMP;
+                for (int y = 0; y < 8; y++) {
+                    int o = off + y * pw;
+                    int a = src + y * pw;
+                    int k = y * 8;
+                    for (int x = 0; x < 8; x++) {
+                        dst[o + x] = clamp[(ref[a + x] & 0xFF) + r[k + x] + CLAMP_OFFSET];
+                    }
+                }
+                return;
             } else {
                 for (int y = 0; y < 8; y++) {
                     int ry = clamp(by + dy1 + y, ph - 1) * pw;
@@ -255,20 +306,25 @@ final class Reconstructor {
                         dst[o + x] = ref[ry + clamp(bx + dx1 + x, pw - 1)];
                     }
                 }
+                addResidual(dst, off, pw, r);
             }
             return;
         }
         if (inside) {
             int s1 = off + dy1 * pw + dx1;
             int s2 = off + dy2 * pw + dx2;
+            byte[] clamp = CLAMP;
             for (int y = 0; y < 8; y++) {
                 int o = off + y * pw;
                 int a = s1 + y * pw;
                 int b = s2 + y * pw;
+                int k = y * 8;
                 for (int x = 0; x < 8; x++) {
-                    dst[o + x] = (byte) (((ref[a + x] & 0xFF) + (ref[b + x] & 0xFF)) >> 1);
+                    int v = ((ref[a + x] & 0xFF) + (ref[b + x] & 0xFF)) >> 1;
+                    dst[o + x] = clamp[v + (r == null ? 0 : r[k + x]) + CLAMP_OFFSET];
                 }
             }
+            return;
         } else {
             for (int y = 0; y < 8; y++) {
                 int ry1 = clamp(by + dy1 + y, ph - 1) * pw;
@@ -279,6 +335,21 @@ final class Reconstructor {
                     int b = ref[ry2 + clamp(bx + dx2 + x, pw - 1)] & 0xFF;
                     dst[o + x] = (byte) ((a + b) >> 1);
                 }
+            }
+            addResidual(dst, off, pw, r);
+        }
+    }
+
+    private static void addResidual(byte[] dst, int off, int pw, int[] r) {
+        if (r == null) {
+            return;
+        }
+        byte[] clamp = CLAMP;
+        for (int y = 0; y < 8; y++) {
+            int o = off + y * pw;
+            int k = y * 8;
+            for (int x = 0; x < 8; x++) {
+                dst[o + x] = clamp[(dst[o + x] & 0xFF) + r[k + x] + CLAMP_OFFSET];
             }
         }
     }

@@ -124,8 +124,7 @@ public final class TheoraDecoder implements VideoDecoder {
             blockInfo.decode(b, s);
             tokens.decode(b, s, setup.huffman);
             recon.undoDcPrediction(s);
-            recon.reconstruct(s, cur, previous, golden);
-            loopFilter.apply(s, cur, setup.loopFilterLimits[s.qis[0]]);
+            reconstructAndFilter(s, cur);
         } catch (RuntimeException e) {
             // Leave no coefficients behind for the next frame; the references are untouched.
             java.util.Arrays.fill(s.coeffs, (short) 0);
@@ -141,6 +140,30 @@ public final class TheoraDecoder implements VideoDecoder {
         picture.pts = packet.pts;
         picture.keyframe = s.intra;
         pending = true;
+    }
+
+    /**
+     * Reconstruction (Theora I 7.9) and the loop filter (7.10), a super block row at a time so
+     * that the filter works on rows still in the cache. A block row is filtered once the row
+     * above it is reconstructed: its filters touch the neighbouring rows.
+     */
+    private void reconstructAndFilter(FrameState s, byte[][] cur) {
+        recon.startFrame(s);
+        boolean filter = loopFilter.startFrame(setup.loopFilterLimits[s.qis[0]]);
+        for (int p = 0; p < 3; p++) {
+            int fh = layout.fragHeight[p];
+            int sbRows = (fh + 3) >> 2;
+            int filtered = 0;
+            for (int r = 0; r < sbRows; r++) {
+                recon.reconstructRow(s, p, r, cur, previous, golden);
+                int ready = Math.min(4 * r + 4, fh);
+                int upTo = ready == fh ? fh : ready - 1;
+                if (filter && upTo > filtered) {
+                    loopFilter.applyRows(s, cur[p], p, filtered, upTo);
+                    filtered = upTo;
+                }
+            }
+        }
     }
 
     /** A buffer that is neither the previous nor the golden frame. */

@@ -4,49 +4,54 @@ import org.kinora.core.MalformedStreamException;
 
 /**
  * DCT token decoding (Theora I 7.7): 64 passes over the coded blocks, one per token index, with
- * EOB runs that span blocks. Blocks still open are kept in a list in coded order that shrinks as
- * they end, so a pass only visits blocks that can take a token.
+ * EOB runs that span blocks. Each pass keeps the blocks it will visit as a bit set over their
+ * positions in the coded list: a block that a token moves to index t is marked in set t, so a
+ * pass visits exactly the blocks whose token index equals it, in coded order, and never walks
+ * past blocks that a zero run sent ahead.
  */
 final class TokenDecoder {
-    private final int[] active;
-    private final byte[] tis;
-    private final int lumaEnd;
+    /** 64 bit sets of {@link #words} ints each. */
+    private final int[] pending;
+    private final int words;
 
     TokenDecoder(FrameLayout layout) {
-        active = new int[layout.nbs];
-        tis = new byte[layout.nbs];
-        lumaEnd = layout.fragStart[1];
+        words = (layout.nbs + 31) >> 5;
+        pending = new int[64 * words];
     }
 
     // Theora I 7.7.3
     void decode(PacketBits b, FrameState s, HuffmanTable[] tables) {
-        int[] act = active;
-        byte[] ti8 = tis;
+        int[] sets = pending;
+        int nw = words;
         byte[] ncoeffs = s.ncoeffs;
         short[] coeffs = s.coeffs;
         int n = s.codedCount;
-        System.arraycopy(s.codedList, 0, act, 0, n);
-        for (int i = 0; i < n; i++) {
-            ti8[act[i]] = 0;
+        java.util.Arrays.fill(sets, 0);
+        for (int i = 0; i < n >> 5; i++) {
+            sets[i] = -1;
         }
-        int nActive = n;
+        if ((n & 31) != 0) {
+            sets[n >> 5] = (1 << (n & 31)) - 1;
+        }
+        // Blocks whose token index is still below 64.
+        int open = n;
         int eobs = 0;
         int htiL = 0;
         int htiC = 0;
-        int luma = lumaEnd;
+        int luma = s.codedLumaCount;
         for (int ti = 0; ti < 64; ti++) {
             if (ti <= 1) {
                 htiL = b.read(4);
                 htiC = b.read(4);
-            } else if (nActive == 0) {
+            } else if (open == 0) {
                 break;
             }
             int group = 16 * TheoraTables.HUFFMAN_GROUP[ti];
             HuffmanTable tl = tables[group + htiL];
             HuffmanTable tc = tables[group + htiC];
-            int[] el = tl.entries;
+            int[] el = tl.fast;
             int rl = 32 - tl.rootBits;
-            int[] ec = tc.entries;
+            int[] ec = tc.fast;
             int rc = 32 - tc.rootBits;
             // The bit reader's state in locals for the hot loop.
             byte[] buf = b.buf;
@@ -54,88 +59,87 @@ final class TokenDecoder {
             int pos = b.pos;
             int win = b.window;
             int avail = b.avail;
-            int w = 0;
-            for (int k = 0; k < nActive; k++) {
-                int f = act[k];
-                if (ti8[f] != ti) {
-                    act[w++] = f;
+            int setBase = ti * nw;
+            int lastWord = (n - 1) >> 5;
+            for (int wi = 0; wi <= lastWord; wi++) {
+                int word = sets[setBase + wi];
+                if (word == 0) {
                     continue;
                 }
-                ncoeffs[f] = (byte) ti;
-                if (eobs > 0) {
-                    ti8[f] = 64;
-                    eobs--;
-                    continue;
-                }
-                while (avail <= 24) {
-                    win |= (pos < len ? buf[pos] & 0xFF : 0) << (24 - avail);
-                    pos++;
-                    avail += 8;
-                }
-                int token;
-                int e = f < luma ? el[win >>> rl] : ec[win >>> rc];
-                if (e >= 0) {
-                    int used = e >>> 8;
-                    win <<= used;
-                    avail -= used;
-                    token = e & 31;
-                } else {
-                    // a code longer than the root table: take the general path
-                    HuffmanTable t = f < luma ? tl : tc;
-                    int root = t.rootBits;
-                    b.pos = pos;
-                    b.window = win << root;
-                    b.avail = avail - root;
-                    token = t.decodeLong(b, e);
-                    b.refill();
-                    pos = b.pos;
-                    win = b.window;
-                    avail = b.avail;
-                }
-                // at least 15 bits remain in the window: enough for any token's extra bits
-                if (token < 7) {
-                    // Theora I 7.7.1
-                    int nb = TheoraTables.EOB_BITS[token];
-                    eobs = TheoraTables.EOB_START[token];
-                    if (nb > 0) {
-                        eobs += win >>> (32 - nb);
-                        win <<= nb;
-                        avail -= nb;
+                sets[setBase + wi] = 0;
+                while (word != 0) {
+                    int f = wi << 5 | Integer.numberOfTrailingZeros(word);
+                    word &= word - 1;
+                    if (eobs > 0) {
+                        ncoeffs[f] = (byte) ti;
+                        eobs--;
+                        open--;
+                        continue;
                     }
-                    if (eobs == 0) {
-                        eobs = w + (nActive - k);
+                    while (avail <= 24) {
+                        win |= (pos < len ? buf[pos] & 0xFF : 0) << (24 - avail);
+                        pos++;
+                        avail += 8;
                     }
-                    ti8[f] = 64;
-                    eobs--;
-                    continue;
-                }
-                // Theora I 7.7.2, through the expanded token table
-                int nb = TheoraTables.TOKEN_BITS[token];
-                int ent = TheoraTables.TOKEN_DECODE[TheoraTables.TOKEN_BASE[token] + (win >>> 16 >>> (16 - nb))];
-                win <<= nb;
-                avail -= nb;
-                int t = ti + ((ent >> 8) & 0xFF);
-                if ((ent & 1) != 0) {
-                    if (t > 64) {
-                        throw overrun();
+                    int e = f < luma ? el[win >>> rl] : ec[win >>> rc];
+                    int kind = e & 0x60;
+                    if (kind == HuffmanTable.SLOW) {
+                        // a code longer than the look-up, or too many extra bits: the general path
+                        HuffmanTable t = f < luma ? tl : tc;
+                        b.pos = pos;
+                        b.window = win;
+                        b.avail = avail;
+                        int token = t.decode(b);
+                        int nb = token < 7 ? TheoraTables.EOB_BITS[token] : TheoraTables.TOKEN_BITS[token];
+                        e = HuffmanTable.combine(token, b.read(nb));
+                        kind = e & 0x60;
+                        b.refill();
+                        pos = b.pos;
+                        win = b.window;
+                        avail = b.avail;
+                    } else {
+                        int used = e & 31;
+                        win <<= used;
+                        avail -= used;
                     }
-                } else {
-                    if (t > 63) {
-                        throw overrun();
+                    if (kind == HuffmanTable.EOB) {
+                        // Theora I 7.7.1
+                        eobs = e >>> 16;
+                        if (eobs == 0) {
+                            // every block not yet ended, this one included
+                            eobs = open;
+                        }
+                        ncoeffs[f] = (byte) ti;
+                        eobs--;
+                        open--;
+                        continue;
                     }
-                    coeffs[(f << 6) + TheoraTables.ZIGZAG[t]] = (short) (ent >> 16);
-                    t++;
-                    ncoeffs[f] = (byte) t;
-                }
-                ti8[f] = (byte) t;
-                if (t < 64) {
-                    act[w++] = f;
+                    // Theora I 7.7.2
+                    int t = ti + ((e >> 8) & 0xFF);
+                    if (kind == HuffmanTable.ZERO_RUN) {
+                        // a pure zero run leaves the coefficient count at this index
+                        if (t > 64) {
+                            throw overrun();
+                        }
+                        ncoeffs[f] = (byte) ti;
+                    } else {
+                        if (t > 63) {
+                            throw overrun();
+                        }
+                        coeffs[(f << 6) + TheoraTables.ZIGZAG[t]] = (short) (e >> 16);
+                        t++;
+                        ncoeffs[f] = (byte) t;
+                    }
+                    if (t < 64) {
+                        sets[t * nw + (f >> 5)] |= 1 << (f & 31);
+                    } else {
+                        open--;
+                    }
                 }
             }
             b.pos = pos;
             b.window = win;
             b.avail = avail;
-            nActive = w;
         }
     }
 

@@ -1,0 +1,37 @@
+/**
+ * Theora I video decoder (Xiph.org Theora I specification; streams of version 3.2.0 and 3.2.1),
+ * bit-exact with FFmpeg's decoder.
+ *
+ * <p>One class per chapter of the decode process: {@link org.kinora.theora.TheoraInfo} (6.2),
+ * {@link org.kinora.theora.SetupHeader} and {@link org.kinora.theora.HuffmanTable} (6.4),
+ * {@link org.kinora.theora.BlockInfoDecoder} (7.1 to 7.6), {@link org.kinora.theora.TokenDecoder}
+ * (7.7), {@link org.kinora.theora.Reconstructor} (7.8, 7.9) with {@link org.kinora.theora.Idct}
+ * (7.9.3), {@link org.kinora.theora.LoopFilter} (7.10); {@link org.kinora.theora.FrameLayout}
+ * holds the block, super block and macro block maps (2.3, 2.4) and
+ * {@link org.kinora.theora.TheoraTables} the specification's tables.
+ *
+ * <p>Decisions, each checked against FFmpeg's framemd5 on the fixtures in
+ * {@code testdata/theora}:
+ * <ul>
+ *   <li>Planes are kept bottom row first, as Theora numbers them; the {@code Picture} shows row 0
+ *       at the top through a negative stride.</li>
+ *   <li>Where the specification and FFmpeg differ, FFmpeg wins: an intra block goes through the
+ *       whole inverse DCT even when it has a DC coefficient alone, and the one-value shortcut of
+ *       7.9.4 is taken only for inter blocks whose first token was an end-of-block (NCOEFFS 0).</li>
+ *   <li>The visible rectangle is FFmpeg's: PICY counts from the bottom; a left offset whose plane
+ *       starts would not be 32-byte aligned is moved left as FFmpeg moves it (the picture gets
+ *       wider).</li>
+ *   <li>A 0-byte packet (a dropped frame) repeats the previous picture with the packet's
+ *       timestamp. FFmpeg's Ogg demuxer discards such packets, so its framemd5 has no line for
+ *       them; the CLI's framemd5 skips them the same way.</li>
+ *   <li>Reading past the end of a packet gives zero bits (5.2.4); syntax elements that would
+ *       index outside their tables throw {@code MalformedStreamException}. A frame that fails
+ *       leaves the reference frames untouched, so the next frames conceal with the last good
+ *       picture.</li>
+ *   <li>Speed: tokens are decoded with multi-level look-up tables (10 bits at the root) from a
+ *       32-bit bit window kept in locals, coefficient tokens are expanded through one table,
+ *       coefficients are stored by coded position so each pass writes them in address order,
+ *       and the inverse DCT skips rows it knows to be zero. Nothing is allocated per frame.</li>
+ * </ul>
+ */
+package org.kinora.theora;
