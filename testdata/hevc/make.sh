@@ -55,3 +55,6 @@ make10() {
     ffmpeg -v error -i "$name.hevc" -map 0:v -f framemd5 -y "$name.framemd5"
 }
 make10 intra_main10   160x96  2 testsrc2   --ctu 32
+# the other two decoded picture hash types: CRC and checksum
+make intra_crc        96x64   2 testsrc2   --hash 2
+make intra_checksum   96x64   2 mandelbrot --hash 3
