@@ -82,3 +82,5 @@ trap 'rm -f "$lists"' EXIT
 make intra_scalingfile 192x128 2 testsrc2  --scaling-list "$lists"
 make intra_deblockofs 160x96  2 mandelbrot --deblock -3:2 --ctu 32 --qp 40
 make intra_mincu16    192x128 2 testsrc2   --ctu 64 --min-cu-size 16 --max-tu-size 8 --tu-intra-depth 2
+# VUI timing other than 25 fps (the demuxer takes its time base from it)
+make intra_ntsc       64x64   2 testsrc2   --fps 30000/1001
