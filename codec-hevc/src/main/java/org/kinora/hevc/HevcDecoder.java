@@ -189,7 +189,11 @@ public final class HevcDecoder implements VideoDecoder {
             }
             case Nal.PREFIX_SEI:
             case Nal.SUFFIX_SEI:
-                sei(r);
+                try {
+                    sei(r);
+                } catch (MalformedStreamException e) {
+                    // SEI messages do not affect decoding: a broken one is skipped
+                }
                 break;
             case Nal.EOS:
                 finishPicture();
