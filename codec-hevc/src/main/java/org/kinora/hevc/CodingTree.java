@@ -85,6 +85,11 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
         return !pps.constrainedIntraPred || f.intra[nIdx] != 0;
     }
 
+    @Override
+    public boolean constrainedIntra() {
+        return pps.constrainedIntraPred;
+    }
+
     /** Availability without the constrained-intra rule (syntax contexts use this). */
     private boolean availableForSyntax(int xCur, int yCur, int xN, int yN) {
         Frame f = frame;
