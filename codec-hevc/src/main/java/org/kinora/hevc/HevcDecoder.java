@@ -378,7 +378,8 @@ public final class HevcDecoder implements VideoDecoder {
     private void toPicture(Frame f) {
         Sps sps = f.sps;
         Picture p = picture;
-        p.setGeometry(f.width, f.height, ChromaFormat.YUV420, sps.bitDepthY);
+        // one bit depth per picture: a stream with 8-bit luma and deeper chroma is returned as 16-bit samples
+        p.setGeometry(f.width, f.height, ChromaFormat.YUV420, Math.max(sps.bitDepthY, sps.bitDepthC));
         p.cropX = sps.subWidthC * sps.confLeft;
         p.cropY = sps.subHeightC * sps.confTop;
         p.cropWidth = f.width - sps.subWidthC * (sps.confLeft + sps.confRight);
