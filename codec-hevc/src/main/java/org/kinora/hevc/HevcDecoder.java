@@ -21,6 +21,8 @@ public final class HevcDecoder implements VideoDecoder {
     private final Sps[] spsList = new Sps[16];
     private final Pps[] ppsList = new Pps[64];
     private int lengthSize;
+    private byte[] lastSpsRbsp;
+    private byte[] lastPpsRbsp;
 
     private final SliceDecoder sliceDecoder = new SliceDecoder();
     private final Deblocking deblocking = new Deblocking();
@@ -178,13 +180,21 @@ public final class HevcDecoder implements VideoDecoder {
         BitReader r = reader.reset(rbsp, 0, n);
         switch (type) {
             case Nal.SPS: {
-                Sps s = Sps.parse(r);
-                spsList[s.id] = s;
+                // streams repeat their parameter sets at every random access point: an identical
+                // copy of the last one changes nothing and is not parsed again
+                if (!sameAs(lastSpsRbsp, n)) {
+                    Sps s = Sps.parse(r);
+                    spsList[s.id] = s;
+                    lastSpsRbsp = java.util.Arrays.copyOf(rbsp, n);
+                }
                 break;
             }
             case Nal.PPS: {
-                Pps p = Pps.parse(r);
-                ppsList[p.id] = p;
+                if (!sameAs(lastPpsRbsp, n)) {
+                    Pps p = Pps.parse(r);
+                    ppsList[p.id] = p;
+                    lastPpsRbsp = java.util.Arrays.copyOf(rbsp, n);
+                }
                 break;
             }
             case Nal.PREFIX_SEI:
@@ -205,6 +215,18 @@ public final class HevcDecoder implements VideoDecoder {
                 }
                 break;
         }
+    }
+
+    private boolean sameAs(byte[] previous, int n) {
+        if (previous == null || previous.length != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (previous[i] != rbsp[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** sei_rbsp() (7.3.2.4): picks out the decoded picture hash. */
