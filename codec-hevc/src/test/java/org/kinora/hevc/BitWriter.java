@@ -7,9 +7,24 @@ final class BitWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private int cur;
     private int n;
+    private int count;
+
+    /** Bits written so far. */
+    int bitCount() {
+        return count;
+    }
+
+    /** The whole bytes written so far (the writer must be byte aligned). */
+    byte[] bytes() {
+        if (n != 0) {
+            throw new IllegalStateException("not byte aligned");
+        }
+        return out.toByteArray();
+    }
 
     BitWriter u(int bits, int value) {
         for (int i = bits - 1; i >= 0; i--) {
+            count++;
             cur = (cur << 1) | ((value >>> i) & 1);
             if (++n == 8) {
                 out.write(cur);
