@@ -18,7 +18,7 @@ import org.kinora.core.PictureDigest;
  */
 class PcmTest {
     /** The arithmetic encoder of H.265 9.3.5, writing into a BitWriter. */
-    private static final class Encoder {
+    static final class Encoder {
         final BitWriter out;
         final byte[] ctx;
         int low;
@@ -83,6 +83,29 @@ class PcmTest {
             renorm();
         }
 
+        /** EncodeBypass (9.3.5.4). */
+        void bypass(int bin) {
+            low <<= 1;
+            if (bin != 0) {
+                low += range;
+            }
+            if (low >= 1024) {
+                putBit(1);
+                low -= 1024;
+            } else if (low < 512) {
+                putBit(0);
+            } else {
+                low -= 512;
+                outstanding++;
+            }
+        }
+
+        /** EncodeTerminate with bin 0. */
+        void terminateZero() {
+            range -= 2;
+            renorm();
+        }
+
         /** EncodeTerminate with bin 1, then EncodeFlush. */
         void terminateAndFlush() {
             range -= 2;
@@ -94,7 +117,7 @@ class PcmTest {
         }
     }
 
-    private static byte[] nal(int type, byte[] rbsp) {
+    static byte[] nal(int type, byte[] rbsp) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         o.write(0);
         o.write(0);
