@@ -55,3 +55,32 @@ make10() {
     ffmpeg -v error -i "$name.hevc" -map 0:v -f framemd5 -y "$name.framemd5"
 }
 make10 intra_main10   160x96  2 testsrc2   --ctu 32
+# the other two decoded picture hash types: CRC and checksum
+make intra_crc        96x64   2 testsrc2   --hash 2
+make intra_checksum   96x64   2 mandelbrot --hash 3
+# explicit scaling lists (HM format file written here), deblocking offsets, larger minimum CU
+scaling_list() { # name count base
+    echo "$1 ="
+    local vals="" i
+    for ((i = 0; i < $2; i++)); do
+        vals="$vals$(($3 + (i * 7 + i / 8 * 3) % 40)),"
+        if (((i + 1) % 8 == 0)); then echo "${vals%,}"; vals=""; fi
+    done
+    if [ -n "$vals" ]; then echo "${vals%,}"; fi
+    echo
+}
+lists=$(mktemp)
+trap 'rm -f "$lists"' EXIT
+{
+    for t in INTRA INTER; do for c in LUMA CHROMAU CHROMAV; do scaling_list "${t}4X4_$c" 16 10; done; done
+    for s in 8X8 16X16 32X32; do for t in INTRA INTER; do for c in LUMA CHROMAU CHROMAV; do
+        if [ $s = 32X32 ] && [ $c != LUMA ]; then continue; fi
+        scaling_list "${t}${s}_$c" 64 12
+        if [ $s != 8X8 ]; then printf '%s =\n20\n\n' "${t}${s}_${c}_DC"; fi
+    done; done; done
+} > "$lists"
+make intra_scalingfile 192x128 2 testsrc2  --scaling-list "$lists"
+make intra_deblockofs 160x96  2 mandelbrot --deblock -3:2 --ctu 32 --qp 40
+make intra_mincu16    192x128 2 testsrc2   --ctu 64 --min-cu-size 16 --max-tu-size 8 --tu-intra-depth 2
+# VUI timing other than 25 fps (the demuxer takes its time base from it)
+make intra_ntsc       64x64   2 testsrc2   --fps 30000/1001

@@ -85,6 +85,11 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
         return !pps.constrainedIntraPred || f.intra[nIdx] != 0;
     }
 
+    @Override
+    public boolean constrainedIntra() {
+        return pps.constrainedIntraPred;
+    }
+
     /** Availability without the constrained-intra rule (syntax contexts use this). */
     private boolean availableForSyntax(int xCur, int yCur, int xN, int yN) {
         Frame f = frame;
@@ -179,10 +184,9 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
         Frame f = frame;
         int x4 = x0 >> 2;
         int y4 = y0 >> 2;
-        int n4w = Math.min(size, f.width - x0 + 3) >> 2;
-        int n4h = Math.min(size, f.height - y0 + 3) >> 2;
-        n4w = Math.min(n4w, f.w4 - x4);
-        n4h = Math.min(n4h, f.h4 - y4);
+        // a coding unit never crosses the picture edge (the quadtree splits there)
+        int n4w = size >> 2;
+        int n4h = size >> 2;
         for (int y = 0; y < n4h; y++) {
             int row = (y4 + y) * f.w4 + x4;
             for (int x = 0; x < n4w; x++) {

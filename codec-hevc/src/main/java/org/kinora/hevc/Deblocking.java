@@ -35,14 +35,13 @@ final class Deblocking {
         int stride = f.planeWidth[0];
         int maxY = (1 << sps.bitDepthY) - 1;
         int maxC = (1 << sps.bitDepthC) - 1;
-        for (int by = 0; by < h4; by++) {
-            for (int bx = 0; bx < w4; bx++) {
+        // edges on the 8x8 grid only
+        int stepX = vertical ? 2 : 1;
+        int stepY = vertical ? 1 : 2;
+        for (int by = vertical ? 0 : 2; by < h4; by += stepY) {
+            for (int bx = vertical ? 2 : 0; bx < w4; bx += stepX) {
                 int b = bs[by * w4 + bx];
                 if (b == 0) {
-                    continue;
-                }
-                // edges on the 8x8 grid only
-                if (vertical ? (bx & 1) != 0 : (by & 1) != 0) {
                     continue;
                 }
                 int x = bx << 2;

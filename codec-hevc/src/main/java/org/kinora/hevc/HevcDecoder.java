@@ -21,6 +21,8 @@ public final class HevcDecoder implements VideoDecoder {
     private final Sps[] spsList = new Sps[16];
     private final Pps[] ppsList = new Pps[64];
     private int lengthSize;
+    private byte[] lastSpsRbsp;
+    private byte[] lastPpsRbsp;
 
     private final SliceDecoder sliceDecoder = new SliceDecoder();
     private final Deblocking deblocking = new Deblocking();
@@ -178,18 +180,30 @@ public final class HevcDecoder implements VideoDecoder {
         BitReader r = reader.reset(rbsp, 0, n);
         switch (type) {
             case Nal.SPS: {
-                Sps s = Sps.parse(r);
-                spsList[s.id] = s;
+                // streams repeat their parameter sets at every random access point: an identical
+                // copy of the last one changes nothing and is not parsed again
+                if (!sameAs(lastSpsRbsp, n)) {
+                    Sps s = Sps.parse(r);
+                    spsList[s.id] = s;
+                    lastSpsRbsp = java.util.Arrays.copyOf(rbsp, n);
+                }
                 break;
             }
             case Nal.PPS: {
-                Pps p = Pps.parse(r);
-                ppsList[p.id] = p;
+                if (!sameAs(lastPpsRbsp, n)) {
+                    Pps p = Pps.parse(r);
+                    ppsList[p.id] = p;
+                    lastPpsRbsp = java.util.Arrays.copyOf(rbsp, n);
+                }
                 break;
             }
             case Nal.PREFIX_SEI:
             case Nal.SUFFIX_SEI:
-                sei(r);
+                try {
+                    sei(r);
+                } catch (MalformedStreamException e) {
+                    // SEI messages do not affect decoding: a broken one is skipped
+                }
                 break;
             case Nal.EOS:
                 finishPicture();
@@ -201,6 +215,18 @@ public final class HevcDecoder implements VideoDecoder {
                 }
                 break;
         }
+    }
+
+    private boolean sameAs(byte[] previous, int n) {
+        if (previous == null || previous.length != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (previous[i] != rbsp[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** sei_rbsp() (7.3.2.4): picks out the decoded picture hash. */
@@ -374,7 +400,8 @@ public final class HevcDecoder implements VideoDecoder {
     private void toPicture(Frame f) {
         Sps sps = f.sps;
         Picture p = picture;
-        p.setGeometry(f.width, f.height, ChromaFormat.YUV420, sps.bitDepthY);
+        // one bit depth per picture: a stream with 8-bit luma and deeper chroma is returned as 16-bit samples
+        p.setGeometry(f.width, f.height, ChromaFormat.YUV420, Math.max(sps.bitDepthY, sps.bitDepthC));
         p.cropX = sps.subWidthC * sps.confLeft;
         p.cropY = sps.subHeightC * sps.confTop;
         p.cropWidth = f.width - sps.subWidthC * (sps.confLeft + sps.confRight);

@@ -79,8 +79,13 @@ final class IntraPrediction {
             left[0] = plane[(yTb - 1) * stride + xTb - 1];
             count++;
         }
+        // the first n samples of the left column (and of the top row) lie in one CTB: with
+        // constrained intra prediction off they share one availability (6.4.1)
+        boolean shared = !nb.constrainedIntra();
+        boolean nearLeft = shared && nb.available(xL, yL, xL - 1, yL);
+        boolean nearTop = shared && nb.available(xL, yL, xL, yL - 1);
         for (int y = 0; y < n2; y += unit) {
-            a = nb.available(xL, yL, xL - 1, (yTb + y) << shift);
+            a = shared && y < n ? nearLeft : nb.available(xL, yL, xL - 1, (yTb + y) << shift);
             for (int k = 0; k < unit; k++) {
                 availLeft[1 + y + k] = a;
             }
@@ -94,7 +99,7 @@ final class IntraPrediction {
             }
         }
         for (int x = 0; x < n2; x += unit) {
-            a = nb.available(xL, yL, (xTb + x) << shift, yL - 1);
+            a = shared && x < n ? nearTop : nb.available(xL, yL, (xTb + x) << shift, yL - 1);
             for (int k = 0; k < unit; k++) {
                 availTop[1 + x + k] = a;
             }
@@ -293,5 +298,8 @@ final class IntraPrediction {
     interface Neighbourhood {
         /** Whether luma location (xN, yN) is available for prediction of the block at (xCur, yCur). */
         boolean available(int xCur, int yCur, int xN, int yN);
+
+        /** Whether constrained_intra_pred_flag makes availability depend on each neighbour's prediction mode. */
+        boolean constrainedIntra();
     }
 }

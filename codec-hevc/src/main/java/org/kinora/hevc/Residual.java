@@ -11,6 +11,58 @@ final class Residual {
     // ctxIdxMap of 9.3.4.2.5 for 4x4 blocks (position 15 is never coded; padded)
     private static final int[] CTX_IDX_MAP = {0, 1, 4, 5, 2, 3, 4, 5, 6, 6, 8, 8, 7, 7, 8, 8};
 
+    /**
+     * sigCtx of 9.3.4.2.5 for every case, indexed by
+     * ((((log2TrafoSize - 2) * 2 + (cIdx &gt; 0)) * 3 + scanIdx) * 4 + prevCsbf) * 32
+     * + (sub-block is (0, 0) ? 16 : 0) + scan position in the sub-block.
+     */
+    private static final byte[] SIG_CTX = new byte[4 * 2 * 3 * 4 * 32];
+
+    static {
+        for (int log2 = 2; log2 <= 5; log2++) {
+            for (int chroma = 0; chroma < 2; chroma++) {
+                for (int scanIdx = 0; scanIdx < 3; scanIdx++) {
+                    for (int prevCsbf = 0; prevCsbf < 4; prevCsbf++) {
+                        for (int dcBlock = 0; dcBlock < 2; dcBlock++) {
+                            int base = ((((log2 - 2) * 2 + chroma) * 3 + scanIdx) * 4 + prevCsbf) * 32 + dcBlock * 16;
+                            for (int n = 0; n < 16; n++) {
+                                int xP = ScanOrder.X[2][scanIdx][n];
+                                int yP = ScanOrder.Y[2][scanIdx][n];
+                                SIG_CTX[base + n] = (byte) sigCtx(log2, chroma, scanIdx, prevCsbf, dcBlock == 1, xP, yP);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int sigCtx(int log2, int chroma, int scanIdx, int prevCsbf, boolean dcBlock, int xP, int yP) {
+        if (log2 == 2) {
+            return CTX_IDX_MAP[(yP << 2) + xP];
+        }
+        if (dcBlock && xP + yP == 0) {
+            return 0;
+        }
+        int sigCtx;
+        if (prevCsbf == 0) {
+            sigCtx = xP + yP == 0 ? 2 : (xP + yP < 3 ? 1 : 0);
+        } else if (prevCsbf == 1) {
+            sigCtx = yP == 0 ? 2 : (yP == 1 ? 1 : 0);
+        } else if (prevCsbf == 2) {
+            sigCtx = xP == 0 ? 2 : (xP == 1 ? 1 : 0);
+        } else {
+            sigCtx = 2;
+        }
+        if (chroma == 0) {
+            if (!dcBlock) {
+                sigCtx += 3;
+            }
+            return sigCtx + (log2 == 3 ? (scanIdx == 0 ? 9 : 15) : 21);
+        }
+        return sigCtx + (log2 == 3 ? 9 : 12);
+    }
+
     final int[] coeff = new int[32 * 32];
     /** Raster positions of the non-zero entries of {@link #coeff}. */
     final int[] nonZero = new int[32 * 32];
@@ -122,35 +174,10 @@ final class Residual {
             }
             if (flag != 0) {
                 int prevCsbf = right | (below << 1);
+                int table = ((((log2 - 2) * 2 + (cIdx > 0 ? 1 : 0)) * 3 + scanIdx) * 4 + prevCsbf) * 32 + ((xS | yS) == 0 ? 16 : 0);
                 for (int k = start; k >= 0; k--) {
-                    int xP = inX[k];
-                    int yP = inY[k];
                     if (k > 0 || !inferSbDc) {
-                        int sigCtx;
-                        if (log2 == 2) {
-                            sigCtx = CTX_IDX_MAP[(yP << 2) + xP];
-                        } else if (xP + yP + xS + yS == 0) {
-                            sigCtx = 0;
-                        } else {
-                            if (prevCsbf == 0) {
-                                sigCtx = xP + yP == 0 ? 2 : (xP + yP < 3 ? 1 : 0);
-                            } else if (prevCsbf == 1) {
-                                sigCtx = yP == 0 ? 2 : (yP == 1 ? 1 : 0);
-                            } else if (prevCsbf == 2) {
-                                sigCtx = xP == 0 ? 2 : (xP == 1 ? 1 : 0);
-                            } else {
-                                sigCtx = 2;
-                            }
-                            if (cIdx == 0) {
-                                if ((xS | yS) != 0) {
-                                    sigCtx += 3;
-                                }
-                                sigCtx += log2 == 3 ? (scanIdx == 0 ? 9 : 15) : 21;
-                            } else {
-                                sigCtx += log2 == 3 ? 9 : 12;
-                            }
-                        }
-                        if (c.decodeBin(sigBase + sigCtx) != 0) {
+                        if (c.decodeBin(sigBase + SIG_CTX[table + k]) != 0) {
                             sigN[nSig++] = k;
                             inferSbDc = false;
                         }

@@ -131,11 +131,8 @@ final class Sao {
                 } else {
                     for (int x = 0; x < wCtb; x++) {
                         int v = src[row + x];
-                        int e = bandTable[v >> bandShift];
-                        if (e != 0) {
-                            v += e;
-                            dst[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
-                        }
+                        v += bandTable[v >> bandShift];
+                        dst[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
                     }
                 }
             }
@@ -174,11 +171,8 @@ final class Sao {
                     int da = v - a;
                     int db = v - b;
                     // 2 + Sign(da) + Sign(db), without branches
-                    int e = off[2 + ((da >> 31) | (-da >>> 31)) + ((db >> 31) | (-db >>> 31))];
-                    if (e != 0) {
-                        v += e;
-                        dst[row + xs] = (short) (v < 0 ? 0 : (v > max ? max : v));
-                    }
+                    v += off[2 + ((da >> 31) | (-da >>> 31)) + ((db >> 31) | (-db >>> 31))];
+                    dst[row + xs] = (short) (v < 0 ? 0 : (v > max ? max : v));
                 }
             } else {
                 xLast = wCtb - 1;

@@ -27,8 +27,12 @@ final class Transform {
             int s = scale * f;
             int level = c[p];
             int v;
-            // |level| <= 32768 and s < 2^23, so the product can exceed 32 bits: the clipped result is then known
-            if (level > (Integer.MAX_VALUE - add) / s) {
+            // |level| <= 32768 and s < 2^23, so the product can exceed 32 bits when s >= 2^16: the
+            // clipped result is then known without computing it
+            if (s < 65536) {
+                v = (level * s + add) >> bdShift;
+                v = v < -32768 ? -32768 : (v > 32767 ? 32767 : v);
+            } else if (level > (Integer.MAX_VALUE - add) / s) {
                 v = 32767;
             } else if (level < -(Integer.MAX_VALUE - add) / s) {
                 v = -32768;

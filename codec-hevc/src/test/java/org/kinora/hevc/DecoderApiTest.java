@@ -107,6 +107,26 @@ class DecoderApiTest {
     }
 
     @Test
+    void aWrongPictureHashIsCountedAndDecodingGoesOn() {
+        byte[] stream = FixtureSupport.read("intra_plain.hevc").clone();
+        // find the first suffix SEI (type 40) and change one byte of its MD5
+        int sei = -1;
+        for (int i = 0; i + 4 < stream.length && sei < 0; i++) {
+            if (stream[i] == 0 && stream[i + 1] == 0 && stream[i + 2] == 1 && ((stream[i + 3] >> 1) & 0x3F) == Nal.SUFFIX_SEI) {
+                sei = i + 3;
+            }
+        }
+        assertEquals((byte) 132, stream[sei + 2]); // payloadType: decoded picture hash
+        assertEquals(0, stream[sei + 4]); // hash_type MD5
+        stream[sei + 10] ^= 0x10;
+        HevcDecoder d = new HevcDecoder(FixtureSupport.track());
+        List<String> md5s = FixtureSupport.decode(d, FixtureSupport.accessUnits(stream));
+        assertEquals(FixtureSupport.referenceMd5s("intra_plain.framemd5"), md5s);
+        assertEquals(2, d.hashesChecked());
+        assertEquals(1, d.hashMismatches());
+    }
+
+    @Test
     void interSlicesAreRefusedCleanly() {
         byte[] stream = FixtureSupport.read("inter_p.hevc");
         List<byte[]> aus = FixtureSupport.accessUnits(stream);

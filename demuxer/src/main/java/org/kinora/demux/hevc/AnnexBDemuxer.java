@@ -13,13 +13,14 @@ import org.kinora.demux.Demuxer;
  * Raw H.265 Annex B byte streams: splits the bytes into access units (H.265 7.4.2.4.4), one
  * {@link Packet} per access unit holding its NAL units with their start codes.
  *
- * <p>Raw streams carry no timestamps: packet {@code pts} is the access unit's index in a 25 Hz
- * time base. The single video track reports the cropped picture size of the first SPS. Seeking
- * is not supported.
+ * <p>Raw streams carry no timestamps: packet {@code pts} counts access units, in the time base of
+ * the first SPS's VUI timing (vui_time_scale, vui_num_units_in_tick per picture) or, without it,
+ * in a 25 Hz time base (pts = access unit index). The single video track reports the cropped
+ * picture size of the first SPS. Seeking is not supported.
  */
 public final class AnnexBDemuxer implements Demuxer {
-    /** Ticks per second of the packet timestamps: one tick per access unit at the assumed 25 fps. */
-    public static final int TIMESCALE = 25;
+    /** Frame rate assumed when the SPS has no VUI timing: the time base is then one tick per access unit. */
+    public static final int DEFAULT_FPS = 25;
     /** An access unit larger than this is treated as malformed input. */
     private static final int MAX_ACCESS_UNIT = 64 << 20;
 
@@ -43,6 +44,9 @@ public final class AnnexBDemuxer implements Demuxer {
     private final Packet packet = new Packet();
     private byte[] out = new byte[0];
     private long index;
+    /** The time base: VUI timing when the SPS has it, otherwise 25 fps with one tick per access unit. */
+    private int timescale = DEFAULT_FPS;
+    private int ticksPerFrame = 1;
 
     @Override
     public void setInputLength(long length) {
@@ -160,10 +164,14 @@ public final class AnnexBDemuxer implements Demuxer {
 
     private void finishSps(int end) {
         if (spsStart >= 0) {
-            int[] size = SpsSize.read(buf, spsStart, end - spsStart);
-            if (size != null) {
-                width = size[0];
-                height = size[1];
+            SpsSize sps = SpsSize.read(buf, spsStart, end - spsStart);
+            if (sps != null) {
+                width = sps.width;
+                height = sps.height;
+                if (sps.timeScale > 0) {
+                    timescale = sps.timeScale;
+                    ticksPerFrame = sps.numUnitsInTick;
+                }
             }
             spsStart = -1;
         }
@@ -189,9 +197,9 @@ public final class AnnexBDemuxer implements Demuxer {
         }
         System.arraycopy(buf, auStart, out, 0, n);
         packet.set(1, out, 0, n);
-        packet.pts = index;
-        packet.dts = index;
-        packet.duration = 1;
+        packet.pts = index * ticksPerFrame;
+        packet.dts = packet.pts;
+        packet.duration = ticksPerFrame;
         packet.keyframe = keyframe;
         index++;
         sawVcl = false;
@@ -201,8 +209,8 @@ public final class AnnexBDemuxer implements Demuxer {
 
     private void announce() {
         tracks.clear();
-        tracks.add(new TrackInfo.Builder(1, TrackType.VIDEO, TrackInfo.HEVC).timescale(TIMESCALE)
-                .size(width, height).frameRate(TIMESCALE, 1).build());
+        tracks.add(new TrackInfo.Builder(1, TrackType.VIDEO, TrackInfo.HEVC).timescale(timescale)
+                .size(width, height).frameRate(timescale, ticksPerFrame).build());
         tracksAnnounced = true;
     }
 

@@ -86,6 +86,32 @@ class AnnexBDemuxerTest {
     }
 
     @Test
+    void vuiTimingSetsTheTimeBase() throws IOException {
+        List<TrackInfo> tracks = new ArrayList<>();
+        List<Packet> packets = demux(new AnnexBDemuxer(), fixture("intra_ntsc.hevc"), 1000, tracks);
+        TrackInfo t = tracks.get(0);
+        assertEquals(30000, t.timescale());
+        assertEquals(30000, t.frameRateNum());
+        assertEquals(1001, t.frameRateDen());
+        assertEquals(64, t.width());
+        assertEquals(2, packets.size());
+        assertEquals(0, packets.get(0).pts);
+        assertEquals(1001, packets.get(1).pts);
+        assertEquals(1001, packets.get(1).duration);
+    }
+
+    @Test
+    void withoutAnSpsTheTimeBaseIs25Hz() {
+        byte[] s = {0, 0, 1, 0x26, 0x01, (byte) 0x80, 0x11, 0, 0, 1, 0x26, 0x01, (byte) 0x80, 0x12};
+        List<TrackInfo> tracks = new ArrayList<>();
+        List<Packet> p = demux(new AnnexBDemuxer(), s, 5, tracks);
+        assertEquals(2, p.size());
+        assertEquals(25, tracks.get(0).timescale());
+        assertEquals(0, tracks.get(0).width());
+        assertEquals(1, p.get(1).pts);
+    }
+
+    @Test
     void oneByteAtATimeGivesTheSamePackets() throws IOException {
         for (String name : new String[] {"intra_plain.hevc", "intra_wpp.hevc", "intra_odd2.hevc"}) {
             byte[] data = fixture(name);
@@ -102,6 +128,27 @@ class AnnexBDemuxerTest {
                 assertArrayEquals(a, c, name + " packet " + i);
                 assertEquals(whole.get(i).pts, bytewise.get(i).pts);
             }
+        }
+    }
+
+    @Test
+    void corruptedStreamsSplitTheSameWayInAnyChunking() throws IOException {
+        byte[] original = fixture("intra_full.hevc");
+        java.util.Random rnd = new java.util.Random(42);
+        for (int i = 0; i < 40; i++) {
+            byte[] s = original.clone();
+            for (int k = 0; k < 20; k++) {
+                s[rnd.nextInt(s.length)] = (byte) rnd.nextInt(256);
+            }
+            List<Packet> a = demux(new AnnexBDemuxer(), s, s.length, new ArrayList<>());
+            List<Packet> b = demux(new AnnexBDemuxer(), s, 1 + rnd.nextInt(100), new ArrayList<>());
+            assertEquals(a.size(), b.size());
+            int total = 0;
+            for (int j = 0; j < a.size(); j++) {
+                assertEquals(a.get(j).length, b.get(j).length);
+                total += a.get(j).length;
+            }
+            assertEquals(s.length, total);
         }
     }
 

@@ -1,0 +1,44 @@
+/**
+ * H.265/HEVC decoder (Rec. ITU-T H.265, clause numbers of the 2021 edition).
+ *
+ * <p>Layout, one class per chapter of the specification; syntax parsing is kept apart from the
+ * pixel kernels:
+ * <ul>
+ * <li>{@link org.kinora.hevc.Nal}: NAL unit header, emulation prevention, Annex B and
+ * length-prefixed framing (7.3.1, Annex B).</li>
+ * <li>{@code Sps}, {@code Vui}, {@code Pps}, {@code ScalingList}, {@code ShortTermRps}: parameter
+ * sets (7.3.2, 7.3.4, 7.3.7, E.2); {@code Pps.bind} derives the tile scan tables (6.5.1).</li>
+ * <li>{@code SliceHeader}: slice segment header (7.3.6).</li>
+ * <li>{@code Cabac}, {@code CabacTables}: the arithmetic decoding engine and context tables (9.3).</li>
+ * <li>{@code SliceDecoder}: slice segment data, CTU and SAO syntax, context initialisation, WPP
+ * storage and synchronisation, tiles and dependent slice segments (7.3.8.1-3, 9.3.1).</li>
+ * <li>{@code CodingTree}: coding quadtree, coding unit, transform tree and unit syntax, intra
+ * mode and QP derivation (7.3.8.4-12, 8.4.2, 8.4.3, 8.6.1); {@code Residual}: residual_coding
+ * (7.3.8.11, 9.3.4.2.4-7).</li>
+ * <li>Kernels: {@code IntraPrediction} (8.4.4.2), {@code Transform} and {@code TransformMatrix}
+ * (8.6.2-8.6.4), {@code Deblocking} (8.7.2), {@code Sao} (8.7.3).</li>
+ * <li>{@code PictureHash}: decoded picture hash SEI (D.2.20); {@code HevcDecoder}: NAL dispatch,
+ * picture order count (8.3.1), output order (C.5.2) and cropping.</li>
+ * </ul>
+ *
+ * <p>Decisions:
+ * <ul>
+ * <li>Samples are stored as {@code short} for every bit depth, so Main 10 runs the same code;
+ * 8-bit pictures are narrowed to bytes once per picture when they are returned.</li>
+ * <li>Block metadata (intra modes, QP, depth, deblocking strengths, filter bypass) lives in
+ * primitive arrays at 4x4 granularity in {@code Frame}; no object is made per block.</li>
+ * <li>The CABAC engine keeps 16 bits of offset (the specification's 9 plus 7 read ahead) and
+ * refills a byte at a time; the byte after the last one it read is where PCM samples and the
+ * next WPP or tile substream start, so entry point offsets are parsed but not needed.</li>
+ * <li>Loop filters run once per picture after its last slice: all vertical edges, then all
+ * horizontal ones, then SAO from a copy of the deblocked picture.</li>
+ * <li>A packet holds whole access units; the last picture of a packet is finished when
+ * {@code decode} returns. Pictures are checked against their hash SEI (MD5, CRC, checksum) and the
+ * counts are public; a mismatch does not stop decoding.</li>
+ * <li>Only I slices are decoded: P and B slices end in {@code UnsupportedFeatureException}. Range
+ * extension tools and chroma formats other than 4:2:0 are refused the same way.</li>
+ * <li>Every syntax element that indexes an array is range-checked; corrupt data ends in a
+ * {@code MediaException} (see the mutation test).</li>
+ * </ul>
+ */
+package org.kinora.hevc;
