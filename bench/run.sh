@@ -3,7 +3,7 @@
 # Chromium, on the same files, same protocol (decode only, no rendering; a warm-up run, then the
 # median of N runs). Prints one table; see README.md for what each figure includes.
 #
-#   bench/run.sh [--runs N] [--no-first-frame] [--json OUT] [--only kinora-wasm,kinora-js,ogv] [FILE...]
+#   bench/run.sh [--runs N] [--rounds R] [--no-first-frame] [--json OUT] [--only kinora-wasm,kinora-js,ogv] [FILE...]
 #
 # Without FILE it benchmarks bench/media/*.ogv, made first by make-media.sh if missing.
 # Needs: node and npm (ogv and puppeteer-core are installed into bench/node_modules on first
@@ -32,7 +32,7 @@ for a in "$@"; do
         continue
     fi
     case "$a" in
-        --runs|--json|--only) expect_value=yes ;;
+        --runs|--rounds|--json|--only) expect_value=yes ;;
         -*) ;;
         *) files=$((files + 1)) ;;
     esac
