@@ -4,11 +4,12 @@
 // three pages are loaded R times in turn (so that a change in machine load hits all three alike)
 // and the medians are taken over all R x N timed runs. Prints the tables; --json keeps everything.
 // Normally started by run.sh, which installs the npm packages and builds the server first:
-//   node bench.mjs [--runs N] [--rounds R] [--no-first-frame] [--json OUT] [--only LIST] FILE...
-// LIST: comma-separated kinora-wasm, kinora-js, ogv.
+//   node bench.mjs [--runs N] [--rounds R] [--no-first-frame] [--jvm] [--json OUT] [--only LIST] FILE...
+// LIST: comma-separated kinora-wasm, kinora-js, ogv. --jvm adds, as a reference outside the
+// browser, the same decoders on HotSpot: `kinora-cli bench FILE` (cli/target/kinora-cli.jar).
 // What each figure includes is written in webapp/src/main/demo/bench.js (Kinora) and
 // web/ogv-worker.js (ogv.js), and summed up in README.md.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ const args = process.argv.slice(2);
 let runs = 5;
 let rounds = 1;
 let firstFrame = true;
+let jvm = false;
 let jsonOut = null;
 let only = DECODERS;
 const files = [];
@@ -29,13 +31,14 @@ for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = parseInt(args[++i], 10);
   else if (args[i] === '--rounds') rounds = parseInt(args[++i], 10);
   else if (args[i] === '--no-first-frame') firstFrame = false;
+  else if (args[i] === '--jvm') jvm = true;
   else if (args[i] === '--json') jsonOut = path.resolve(args[++i]);
   else if (args[i] === '--only') only = args[++i].split(',');
   else files.push(path.resolve(args[i]));
 }
 if (!files.length || !(runs >= 1) || !(rounds >= 1) || only.some((d) => !DECODERS.includes(d))) {
   console.error('usage: node bench.mjs [--runs N] [--rounds R] [--no-first-frame] [--json OUT] '
-    + '[--only kinora-wasm,kinora-js,ogv] FILE...');
+    + '[--jvm] [--only kinora-wasm,kinora-js,ogv] FILE...');
   process.exit(1);
 }
 const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -192,9 +195,20 @@ try {
         : `  ${build}: median ${x.median.toFixed(0)} ms (runs: ${x.runs.map((v) => v.toFixed(0)).join(', ')})`);
     }
   }
+  const jvmLines = [];
+  if (jvm) {
+    const cli = path.join(repo, 'cli/target/kinora-cli.jar');
+    console.log(`\nthe same Kinora decoders on the JVM (${cli} bench: video decode after warm-up):`);
+    for (const r of results) {
+      const x = spawnSync('java', ['-jar', cli, 'bench', r.path], { encoding: 'utf8' });
+      const line = (x.stdout || '').split('\n').find((l) => l.startsWith('video')) || ('failed: ' + (x.stderr || x.error));
+      jvmLines.push({ file: r.file, line });
+      console.log(`  ${r.file}: ${line}`);
+    }
+  }
   if (jsonOut) {
     writeFileSync(jsonOut, JSON.stringify({ browser: version, ogv: ogvVersion, runs, rounds, loadBefore, loadAfter: loadavg(),
-      results, firstFrames }, null, 2));
+      results, firstFrames, jvm: jvmLines }, null, 2));
     console.log('\nall figures: ' + jsonOut);
   }
 } finally {

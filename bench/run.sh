@@ -3,7 +3,7 @@
 # Chromium, on the same files, same protocol (decode only, no rendering; a warm-up run, then the
 # median of N runs). Prints one table; see README.md for what each figure includes.
 #
-#   bench/run.sh [--runs N] [--rounds R] [--no-first-frame] [--json OUT] [--only kinora-wasm,kinora-js,ogv] [FILE...]
+#   bench/run.sh [--runs N] [--rounds R] [--no-first-frame] [--jvm] [--json OUT] [--only kinora-wasm,kinora-js,ogv] [FILE...]
 #
 # Without FILE it benchmarks bench/media/*.ogv, made first by make-media.sh if missing.
 # Needs: node and npm (ogv and puppeteer-core are installed into bench/node_modules on first
@@ -25,6 +25,7 @@ if [ -z "${KINORA_SERVER:-}" ] && [ ! -f "$repo/webapp/target/kinora-server.jar"
 fi
 
 files=0
+jvm=no
 expect_value=no
 for a in "$@"; do
     if [ $expect_value = yes ]; then
@@ -33,10 +34,15 @@ for a in "$@"; do
     fi
     case "$a" in
         --runs|--rounds|--json|--only) expect_value=yes ;;
+        --jvm) jvm=yes ;;
         -*) ;;
         *) files=$((files + 1)) ;;
     esac
 done
+if [ $jvm = yes ] && [ ! -f "$repo/cli/target/kinora-cli.jar" ]; then
+    echo "building kinora-cli for --jvm" >&2
+    (cd "$repo" && mvn -q ${MVN_ARGS:-} install -DskipTests -pl cli -am)
+fi
 if [ $files -eq 0 ]; then
     "$here/make-media.sh" >&2
     set -- "$@" "$here/media/theora-720p.ogv" "$here/media/theora-1080p.ogv"
