@@ -16,7 +16,7 @@ repo=$(dirname "$here")
 
 if [ ! -f "$here/node_modules/ogv/dist/ogv-decoder-video-theora-wasm.js" ] || [ ! -d "$here/node_modules/puppeteer-core" ]; then
     echo "installing ogv and puppeteer-core into $here/node_modules" >&2
-    (cd "$here" && npm install --no-audit --no-fund --no-package-lock --loglevel=error)
+    (cd "$here" && npm install --no-audit --no-fund --no-package-lock --loglevel=error) >&2
 fi
 
 if [ -z "${KINORA_SERVER:-}" ] && [ ! -f "$repo/webapp/target/kinora-server.jar" ]; then
