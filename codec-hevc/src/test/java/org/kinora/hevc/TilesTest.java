@@ -50,6 +50,16 @@ class TilesTest {
     }
 
     private static Picture decode(boolean acrossTiles) {
+        byte[] data = stream(acrossTiles);
+        HevcDecoder d = new HevcDecoder(FixtureSupport.track());
+        d.decode(new Packet(1, data, 0, data.length));
+        Picture pic = d.receive();
+        assertNotNull(pic);
+        return pic;
+    }
+
+    /** The access unit (SPS, PPS, one slice in four tiles) as Annex B bytes. */
+    static byte[] stream(boolean acrossTiles) {
         Random rnd = new Random(17);
         Cabac init = new Cabac();
         init.initContexts(0, 26);
@@ -130,12 +140,7 @@ class TilesTest {
         au.writeBytes(sps());
         au.writeBytes(pps(acrossTiles));
         au.writeBytes(PcmTest.nal(Nal.IDR_W_RADL, rbsp.toByteArray()));
-        byte[] data = au.toByteArray();
-        HevcDecoder d = new HevcDecoder(FixtureSupport.track());
-        d.decode(new Packet(1, data, 0, data.length));
-        Picture pic = d.receive();
-        assertNotNull(pic);
-        return pic;
+        return au.toByteArray();
     }
 
     private static int escapedLength(byte[] s) {

@@ -99,6 +99,16 @@ class WppDependentSliceTest {
 
     @Test
     void wppSubstreamsAndADependentSliceSegment() {
+        byte[] data = stream();
+        HevcDecoder d = new HevcDecoder(FixtureSupport.track());
+        d.decode(new Packet(1, data, 0, data.length));
+        Picture pic = d.receive();
+        assertNotNull(pic);
+        assertEquals("d453e3b590e9b991afb87959b7bcf783", new PictureDigest().md5Hex(pic));
+    }
+
+    /** The access unit (SPS, PPS, a slice segment and a dependent one) as Annex B bytes. */
+    static byte[] stream() {
         Random rnd = new Random(23);
         Cabac init = new Cabac();
         init.initContexts(0, 26);
@@ -129,11 +139,6 @@ class WppDependentSliceTest {
         au.writeBytes(pps());
         au.writeBytes(PcmTest.nal(Nal.IDR_W_RADL, s1.toByteArray()));
         au.writeBytes(PcmTest.nal(Nal.IDR_W_RADL, s2.toByteArray()));
-        byte[] data = au.toByteArray();
-        HevcDecoder d = new HevcDecoder(FixtureSupport.track());
-        d.decode(new Packet(1, data, 0, data.length));
-        Picture pic = d.receive();
-        assertNotNull(pic);
-        assertEquals("d453e3b590e9b991afb87959b7bcf783", new PictureDigest().md5Hex(pic));
+        return au.toByteArray();
     }
 }
