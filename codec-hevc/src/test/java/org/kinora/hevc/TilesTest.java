@@ -17,7 +17,7 @@ import org.kinora.core.PictureDigest;
  * 3 CTBs) is built with a CABAC encoder. Its 8x8 coding units are PCM blocks or intra blocks
  * predicted from their neighbours without residual, so availability across tile boundaries,
  * the tile scan, the substreams and deblocking at tile edges all show in the picture. The
- * expected MD5s are those of libde265 (Debian's libde265-dec265) on the same bytes.
+ * expected MD5s are those libde265 (Debian's libde265-dec265) and FFmpeg 5.1 both give for the same bytes.
  */
 class TilesTest {
     private static final int W = 64;
@@ -137,6 +137,7 @@ class TilesTest {
             rbsp.writeBytes(s);
         }
         ByteArrayOutputStream au = new ByteArrayOutputStream();
+        au.writeBytes(PcmTest.vps());
         au.writeBytes(sps());
         au.writeBytes(pps(acrossTiles));
         au.writeBytes(PcmTest.nal(Nal.IDR_W_RADL, rbsp.toByteArray()));

@@ -14,7 +14,7 @@ import org.kinora.core.PictureDigest;
  * WPP with a dependent slice segment that starts in the middle of a CTB row, built with a CABAC
  * encoder: a 64x32 picture of 16x16 CTBs; the first segment holds CTBs 0-5 (two WPP substreams,
  * the second synchronised from the contexts after CTB 1), the dependent segment CTBs 6-7 (its
- * contexts carried over from the end of the first, 9.3.2.4). The expected MD5 is libde265's.
+ * contexts carried over from the end of the first, 9.3.2.4). The expected MD5 is the one libde265 and FFmpeg both give.
  */
 class WppDependentSliceTest {
     private static byte[] sps() {
@@ -135,6 +135,7 @@ class WppDependentSliceTest {
         s2.writeBytes(data2);
 
         ByteArrayOutputStream au = new ByteArrayOutputStream();
+        au.writeBytes(PcmTest.vps());
         au.writeBytes(sps());
         au.writeBytes(pps());
         au.writeBytes(PcmTest.nal(Nal.IDR_W_RADL, s1.toByteArray()));
