@@ -10,6 +10,11 @@ import org.kinora.core.TruncatedStreamException;
  * {@code range << 7} is equivalent to the specification's 9-bit comparison.
  */
 final class Cabac {
+    /** Renormalisation shifts after an LPS (9.3.4.3.3): bits to shift rangeTabLps[..] up to 256 or more, by lps >> 3. */
+    private static final byte[] RENORM_SHIFT = {
+        6, 5, 4, 4, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    };
+
     /** Context states, {@code (pStateIdx << 1) | valMps}. */
     final byte[] ctx = new byte[CabacTables.COUNT];
 
@@ -87,7 +92,7 @@ final class Cabac {
             }
         } else {
             value -= scaled;
-            int shift = Integer.numberOfLeadingZeros(lps) - 23;
+            int shift = RENORM_SHIFT[lps >> 3];
             value <<= shift;
             range = lps << shift;
             bin = (s & 1) ^ 1;

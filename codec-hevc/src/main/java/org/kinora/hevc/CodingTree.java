@@ -63,9 +63,15 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
         curTile = pps.tileId[pps.ctbAddrRsToTs[ctbAddrRs]];
     }
 
-    /** 6.4.1 z-scan order availability. */
+    /** Availability for intra prediction: 6.4.1, then constrained_intra_pred_flag (8.4.4.2.2). */
     @Override
     public boolean available(int xCur, int yCur, int xN, int yN) {
+        return availableZscan(xCur, yCur, xN, yN)
+                && (!pps.constrainedIntraPred || frame.intra[(yN >> 2) * frame.w4 + (xN >> 2)] != 0);
+    }
+
+    /** 6.4.1 z-scan order availability. */
+    boolean availableZscan(int xCur, int yCur, int xN, int yN) {
         Frame f = frame;
         if (xN < 0 || yN < 0 || xN >= f.width || yN >= f.height) {
             return false;
@@ -82,7 +88,7 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
                 return false;
             }
         }
-        return !pps.constrainedIntraPred || f.intra[nIdx] != 0;
+        return true;
     }
 
     @Override

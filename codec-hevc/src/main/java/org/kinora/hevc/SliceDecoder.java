@@ -55,7 +55,7 @@ final class SliceDecoder {
                 if (tileStart) {
                     cabac.initContexts(initType, sliceQpY);
                 } else if (rowStart) {
-                    if (tree.available(xCtb, yCtb, xCtb + sps.ctbSize, yCtb - sps.ctbSize)) {
+                    if (tree.availableZscan(xCtb, yCtb, xCtb + sps.ctbSize, yCtb - sps.ctbSize)) {
                         cabac.loadContexts(wppContexts);
                     } else {
                         cabac.initContexts(initType, sliceQpY);
@@ -65,10 +65,8 @@ final class SliceDecoder {
                 } else {
                     cabac.initContexts(initType, sliceQpY);
                 }
-                if (!first) {
-                    tree.lastQpY = sliceQpY; // first QG in a tile or (WPP) a CTB row
-                } else if (tileStart || rowStart) {
-                    tree.lastQpY = sliceQpY;
+                if (tileStart || rowStart) {
+                    tree.lastQpY = sliceQpY; // qPY_PREV of the first QG in a tile or (WPP) a CTB row (8.6.1)
                 }
             }
             first = false;

@@ -20,8 +20,16 @@ class MutationTest {
         int failures = 0;
         int runs = 0;
         long start = System.nanoTime();
+        java.util.List<byte[]> sources = new java.util.ArrayList<>();
         for (String name : SOURCES) {
-            byte[] original = FixtureSupport.read(name + ".hevc");
+            sources.add(FixtureSupport.read(name + ".hevc"));
+        }
+        // built streams with tiles, WPP substreams, a dependent slice segment and PCM
+        sources.add(TilesTest.stream(false));
+        sources.add(WppDependentSliceTest.stream());
+        for (int src = 0; src < sources.size(); src++) {
+            String name = src < SOURCES.length ? SOURCES[src] : "built stream " + src;
+            byte[] original = sources.get(src);
             for (int i = 0; i < perSource; i++) {
                 byte[] s = original.clone();
                 int flips = 1 + rnd.nextInt(8);

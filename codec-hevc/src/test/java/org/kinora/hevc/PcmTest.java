@@ -117,6 +117,16 @@ class PcmTest {
         }
     }
 
+    /** A VPS for the built streams (7.3.2.1): one layer, one sub-layer. */
+    static byte[] vps() {
+        BitWriter w = new BitWriter();
+        w.u(4, 0).u(1, 1).u(1, 1).u(6, 0).u(3, 0).u(1, 1).u(16, 0xFFFF);
+        w.u(2, 0).u(1, 0).u(5, 1).u(32, 0x60000000).u(4, 0b1001).u(32, 0).u(11, 0).u(1, 0).u(8, 30);
+        w.flag(true).ue(0).ue(0).ue(0); // sub-layer ordering info
+        w.u(6, 0).ue(0).flag(false).flag(false); // max layer id, layer sets, timing, extension
+        return nal(Nal.VPS, w.trailing());
+    }
+
     static byte[] nal(int type, byte[] rbsp) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         o.write(0);
@@ -236,6 +246,7 @@ class PcmTest {
         }
         byte[] slice = nal(Nal.IDR_W_RADL, w.bytes());
         ByteArrayOutputStream au = new ByteArrayOutputStream();
+        au.writeBytes(vps());
         au.writeBytes(sps(pcmLoopFilterDisabled));
         au.writeBytes(pps());
         au.writeBytes(slice);
