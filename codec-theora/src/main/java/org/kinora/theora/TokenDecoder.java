@@ -76,10 +76,13 @@ final class TokenDecoder {
                         open--;
                         continue;
                     }
-                    while (avail <= 24) {
-                        win |= (pos < len ? buf[pos] & 0xFF : 0) << (24 - avail);
-                        pos++;
-                        avail += 8;
+                    if (avail <= 16) {
+                        // two bytes at a time; the byte after the packet reads as zero
+                        if (pos < len) {
+                            win |= ((buf[pos] & 0xFF) << 8 | (buf[pos + 1] & 0xFF)) << (16 - avail);
+                        }
+                        pos += 2;
+                        avail += 16;
                     }
                     int e = f < luma ? el[win >>> rl] : ec[win >>> rc];
                     int kind = e & 0x60;
