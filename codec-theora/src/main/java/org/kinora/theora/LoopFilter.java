@@ -3,8 +3,11 @@ package org.kinora.theora;
 /** The loop filter (Theora I 7.10) over the coded blocks of a reconstructed frame, in raster order. */
 final class LoopFilter {
     private final FrameLayout layout;
-    /** lflim(R, L) for R + 256, R in [-256, 255]. */
-    private final int[] lut = new int[512];
+    /**
+     * lflim(R, L) by the filter sum S = p0 - 3 p1 + 3 p2 - p3 (R = (S + 4) >> 3), at S + 1024
+     * for S in [-1020, 1020].
+     */
+    private final int[] lut = new int[2048];
     private int lutLimit = -1;
     /** Saturation to 0..255 of v + 256 for v in [-256, 767]. */
     private static final byte[] CLAMP = new byte[1024];
@@ -24,7 +27,8 @@ final class LoopFilter {
         if (l == lutLimit) {
             return;
         }
-        for (int r = -256; r < 256; r++) {
+        for (int sum = -1024; sum < 1024; sum++) {
+            int r = (sum + 4) >> 3;
             int v;
             if (r <= -2 * l) {
                 v = 0;
@@ -37,7 +41,7 @@ final class LoopFilter {
             } else {
                 v = 0;
             }
-            lut[r + 256] = v;
+            lut[sum + 1024] = v;
         }
         lutLimit = l;
     }
@@ -95,7 +99,7 @@ final class LoopFilter {
             int p1 = d[o + 1] & 0xFF;
             int p2 = d[o + 2] & 0xFF;
             int p3 = d[o + 3] & 0xFF;
-            int v = t[((p0 - 3 * p1 + 3 * p2 - p3 + 4) >> 3) + 256];
+            int v = t[p0 - 3 * p1 + 3 * p2 - p3 + 1024];
             d[o + 1] = c[p1 + v + 256];
             d[o + 2] = c[p2 - v + 256];
         }
@@ -110,7 +114,7 @@ final class LoopFilter {
             int p1 = d[o + stride] & 0xFF;
             int p2 = d[o + 2 * stride] & 0xFF;
             int p3 = d[o + 3 * stride] & 0xFF;
-            int v = t[((p0 - 3 * p1 + 3 * p2 - p3 + 4) >> 3) + 256];
+            int v = t[p0 - 3 * p1 + 3 * p2 - p3 + 1024];
             d[o + stride] = c[p1 + v + 256];
             d[o + 2 * stride] = c[p2 - v + 256];
         }

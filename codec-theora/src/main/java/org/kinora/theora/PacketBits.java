@@ -21,10 +21,13 @@ final class PacketBits {
 
     /** Copies {@code len} bytes of {@code src} and starts reading at their first bit. */
     void reset(byte[] src, int off, int len) {
-        if (buf.length < len) {
+        if (buf.length < len + 2) {
             buf = new byte[len + (len >> 2) + 64];
         }
         System.arraycopy(src, off, buf, 0, len);
+        // Readers that load two bytes at once may read one byte past the end: make it zero.
+        buf[len] = 0;
+        buf[len + 1] = 0;
         length = len;
         pos = 0;
         window = 0;

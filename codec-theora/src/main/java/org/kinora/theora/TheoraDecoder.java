@@ -117,7 +117,9 @@ public final class TheoraDecoder implements VideoDecoder {
             return;
         }
         if (!s.intra && previous == null) {
-            throw new MalformedStreamException("Theora inter frame without a preceding intra frame");
+            // Nothing to predict from (the stream or a seek started between keyframes): no
+            // picture until the next intra frame.
+            return;
         }
         byte[][] cur = freeBuffer();
         try {

@@ -76,10 +76,13 @@ final class TokenDecoder {
                         open--;
                         continue;
                     }
-                    while (avail <= 24) {
-                        win |= (pos < len ? buf[pos] & 0xFF : 0) << (24 - avail);
-                        pos++;
-                        avail += 8;
+                    if (avail <= 16) {
+                        // two bytes at a time; the byte after the packet reads as zero
+                        if (pos < len) {
+                            win |= ((buf[pos] & 0xFF) << 8 | (buf[pos + 1] & 0xFF)) << (16 - avail);
+                        }
+                        pos += 2;
+                        avail += 16;
                     }
                     int e = f < luma ? el[win >>> rl] : ec[win >>> rc];
                     int kind = e & 0x60;
@@ -115,20 +118,26 @@ final class TokenDecoder {
                         continue;
                     }
                     // Theora I 7.7.2
+                    // NCOEFFS is only stored when a block ends: it is the token index of its
+                    // last visit, or 64 after a coefficient in the last place.
                     int t = ti + ((e >> 8) & 0xFF);
                     if (kind == HuffmanTable.ZERO_RUN) {
                         // a pure zero run leaves the coefficient count at this index
                         if (t > 64) {
                             throw overrun();
                         }
-                        ncoeffs[f] = (byte) ti;
+                        if (t == 64) {
+                            ncoeffs[f] = (byte) ti;
+                        }
                     } else {
                         if (t > 63) {
                             throw overrun();
                         }
                         coeffs[(f << 6) + TheoraTables.ZIGZAG[t]] = (short) (e >> 16);
                         t++;
-                        ncoeffs[f] = (byte) t;
+                        if (t == 64) {
+                            ncoeffs[f] = 64;
+                        }
                     }
                     if (t < 64) {
                         sets[t * nw + (f >> 5)] |= 1 << (f & 31);

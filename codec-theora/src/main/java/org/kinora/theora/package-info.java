@@ -28,10 +28,13 @@
  *       index outside their tables throw {@code MalformedStreamException}. A frame that fails
  *       leaves the reference frames untouched, so the next frames conceal with the last good
  *       picture.</li>
- *   <li>Speed: tokens are decoded with multi-level look-up tables (10 bits at the root) from a
- *       32-bit bit window kept in locals, coefficient tokens are expanded through one table,
- *       coefficients are stored by coded position so each pass writes them in address order,
- *       and the inverse DCT skips rows it knows to be zero. Nothing is allocated per frame.</li>
+ *   <li>Speed: each token is one look-up of the next 10 bits giving code and extra bits
+ *       together (multi-level tables for longer codes), read from a 32-bit window kept in
+ *       locals; each of the 64 token passes walks a bit set of exactly the blocks at that token
+ *       index; coefficients are stored by coded position so passes write them in address order;
+ *       dequantization is folded into the inverse DCT, which skips rows known to be zero;
+ *       predictor and residual are summed in one pass; reconstruction and loop filter run a
+ *       super block row at a time. Nothing is allocated per frame.</li>
  * </ul>
  */
 package org.kinora.theora;

@@ -136,6 +136,9 @@ class TheoraFixturesTest {
             d.receive();
         }
         d.reset();
+        // Inter frames before the next keyframe give no picture.
+        d.decode(t.packets.get(5));
+        assertNull(d.receive());
         int key = -1;
         for (int i = 5; i < t.packets.size(); i++) {
             if (t.packets.get(i).keyframe) {
