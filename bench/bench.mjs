@@ -116,7 +116,9 @@ try {
     userDataDir: profile,
     headless: true,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
+      // extra Chromium switches for experiments, e.g. CHROMIUM_ARGS='--js-flags=--no-liftoff'
+      ...(process.env.CHROMIUM_ARGS ? process.env.CHROMIUM_ARGS.split(' ').filter(Boolean) : [])],
   });
   const version = await browser.version();
   const timeout = 120000 * (runs + 1);
