@@ -36,6 +36,99 @@ final class Idct {
      * DC coefficient uses {@code dcq}, the others {@code q}. Clears the coefficients it read.
      */
     static void inverse(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] out) {
+        rows(coeffs, base, q, dcq, maxRow, out);
+        if (maxRow == 0) {
+            for (int c = 0; c < 8; c++) {
+                int v = ((short) ((C4 * (short) out[c]) >> 16) + 8) >> 4;
+                for (int r = 0; r < 64; r += 8) {
+                    out[r + c] = v;
+                }
+            }
+        } else if (maxRow < 4) {
+            for (int r = (maxRow + 1) * 8; r < 32; r++) {
+                out[r] = 0;
+            }
+            columnsLow(out);
+        } else {
+            for (int r = (maxRow + 1) * 8; r < 64; r++) {
+                out[r] = 0;
+            }
+            columns(out);
+        }
+    }
+
+    /**
+     * As {@link #inverse}, but the residual goes straight into the picture: each pixel of the 8x8
+     * block at {@code dst[off]} (row stride {@code pw}) becomes its predictor plus the residual,
+     * clamped with {@code clamp} (index: value + {@code clampOffset}). The predictor is 128 when
+     * {@code intra}, else the pixel already in {@code dst}. {@code tmp} holds the row pass.
+     */
+    static void reconstruct(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] tmp, byte[] dst, int off,
+            int pw, boolean intra, byte[] clamp, int clampOffset) {
+        rows(coeffs, base, q, dcq, maxRow, tmp);
+        if (maxRow == 0) {
+            for (int c = 0; c < 8; c++) {
+                tmp[c] = ((short) ((C4 * (short) tmp[c]) >> 16) + 8) >> 4;
+            }
+            int k = intra ? clampOffset + 128 : clampOffset;
+            for (int y = 0; y < 8; y++) {
+                int o = off + y * pw;
+                for (int x = 0; x < 8; x++) {
+                    dst[o + x] = clamp[(intra ? 0 : dst[o + x] & 0xFF) + tmp[x] + k];
+                }
+            }
+        } else if (maxRow < 4) {
+            for (int r = (maxRow + 1) * 8; r < 32; r++) {
+                tmp[r] = 0;
+            }
+            columnsLow(tmp);
+            put(tmp, dst, off, pw, intra, clamp, clampOffset);
+        } else {
+            for (int r = (maxRow + 1) * 8; r < 64; r++) {
+                tmp[r] = 0;
+            }
+            columns(tmp);
+            put(tmp, dst, off, pw, intra, clamp, clampOffset);
+        }
+    }
+
+    private static void put(int[] res, byte[] dst, int off, int pw, boolean intra, byte[] clamp, int clampOffset) {
+        if (intra) {
+            int k = clampOffset + 128;
+            for (int y = 0; y < 8; y++) {
+                int o = off + y * pw;
+                int r = y * 8;
+                dst[o] = clamp[res[r] + k];
+                dst[o + 1] = clamp[res[r + 1] + k];
+                dst[o + 2] = clamp[res[r + 2] + k];
+                dst[o + 3] = clamp[res[r + 3] + k];
+                dst[o + 4] = clamp[res[r + 4] + k];
+                dst[o + 5] = clamp[res[r + 5] + k];
+                dst[o + 6] = clamp[res[r + 6] + k];
+                dst[o + 7] = clamp[res[r + 7] + k];
+            }
+        } else {
+            for (int y = 0; y < 8; y++) {
+                int o = off + y * pw;
+                int r = y * 8;
+                for (int x = 0; x < 8; x++) {
+                    dst[o + x] = clamp[(dst[o + x] & 0xFF) + res[r + x] + clampOffset];
+                }
+            }
+        }
+    }
+
+    /**
+     * The intra block whose only coefficient is the DC value {@code y0} (dequantized): every
+     * residual equals the one value the full flow graph gives for it.
+     */
+    static int dcOnlyResidual(int y0) {
+        int v = (short) ((C4 * (short) y0) >> 16);
+        return ((short) ((C4 * (short) v) >> 16) + 8) >> 4;
+    }
+
+    /** The row pass of {@link #inverse}: rows 0..maxRow into out, which rows above are left as they were. */
+    private static void rows(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] out) {
         for (int r = 0; r <= maxRow * 8; r += 8) {
             int b = base + r;
             int y0 = (short) (coeffs[b] * (r == 0 ? dcq : q[r]));
@@ -98,24 +191,6 @@ final class Idct {
             out[r + 5] = (short) (t2 - t5);
             out[r + 6] = (short) (t1 - t6);
             out[r + 7] = (short) (t0 - t7);
-        }
-        if (maxRow == 0) {
-            for (int c = 0; c < 8; c++) {
-                int v = ((short) ((C4 * (short) out[c]) >> 16) + 8) >> 4;
-                for (int r = 0; r < 64; r += 8) {
-                    out[r + c] = v;
-                }
-            }
-        } else if (maxRow < 4) {
-            for (int r = (maxRow + 1) * 8; r < 32; r++) {
-                out[r] = 0;
-            }
-            columnsLow(out);
-        } else {
-            for (int r = (maxRow + 1) * 8; r < 64; r++) {
-                out[r] = 0;
-            }
-            columns(out);
         }
     }
 
