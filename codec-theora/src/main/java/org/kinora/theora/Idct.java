@@ -70,11 +70,45 @@ final class Idct {
             for (int c = 0; c < 8; c++) {
                 tmp[c] = ((short) ((C4 * (short) tmp[c]) >> 16) + 8) >> 4;
             }
-            int k = intra ? clampOffset + 128 : clampOffset;
-            for (int y = 0; y < 8; y++) {
-                int o = off + y * pw;
-                for (int x = 0; x < 8; x++) {
-                    dst[o + x] = clamp[(intra ? 0 : dst[o + x] & 0xFF) + tmp[x] + k];
+            // every row of the residual is the same
+            if (intra) {
+                int k = clampOffset + 128;
+                byte v0 = clamp[tmp[0] + k];
+                byte v1 = clamp[tmp[1] + k];
+                byte v2 = clamp[tmp[2] + k];
+                byte v3 = clamp[tmp[3] + k];
+                byte v4 = clamp[tmp[4] + k];
+                byte v5 = clamp[tmp[5] + k];
+                byte v6 = clamp[tmp[6] + k];
+                byte v7 = clamp[tmp[7] + k];
+                for (int o = off, end = off + 8 * pw; o < end; o += pw) {
+                    dst[o] = v0;
+                    dst[o + 1] = v1;
+                    dst[o + 2] = v2;
+                    dst[o + 3] = v3;
+                    dst[o + 4] = v4;
+                    dst[o + 5] = v5;
+                    dst[o + 6] = v6;
+                    dst[o + 7] = v7;
+                }
+            } else {
+                int r0 = tmp[0] + clampOffset;
+                int r1 = tmp[1] + clampOffset;
+                int r2 = tmp[2] + clampOffset;
+                int r3 = tmp[3] + clampOffset;
+                int r4 = tmp[4] + clampOffset;
+                int r5 = tmp[5] + clampOffset;
+                int r6 = tmp[6] + clampOffset;
+                int r7 = tmp[7] + clampOffset;
+                for (int o = off, end = off + 8 * pw; o < end; o += pw) {
+                    dst[o] = clamp[(dst[o] & 0xFF) + r0];
+                    dst[o + 1] = clamp[(dst[o + 1] & 0xFF) + r1];
+                    dst[o + 2] = clamp[(dst[o + 2] & 0xFF) + r2];
+                    dst[o + 3] = clamp[(dst[o + 3] & 0xFF) + r3];
+                    dst[o + 4] = clamp[(dst[o + 4] & 0xFF) + r4];
+                    dst[o + 5] = clamp[(dst[o + 5] & 0xFF) + r5];
+                    dst[o + 6] = clamp[(dst[o + 6] & 0xFF) + r6];
+                    dst[o + 7] = clamp[(dst[o + 7] & 0xFF) + r7];
                 }
             }
         } else if (maxRow < 4) {
@@ -108,12 +142,18 @@ final class Idct {
                 dst[o + 7] = clamp[res[r + 7] + k];
             }
         } else {
+            int k = clampOffset;
             for (int y = 0; y < 8; y++) {
                 int o = off + y * pw;
                 int r = y * 8;
-                for (int x = 0; x < 8; x++) {
-                    dst[o + x] = clamp[(dst[o + x] & 0xFF) + res[r + x] + clampOffset];
-                }
+                dst[o] = clamp[(dst[o] & 0xFF) + res[r] + k];
+                dst[o + 1] = clamp[(dst[o + 1] & 0xFF) + res[r + 1] + k];
+                dst[o + 2] = clamp[(dst[o + 2] & 0xFF) + res[r + 2] + k];
+                dst[o + 3] = clamp[(dst[o + 3] & 0xFF) + res[r + 3] + k];
+                dst[o + 4] = clamp[(dst[o + 4] & 0xFF) + res[r + 4] + k];
+                dst[o + 5] = clamp[(dst[o + 5] & 0xFF) + res[r + 5] + k];
+                dst[o + 6] = clamp[(dst[o + 6] & 0xFF) + res[r + 6] + k];
+                dst[o + 7] = clamp[(dst[o + 7] & 0xFF) + res[r + 7] + k];
             }
         }
     }
