@@ -65,8 +65,9 @@ final class Idct {
      */
     static void reconstruct(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] tmp, byte[] dst, int off,
             int pw, boolean intra, byte[] clamp, int clampOffset) {
-        rows(coeffs, base, q, dcq, maxRow, tmp);
-        if (maxRow == 0) {
+        // The highest row the row pass left non-zero: the rows above it transform to zeros.
+        int last = rows(coeffs, base, q, dcq, maxRow, tmp);
+        if (last == 0) {
             for (int c = 0; c < 8; c++) {
                 tmp[c] = ((short) ((C4 * (short) tmp[c]) >> 16) + 8) >> 4;
             }
@@ -111,14 +112,17 @@ final class Idct {
                     dst[o + 7] = clamp[(dst[o + 7] & 0xFF) + r7];
                 }
             }
-        } else if (maxRow < 4) {
-            for (int r = (maxRow + 1) * 8; r < 32; r++) {
+        } else if (last == 1) {
+            columns2(tmp);
+            put(tmp, dst, off, pw, intra, clamp, clampOffset);
+        } else if (last < 4) {
+            for (int r = (last + 1) * 8; r < 32; r++) {
                 tmp[r] = 0;
             }
             columnsLow(tmp);
             put(tmp, dst, off, pw, intra, clamp, clampOffset);
         } else {
-            for (int r = (maxRow + 1) * 8; r < 64; r++) {
+            for (int r = (last + 1) * 8; r < 64; r++) {
                 tmp[r] = 0;
             }
             columns(tmp);
@@ -168,7 +172,8 @@ final class Idct {
     }
 
     /** The row pass of {@link #inverse}: rows 0..maxRow into out, which rows above are left as they were. */
-    private static void rows(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] out) {
+    private static int rows(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] out) {
+        int last = 0;
         for (int r = 0; r <= maxRow * 8; r += 8) {
             int b = base + r;
             int y0 = (short) (coeffs[b] * (r == 0 ? dcq : q[r]));
@@ -189,6 +194,9 @@ final class Idct {
             coeffs[b + 7] = 0;
             if ((y1 | y2 | y3 | y4 | y5 | y6 | y7) == 0) {
                 // Every output equals C4 * y0 >> 16 truncated to 16 bits (the flow graph with one input).
+                if (y0 != 0) {
+                    last = r;
+                }
                 int v = (short) ((C4 * (short) y0) >> 16);
                 out[r] = v;
                 out[r + 1] = v;
@@ -200,6 +208,7 @@ final class Idct {
                 out[r + 7] = v;
                 continue;
             }
+            last = r;
             int t0 = (C4 * (short) (y0 + y4)) >> 16;
             int t1 = (C4 * (short) (y0 - y4)) >> 16;
             int t2 = ((C6 * y2) >> 16) - ((C2 * y6) >> 16);
@@ -231,6 +240,31 @@ final class Idct {
             out[r + 5] = (short) (t2 - t5);
             out[r + 6] = (short) (t1 - t6);
             out[r + 7] = (short) (t0 - t7);
+        }
+        return last >> 3;
+    }
+
+    /** The column pass when rows 2..7 are zero. */
+    private static void columns2(int[] blk) {
+        for (int c = 0; c < 8; c++) {
+            int y0 = blk[c];
+            int y1 = blk[8 + c];
+            int t0 = (C4 * (short) y0) >> 16;
+            int t4 = (C7 * y1) >> 16;
+            int t7 = (C1 * y1) >> 16;
+            int t5 = (C4 * (short) t4) >> 16;
+            int t6 = (C4 * (short) t7) >> 16;
+            // t1 = t0, t2 = t3 = 0; then t6' = t6 + t5, t5' = t6 - t5
+            int a = t6 + t5;
+            int d = t6 - t5;
+            blk[c] = ((short) (t0 + t7) + 8) >> 4;
+            blk[8 + c] = ((short) (t0 + a) + 8) >> 4;
+            blk[16 + c] = ((short) (t0 + d) + 8) >> 4;
+            blk[24 + c] = ((short) (t0 + t4) + 8) >> 4;
+            blk[32 + c] = ((short) (t0 - t4) + 8) >> 4;
+            blk[40 + c] = ((short) (t0 - d) + 8) >> 4;
+            blk[48 + c] = ((short) (t0 - a) + 8) >> 4;
+            blk[56 + c] = ((short) (t0 - t7) + 8) >> 4;
         }
     }
 
