@@ -9,16 +9,6 @@ final class LoopFilter {
      */
     private final int[] lut = new int[2048];
     private int lutLimit = -1;
-    /** Saturation to 0..255 of v + 256 for v in [-256, 767]. */
-    private static final byte[] CLAMP = new byte[1024];
-
-    static {
-        for (int i = 0; i < 1024; i++) {
-            int v = i - 256;
-            CLAMP[i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
-        }
-    }
-
     LoopFilter(FrameLayout layout) {
         this.layout = layout;
     }
@@ -93,30 +83,32 @@ final class LoopFilter {
     /** Theora I 7.10.1: filters across a vertical edge; {@code o} is pixel FX of row FY. */
     private void horizontal(byte[] d, int o, int stride) {
         int[] t = lut;
-        byte[] c = CLAMP;
         for (int y = 0; y < 8; y++, o += stride) {
             int p0 = d[o] & 0xFF;
             int p1 = d[o + 1] & 0xFF;
             int p2 = d[o + 2] & 0xFF;
             int p3 = d[o + 3] & 0xFF;
             int v = t[p0 - 3 * p1 + 3 * p2 - p3 + 1024];
-            d[o + 1] = c[p1 + v + 256];
-            d[o + 2] = c[p2 - v + 256];
+            int a = p1 + v;
+            int b = p2 - v;
+            d[o + 1] = (byte) ((a & ~0xFF) == 0 ? a : ~a >>> 24);
+            d[o + 2] = (byte) ((b & ~0xFF) == 0 ? b : ~b >>> 24);
         }
     }
 
     /** Theora I 7.10.2: filters across a horizontal edge; {@code o} is pixel FX of row FY. */
     private void vertical(byte[] d, int o, int stride) {
         int[] t = lut;
-        byte[] c = CLAMP;
         for (int x = 0; x < 8; x++, o++) {
             int p0 = d[o] & 0xFF;
             int p1 = d[o + stride] & 0xFF;
             int p2 = d[o + 2 * stride] & 0xFF;
             int p3 = d[o + 3 * stride] & 0xFF;
             int v = t[p0 - 3 * p1 + 3 * p2 - p3 + 1024];
-            d[o + stride] = c[p1 + v + 256];
-            d[o + 2 * stride] = c[p2 - v + 256];
+            int a = p1 + v;
+            int b = p2 - v;
+            d[o + stride] = (byte) ((a & ~0xFF) == 0 ? a : ~a >>> 24);
+            d[o + 2 * stride] = (byte) ((b & ~0xFF) == 0 ? b : ~b >>> 24);
         }
     }
 }
