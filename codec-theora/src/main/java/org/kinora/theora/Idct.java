@@ -60,11 +60,11 @@ final class Idct {
     /**
      * As {@link #inverse}, but the residual goes straight into the picture: each pixel of the 8x8
      * block at {@code dst[off]} (row stride {@code pw}) becomes its predictor plus the residual,
-     * clamped with {@code clamp} (index: value + {@code clampOffset}). The predictor is 128 when
+     * saturated to 0..255. The predictor is 128 when
      * {@code intra}, else the pixel already in {@code dst}. {@code tmp} holds the row pass.
      */
     static void reconstruct(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] tmp, byte[] dst, int off,
-            int pw, boolean intra, byte[] clamp, int clampOffset) {
+            int pw, boolean intra) {
         // The highest row the row pass left non-zero: the rows above it transform to zeros.
         int last = rows(coeffs, base, q, dcq, maxRow, tmp);
         if (last == 0) {
@@ -73,15 +73,15 @@ final class Idct {
             }
             // every row of the residual is the same
             if (intra) {
-                int k = clampOffset + 128;
-                byte v0 = clamp[tmp[0] + k];
-                byte v1 = clamp[tmp[1] + k];
-                byte v2 = clamp[tmp[2] + k];
-                byte v3 = clamp[tmp[3] + k];
-                byte v4 = clamp[tmp[4] + k];
-                byte v5 = clamp[tmp[5] + k];
-                byte v6 = clamp[tmp[6] + k];
-                byte v7 = clamp[tmp[7] + k];
+                int k = 128;
+                byte v0 = clip(tmp[0] + k);
+                byte v1 = clip(tmp[1] + k);
+                byte v2 = clip(tmp[2] + k);
+                byte v3 = clip(tmp[3] + k);
+                byte v4 = clip(tmp[4] + k);
+                byte v5 = clip(tmp[5] + k);
+                byte v6 = clip(tmp[6] + k);
+                byte v7 = clip(tmp[7] + k);
                 for (int o = off, end = off + 8 * pw; o < end; o += pw) {
                     dst[o] = v0;
                     dst[o + 1] = v1;
@@ -93,71 +93,70 @@ final class Idct {
                     dst[o + 7] = v7;
                 }
             } else {
-                int r0 = tmp[0] + clampOffset;
-                int r1 = tmp[1] + clampOffset;
-                int r2 = tmp[2] + clampOffset;
-                int r3 = tmp[3] + clampOffset;
-                int r4 = tmp[4] + clampOffset;
-                int r5 = tmp[5] + clampOffset;
-                int r6 = tmp[6] + clampOffset;
-                int r7 = tmp[7] + clampOffset;
+                int r0 = tmp[0];
+                int r1 = tmp[1];
+                int r2 = tmp[2];
+                int r3 = tmp[3];
+                int r4 = tmp[4];
+                int r5 = tmp[5];
+                int r6 = tmp[6];
+                int r7 = tmp[7];
                 for (int o = off, end = off + 8 * pw; o < end; o += pw) {
-                    dst[o] = clamp[(dst[o] & 0xFF) + r0];
-                    dst[o + 1] = clamp[(dst[o + 1] & 0xFF) + r1];
-                    dst[o + 2] = clamp[(dst[o + 2] & 0xFF) + r2];
-                    dst[o + 3] = clamp[(dst[o + 3] & 0xFF) + r3];
-                    dst[o + 4] = clamp[(dst[o + 4] & 0xFF) + r4];
-                    dst[o + 5] = clamp[(dst[o + 5] & 0xFF) + r5];
-                    dst[o + 6] = clamp[(dst[o + 6] & 0xFF) + r6];
-                    dst[o + 7] = clamp[(dst[o + 7] & 0xFF) + r7];
+                    dst[o] = clip((dst[o] & 0xFF) + r0);
+                    dst[o + 1] = clip((dst[o + 1] & 0xFF) + r1);
+                    dst[o + 2] = clip((dst[o + 2] & 0xFF) + r2);
+                    dst[o + 3] = clip((dst[o + 3] & 0xFF) + r3);
+                    dst[o + 4] = clip((dst[o + 4] & 0xFF) + r4);
+                    dst[o + 5] = clip((dst[o + 5] & 0xFF) + r5);
+                    dst[o + 6] = clip((dst[o + 6] & 0xFF) + r6);
+                    dst[o + 7] = clip((dst[o + 7] & 0xFF) + r7);
                 }
             }
         } else if (last == 1) {
             columns2(tmp);
-            put(tmp, dst, off, pw, intra, clamp, clampOffset);
+            put(tmp, dst, off, pw, intra);
         } else if (last < 4) {
             for (int r = (last + 1) * 8; r < 32; r++) {
                 tmp[r] = 0;
             }
             columnsLow(tmp);
-            put(tmp, dst, off, pw, intra, clamp, clampOffset);
+            put(tmp, dst, off, pw, intra);
         } else {
             for (int r = (last + 1) * 8; r < 64; r++) {
                 tmp[r] = 0;
             }
             columns(tmp);
-            put(tmp, dst, off, pw, intra, clamp, clampOffset);
+            put(tmp, dst, off, pw, intra);
         }
     }
 
-    private static void put(int[] res, byte[] dst, int off, int pw, boolean intra, byte[] clamp, int clampOffset) {
+    private static void put(int[] res, byte[] dst, int off, int pw, boolean intra) {
         if (intra) {
-            int k = clampOffset + 128;
+            int k = 128;
             for (int y = 0; y < 8; y++) {
                 int o = off + y * pw;
                 int r = y * 8;
-                dst[o] = clamp[res[r] + k];
-                dst[o + 1] = clamp[res[r + 1] + k];
-                dst[o + 2] = clamp[res[r + 2] + k];
-                dst[o + 3] = clamp[res[r + 3] + k];
-                dst[o + 4] = clamp[res[r + 4] + k];
-                dst[o + 5] = clamp[res[r + 5] + k];
-                dst[o + 6] = clamp[res[r + 6] + k];
-                dst[o + 7] = clamp[res[r + 7] + k];
+                dst[o] = clip(res[r] + k);
+                dst[o + 1] = clip(res[r + 1] + k);
+                dst[o + 2] = clip(res[r + 2] + k);
+                dst[o + 3] = clip(res[r + 3] + k);
+                dst[o + 4] = clip(res[r + 4] + k);
+                dst[o + 5] = clip(res[r + 5] + k);
+                dst[o + 6] = clip(res[r + 6] + k);
+                dst[o + 7] = clip(res[r + 7] + k);
             }
         } else {
-            int k = clampOffset;
             for (int y = 0; y < 8; y++) {
                 int o = off + y * pw;
                 int r = y * 8;
-                dst[o] = clamp[(dst[o] & 0xFF) + res[r] + k];
-                dst[o + 1] = clamp[(dst[o + 1] & 0xFF) + res[r + 1] + k];
-                dst[o + 2] = clamp[(dst[o + 2] & 0xFF) + res[r + 2] + k];
-                dst[o + 3] = clamp[(dst[o + 3] & 0xFF) + res[r + 3] + k];
-                dst[o + 4] = clamp[(dst[o + 4] & 0xFF) + res[r + 4] + k];
-                dst[o + 5] = clamp[(dst[o + 5] & 0xFF) + res[r + 5] + k];
-                dst[o + 6] = clamp[(dst[o + 6] & 0xFF) + res[r + 6] + k];
-                dst[o + 7] = clamp[(dst[o + 7] & 0xFF) + res[r + 7] + k];
+                dst[o] = clip((dst[o] & 0xFF) + res[r]);
+                dst[o + 1] = clip((dst[o + 1] & 0xFF) + res[r + 1]);
+                dst[o + 2] = clip((dst[o + 2] & 0xFF) + res[r + 2]);
+                dst[o + 3] = clip((dst[o + 3] & 0xFF) + res[r + 3]);
+                dst[o + 4] = clip((dst[o + 4] & 0xFF) + res[r + 4]);
+                dst[o + 5] = clip((dst[o + 5] & 0xFF) + res[r + 5]);
+                dst[o + 6] = clip((dst[o + 6] & 0xFF) + res[r + 6]);
+                dst[o + 7] = clip((dst[o + 7] & 0xFF) + res[r + 7]);
             }
         }
     }
@@ -351,5 +350,13 @@ final class Idct {
             blk[48 + c] = ((short) (t1 - t6) + 8) >> 4;
             blk[56 + c] = ((short) (t0 - t7) + 8) >> 4;
         }
+    }
+
+    /**
+     * Saturation to 0..255 of v in (-2^24, 2^24), as a byte: a test of the high bits rather than
+     * a table, whose bounds check costs more.
+     */
+    static byte clip(int v) {
+        return (byte) ((v & ~0xFF) == 0 ? v : ~v >>> 24);
     }
 }

@@ -9,6 +9,7 @@ final class LoopFilter {
      */
     private final int[] lut = new int[2048];
     private int lutLimit = -1;
+
     LoopFilter(FrameLayout layout) {
         this.layout = layout;
     }
