@@ -3,38 +3,11 @@ package org.kinora.theora;
 /** The loop filter (Theora I 7.10) over the coded blocks of a reconstructed frame, in raster order. */
 final class LoopFilter {
     private final FrameLayout layout;
-    /**
-     * lflim(R, L) by the filter sum S = p0 - 3 p1 + 3 p2 - p3 (R = (S + 4) >> 3), at S + 1024
-     * for S in [-1020, 1020].
-     */
-    private final int[] lut = new int[2048];
-    private int lutLimit = -1;
+    /** The frame's loop filter limit L. */
+    private int limit;
 
     LoopFilter(FrameLayout layout) {
         this.layout = layout;
-    }
-
-    private void prepare(int l) {
-        if (l == lutLimit) {
-            return;
-        }
-        for (int sum = -1024; sum < 1024; sum++) {
-            int r = (sum + 4) >> 3;
-            int v;
-            if (r <= -2 * l) {
-                v = 0;
-            } else if (r <= -l) {
-                v = -r - 2 * l;
-            } else if (r < l) {
-                v = r;
-            } else if (r < 2 * l) {
-                v = -r + 2 * l;
-            } else {
-                v = 0;
-            }
-            lut[sum + 1024] = v;
-        }
-        lutLimit = l;
     }
 
     /** Prepares the filter for the frame; false when its limit is 0 and nothing is filtered. */
@@ -42,7 +15,7 @@ final class LoopFilter {
         if (limit == 0) {
             return false;
         }
-        prepare(limit);
+        this.limit = limit;
         return true;
     }
 
@@ -81,15 +54,24 @@ final class LoopFilter {
         }
     }
 
+    /** lflim(R, L) of Theora I 7.10 for R = (sum + 4) >> 3, with l2 = 2L: no table, no branch. */
+    private static int lflim(int sum, int l2) {
+        int r = (sum + 4) >> 3;
+        int sign = r >> 31;
+        int a = (r ^ sign) - sign;
+        int m = Math.max(Math.min(a, l2 - a), 0);
+        return (m ^ sign) - sign;
+    }
+
     /** Theora I 7.10.1: filters across a vertical edge; {@code o} is pixel FX of row FY. */
     private void horizontal(byte[] d, int o, int stride) {
-        int[] t = lut;
+        int l2 = 2 * limit;
         for (int y = 0; y < 8; y++, o += stride) {
             int p0 = d[o] & 0xFF;
             int p1 = d[o + 1] & 0xFF;
             int p2 = d[o + 2] & 0xFF;
             int p3 = d[o + 3] & 0xFF;
-            int v = t[p0 - 3 * p1 + 3 * p2 - p3 + 1024];
+            int v = lflim(p0 - 3 * p1 + 3 * p2 - p3, l2);
             int a = p1 + v;
             int b = p2 - v;
             d[o + 1] = (byte) ((a & ~0xFF) == 0 ? a : ~a >>> 24);
@@ -99,13 +81,13 @@ final class LoopFilter {
 
     /** Theora I 7.10.2: filters across a horizontal edge; {@code o} is pixel FX of row FY. */
     private void vertical(byte[] d, int o, int stride) {
-        int[] t = lut;
+        int l2 = 2 * limit;
         for (int x = 0; x < 8; x++, o++) {
             int p0 = d[o] & 0xFF;
             int p1 = d[o + stride] & 0xFF;
             int p2 = d[o + 2 * stride] & 0xFF;
             int p3 = d[o + 3 * stride] & 0xFF;
-            int v = t[p0 - 3 * p1 + 3 * p2 - p3 + 1024];
+            int v = lflim(p0 - 3 * p1 + 3 * p2 - p3, l2);
             int a = p1 + v;
             int b = p2 - v;
             d[o + stride] = (byte) ((a & ~0xFF) == 0 ? a : ~a >>> 24);
