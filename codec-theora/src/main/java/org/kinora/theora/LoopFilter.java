@@ -66,16 +66,27 @@ final class LoopFilter {
     /** Theora I 7.10.1: filters across a vertical edge; {@code o} is pixel FX of row FY. */
     private void horizontal(byte[] d, int o, int stride) {
         int l2 = 2 * limit;
-        for (int y = 0; y < 8; y++, o += stride) {
+        // Two rows at a time, both read before either is written (the rows are independent).
+        for (int y = 0; y < 8; y += 2, o += 2 * stride) {
+            int q = o + stride;
             int p0 = d[o] & 0xFF;
             int p1 = d[o + 1] & 0xFF;
             int p2 = d[o + 2] & 0xFF;
             int p3 = d[o + 3] & 0xFF;
+            int s0 = d[q] & 0xFF;
+            int s1 = d[q + 1] & 0xFF;
+            int s2 = d[q + 2] & 0xFF;
+            int s3 = d[q + 3] & 0xFF;
             int v = lflim(p0 - 3 * p1 + 3 * p2 - p3, l2);
+            int w = lflim(s0 - 3 * s1 + 3 * s2 - s3, l2);
             int a = p1 + v;
             int b = p2 - v;
+            int c = s1 + w;
+            int e = s2 - w;
             d[o + 1] = (byte) ((a & ~0xFF) == 0 ? a : ~a >>> 24);
             d[o + 2] = (byte) ((b & ~0xFF) == 0 ? b : ~b >>> 24);
+            d[q + 1] = (byte) ((c & ~0xFF) == 0 ? c : ~c >>> 24);
+            d[q + 2] = (byte) ((e & ~0xFF) == 0 ? e : ~e >>> 24);
         }
     }
 
