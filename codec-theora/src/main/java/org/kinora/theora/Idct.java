@@ -36,6 +36,143 @@ final class Idct {
      * DC coefficient uses {@code dcq}, the others {@code q}. Clears the coefficients it read.
      */
     static void inverse(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] out) {
+        rows(coeffs, base, q, dcq, maxRow, out);
+        if (maxRow == 0) {
+            for (int c = 0; c < 8; c++) {
+                int v = ((short) ((C4 * (short) out[c]) >> 16) + 8) >> 4;
+                for (int r = 0; r < 64; r += 8) {
+                    out[r + c] = v;
+                }
+            }
+        } else if (maxRow < 4) {
+            for (int r = (maxRow + 1) * 8; r < 32; r++) {
+                out[r] = 0;
+            }
+            columnsLow(out);
+        } else {
+            for (int r = (maxRow + 1) * 8; r < 64; r++) {
+                out[r] = 0;
+            }
+            columns(out);
+        }
+    }
+
+    /**
+     * As {@link #inverse}, but the residual goes straight into the picture: each pixel of the 8x8
+     * block at {@code dst[off]} (row stride {@code pw}) becomes its predictor plus the residual,
+     * saturated to 0..255. The predictor is 128 when
+     * {@code intra}, else the pixel already in {@code dst}. {@code tmp} holds the row pass.
+     */
+    static void reconstruct(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] tmp, byte[] dst, int off,
+            int pw, boolean intra) {
+        // The highest row the row pass left non-zero: the rows above it transform to zeros.
+        int last = rows(coeffs, base, q, dcq, maxRow, tmp);
+        if (last == 0) {
+            for (int c = 0; c < 8; c++) {
+                tmp[c] = ((short) ((C4 * (short) tmp[c]) >> 16) + 8) >> 4;
+            }
+            // every row of the residual is the same
+            if (intra) {
+                int k = 128;
+                byte v0 = clip(tmp[0] + k);
+                byte v1 = clip(tmp[1] + k);
+                byte v2 = clip(tmp[2] + k);
+                byte v3 = clip(tmp[3] + k);
+                byte v4 = clip(tmp[4] + k);
+                byte v5 = clip(tmp[5] + k);
+                byte v6 = clip(tmp[6] + k);
+                byte v7 = clip(tmp[7] + k);
+                for (int o = off, end = off + 8 * pw; o < end; o += pw) {
+                    dst[o] = v0;
+                    dst[o + 1] = v1;
+                    dst[o + 2] = v2;
+                    dst[o + 3] = v3;
+                    dst[o + 4] = v4;
+                    dst[o + 5] = v5;
+                    dst[o + 6] = v6;
+                    dst[o + 7] = v7;
+                }
+            } else {
+                int r0 = tmp[0];
+                int r1 = tmp[1];
+                int r2 = tmp[2];
+                int r3 = tmp[3];
+                int r4 = tmp[4];
+                int r5 = tmp[5];
+                int r6 = tmp[6];
+                int r7 = tmp[7];
+                for (int o = off, end = off + 8 * pw; o < end; o += pw) {
+                    dst[o] = clip((dst[o] & 0xFF) + r0);
+                    dst[o + 1] = clip((dst[o + 1] & 0xFF) + r1);
+                    dst[o + 2] = clip((dst[o + 2] & 0xFF) + r2);
+                    dst[o + 3] = clip((dst[o + 3] & 0xFF) + r3);
+                    dst[o + 4] = clip((dst[o + 4] & 0xFF) + r4);
+                    dst[o + 5] = clip((dst[o + 5] & 0xFF) + r5);
+                    dst[o + 6] = clip((dst[o + 6] & 0xFF) + r6);
+                    dst[o + 7] = clip((dst[o + 7] & 0xFF) + r7);
+                }
+            }
+        } else if (last == 1) {
+            columns2(tmp);
+            put(tmp, dst, off, pw, intra);
+        } else if (last < 4) {
+            for (int r = (last + 1) * 8; r < 32; r++) {
+                tmp[r] = 0;
+            }
+            columnsLow(tmp);
+            put(tmp, dst, off, pw, intra);
+        } else {
+            for (int r = (last + 1) * 8; r < 64; r++) {
+                tmp[r] = 0;
+            }
+            columns(tmp);
+            put(tmp, dst, off, pw, intra);
+        }
+    }
+
+    private static void put(int[] res, byte[] dst, int off, int pw, boolean intra) {
+        if (intra) {
+            int k = 128;
+            for (int y = 0; y < 8; y++) {
+                int o = off + y * pw;
+                int r = y * 8;
+                dst[o] = clip(res[r] + k);
+                dst[o + 1] = clip(res[r + 1] + k);
+                dst[o + 2] = clip(res[r + 2] + k);
+                dst[o + 3] = clip(res[r + 3] + k);
+                dst[o + 4] = clip(res[r + 4] + k);
+                dst[o + 5] = clip(res[r + 5] + k);
+                dst[o + 6] = clip(res[r + 6] + k);
+                dst[o + 7] = clip(res[r + 7] + k);
+            }
+        } else {
+            for (int y = 0; y < 8; y++) {
+                int o = off + y * pw;
+                int r = y * 8;
+                dst[o] = clip((dst[o] & 0xFF) + res[r]);
+                dst[o + 1] = clip((dst[o + 1] & 0xFF) + res[r + 1]);
+                dst[o + 2] = clip((dst[o + 2] & 0xFF) + res[r + 2]);
+                dst[o + 3] = clip((dst[o + 3] & 0xFF) + res[r + 3]);
+                dst[o + 4] = clip((dst[o + 4] & 0xFF) + res[r + 4]);
+                dst[o + 5] = clip((dst[o + 5] & 0xFF) + res[r + 5]);
+                dst[o + 6] = clip((dst[o + 6] & 0xFF) + res[r + 6]);
+                dst[o + 7] = clip((dst[o + 7] & 0xFF) + res[r + 7]);
+            }
+        }
+    }
+
+    /**
+     * The intra block whose only coefficient is the DC value {@code y0} (dequantized): every
+     * residual equals the one value the full flow graph gives for it.
+     */
+    static int dcOnlyResidual(int y0) {
+        int v = (short) ((C4 * (short) y0) >> 16);
+        return ((short) ((C4 * (short) v) >> 16) + 8) >> 4;
+    }
+
+    /** The row pass of {@link #inverse}: rows 0..maxRow into out, which rows above are left as they were. */
+    private static int rows(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] out) {
+        int last = 0;
         for (int r = 0; r <= maxRow * 8; r += 8) {
             int b = base + r;
             int y0 = (short) (coeffs[b] * (r == 0 ? dcq : q[r]));
@@ -56,6 +193,9 @@ final class Idct {
             coeffs[b + 7] = 0;
             if ((y1 | y2 | y3 | y4 | y5 | y6 | y7) == 0) {
                 // Every output equals C4 * y0 >> 16 truncated to 16 bits (the flow graph with one input).
+                if (y0 != 0) {
+                    last = r;
+                }
                 int v = (short) ((C4 * (short) y0) >> 16);
                 out[r] = v;
                 out[r + 1] = v;
@@ -67,6 +207,7 @@ final class Idct {
                 out[r + 7] = v;
                 continue;
             }
+            last = r;
             int t0 = (C4 * (short) (y0 + y4)) >> 16;
             int t1 = (C4 * (short) (y0 - y4)) >> 16;
             int t2 = ((C6 * y2) >> 16) - ((C2 * y6) >> 16);
@@ -99,23 +240,30 @@ final class Idct {
             out[r + 6] = (short) (t1 - t6);
             out[r + 7] = (short) (t0 - t7);
         }
-        if (maxRow == 0) {
-            for (int c = 0; c < 8; c++) {
-                int v = ((short) ((C4 * (short) out[c]) >> 16) + 8) >> 4;
-                for (int r = 0; r < 64; r += 8) {
-                    out[r + c] = v;
-                }
-            }
-        } else if (maxRow < 4) {
-            for (int r = (maxRow + 1) * 8; r < 32; r++) {
-                out[r] = 0;
-            }
-            columnsLow(out);
-        } else {
-            for (int r = (maxRow + 1) * 8; r < 64; r++) {
-                out[r] = 0;
-            }
-            columns(out);
+        return last >> 3;
+    }
+
+    /** The column pass when rows 2..7 are zero. */
+    private static void columns2(int[] blk) {
+        for (int c = 0; c < 8; c++) {
+            int y0 = blk[c];
+            int y1 = blk[8 + c];
+            int t0 = (C4 * (short) y0) >> 16;
+            int t4 = (C7 * y1) >> 16;
+            int t7 = (C1 * y1) >> 16;
+            int t5 = (C4 * (short) t4) >> 16;
+            int t6 = (C4 * (short) t7) >> 16;
+            // t1 = t0, t2 = t3 = 0; then t6' = t6 + t5, t5' = t6 - t5
+            int a = t6 + t5;
+            int d = t6 - t5;
+            blk[c] = ((short) (t0 + t7) + 8) >> 4;
+            blk[8 + c] = ((short) (t0 + a) + 8) >> 4;
+            blk[16 + c] = ((short) (t0 + d) + 8) >> 4;
+            blk[24 + c] = ((short) (t0 + t4) + 8) >> 4;
+            blk[32 + c] = ((short) (t0 - t4) + 8) >> 4;
+            blk[40 + c] = ((short) (t0 - d) + 8) >> 4;
+            blk[48 + c] = ((short) (t0 - a) + 8) >> 4;
+            blk[56 + c] = ((short) (t0 - t7) + 8) >> 4;
         }
     }
 
@@ -202,5 +350,13 @@ final class Idct {
             blk[48 + c] = ((short) (t1 - t6) + 8) >> 4;
             blk[56 + c] = ((short) (t0 - t7) + 8) >> 4;
         }
+    }
+
+    /**
+     * Saturation to 0..255 of v in (-2^24, 2^24), as a byte: a test of the high bits rather than
+     * a table, whose bounds check costs more.
+     */
+    static byte clip(int v) {
+        return (byte) ((v & ~0xFF) == 0 ? v : ~v >>> 24);
     }
 }

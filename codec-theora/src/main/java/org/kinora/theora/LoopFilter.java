@@ -3,47 +3,11 @@ package org.kinora.theora;
 /** The loop filter (Theora I 7.10) over the coded blocks of a reconstructed frame, in raster order. */
 final class LoopFilter {
     private final FrameLayout layout;
-    /**
-     * lflim(R, L) by the filter sum S = p0 - 3 p1 + 3 p2 - p3 (R = (S + 4) >> 3), at S + 1024
-     * for S in [-1020, 1020].
-     */
-    private final int[] lut = new int[2048];
-    private int lutLimit = -1;
-    /** Saturation to 0..255 of v + 256 for v in [-256, 767]. */
-    private static final byte[] CLAMP = new byte[1024];
-
-    static {
-        for (int i = 0; i < 1024; i++) {
-            int v = i - 256;
-            CLAMP[i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
-        }
-    }
+    /** The frame's loop filter limit L. */
+    private int limit;
 
     LoopFilter(FrameLayout layout) {
         this.layout = layout;
-    }
-
-    private void prepare(int l) {
-        if (l == lutLimit) {
-            return;
-        }
-        for (int sum = -1024; sum < 1024; sum++) {
-            int r = (sum + 4) >> 3;
-            int v;
-            if (r <= -2 * l) {
-                v = 0;
-            } else if (r <= -l) {
-                v = -r - 2 * l;
-            } else if (r < l) {
-                v = r;
-            } else if (r < 2 * l) {
-                v = -r + 2 * l;
-            } else {
-                v = 0;
-            }
-            lut[sum + 1024] = v;
-        }
-        lutLimit = l;
     }
 
     /** Prepares the filter for the frame; false when its limit is 0 and nothing is filtered. */
@@ -51,7 +15,7 @@ final class LoopFilter {
         if (limit == 0) {
             return false;
         }
-        prepare(limit);
+        this.limit = limit;
         return true;
     }
 
@@ -90,33 +54,68 @@ final class LoopFilter {
         }
     }
 
+    /** lflim(R, L) of Theora I 7.10 for R = (sum + 4) >> 3, with l2 = 2L: no table, no branch. */
+    private static int lflim(int sum, int l2) {
+        int r = (sum + 4) >> 3;
+        int sign = r >> 31;
+        int a = (r ^ sign) - sign;
+        int m = Math.max(Math.min(a, l2 - a), 0);
+        return (m ^ sign) - sign;
+    }
+
     /** Theora I 7.10.1: filters across a vertical edge; {@code o} is pixel FX of row FY. */
     private void horizontal(byte[] d, int o, int stride) {
-        int[] t = lut;
-        byte[] c = CLAMP;
-        for (int y = 0; y < 8; y++, o += stride) {
+        int l2 = 2 * limit;
+        // Two rows at a time, both read before either is written (the rows are independent).
+        for (int y = 0; y < 8; y += 2, o += 2 * stride) {
+            int q = o + stride;
             int p0 = d[o] & 0xFF;
             int p1 = d[o + 1] & 0xFF;
             int p2 = d[o + 2] & 0xFF;
             int p3 = d[o + 3] & 0xFF;
-            int v = t[p0 - 3 * p1 + 3 * p2 - p3 + 1024];
-            d[o + 1] = c[p1 + v + 256];
-            d[o + 2] = c[p2 - v + 256];
+            int s0 = d[q] & 0xFF;
+            int s1 = d[q + 1] & 0xFF;
+            int s2 = d[q + 2] & 0xFF;
+            int s3 = d[q + 3] & 0xFF;
+            int v = lflim(p0 - 3 * p1 + 3 * p2 - p3, l2);
+            int w = lflim(s0 - 3 * s1 + 3 * s2 - s3, l2);
+            int a = p1 + v;
+            int b = p2 - v;
+            int c = s1 + w;
+            int e = s2 - w;
+            d[o + 1] = (byte) ((a & ~0xFF) == 0 ? a : ~a >>> 24);
+            d[o + 2] = (byte) ((b & ~0xFF) == 0 ? b : ~b >>> 24);
+            d[q + 1] = (byte) ((c & ~0xFF) == 0 ? c : ~c >>> 24);
+            d[q + 2] = (byte) ((e & ~0xFF) == 0 ? e : ~e >>> 24);
         }
     }
 
     /** Theora I 7.10.2: filters across a horizontal edge; {@code o} is pixel FX of row FY. */
     private void vertical(byte[] d, int o, int stride) {
-        int[] t = lut;
-        byte[] c = CLAMP;
-        for (int x = 0; x < 8; x++, o++) {
-            int p0 = d[o] & 0xFF;
-            int p1 = d[o + stride] & 0xFF;
-            int p2 = d[o + 2 * stride] & 0xFF;
-            int p3 = d[o + 3 * stride] & 0xFF;
-            int v = t[p0 - 3 * p1 + 3 * p2 - p3 + 1024];
-            d[o + stride] = c[p1 + v + 256];
-            d[o + 2 * stride] = c[p2 - v + 256];
+        int l2 = 2 * limit;
+        int o1 = o + stride;
+        int o2 = o + 2 * stride;
+        int o3 = o + 3 * stride;
+        // Two columns at a time, both read before either is written (the columns are independent).
+        for (int x = 0; x < 8; x += 2) {
+            int p0 = d[o + x] & 0xFF;
+            int p1 = d[o1 + x] & 0xFF;
+            int p2 = d[o2 + x] & 0xFF;
+            int p3 = d[o3 + x] & 0xFF;
+            int s0 = d[o + x + 1] & 0xFF;
+            int s1 = d[o1 + x + 1] & 0xFF;
+            int s2 = d[o2 + x + 1] & 0xFF;
+            int s3 = d[o3 + x + 1] & 0xFF;
+            int v = lflim(p0 - 3 * p1 + 3 * p2 - p3, l2);
+            int w = lflim(s0 - 3 * s1 + 3 * s2 - s3, l2);
+            int a = p1 + v;
+            int b = p2 - v;
+            int c = s1 + w;
+            int e = s2 - w;
+            d[o1 + x] = (byte) ((a & ~0xFF) == 0 ? a : ~a >>> 24);
+            d[o2 + x] = (byte) ((b & ~0xFF) == 0 ? b : ~b >>> 24);
+            d[o1 + x + 1] = (byte) ((c & ~0xFF) == 0 ? c : ~c >>> 24);
+            d[o2 + x + 1] = (byte) ((e & ~0xFF) == 0 ? e : ~e >>> 24);
         }
     }
 }

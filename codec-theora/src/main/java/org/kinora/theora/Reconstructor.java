@@ -16,16 +16,6 @@ final class Reconstructor {
     private int nqisCached = -1;
     /** The residual of one block. */
     private final int[] res = new int[64];
-    /** Saturation to 0..255 for any predictor plus residual: index v + CLAMP_OFFSET. */
-    private static final int CLAMP_OFFSET = 2048;
-    private static final byte[] CLAMP = new byte[4608];
-
-    static {
-        for (int i = 0; i < CLAMP.length; i++) {
-            int v = i - CLAMP_OFFSET;
-            CLAMP[i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
-        }
-    }
     private final int[] lastDc = new int[3];
     /** Per block: reference frame index if coded, else 3; and the DC value after prediction. */
     private final byte[] fragRef;
@@ -210,46 +200,49 @@ final class Reconstructor {
         int base = cbi << 6;
         int off = by * pw + bx;
         int nc = s.ncoeffs[cbi];
-        byte[] clamp = CLAMP;
         if (m == TheoraTables.INTRA) {
-            // FFmpeg runs the whole transform for intra blocks, even with a DC coefficient alone.
-            transform(coeffs, base, nc, qmat[(qti * 3 + p) * 3 + s.qii[f]], dcQuant[qti * 3 + p]);
-            int[] r = res;
-            for (int y = 0; y < 8; y++) {
-                int o = off + y * pw;
-                int k = y * 8;
-                for (int x = 0; x < 8; x++) {
-                    dst[o + x] = clamp[r[k + x] + (CLAMP_OFFSET + 128)];
+            int dcq = dcQuant[p];
+            if (nc <= 1) {
+                // The DC coefficient alone: FFmpeg runs the whole transform, whose 64 outputs are
+                // then one value.
+                int dc = (short) (coeffs[base] * dcq);
+                coeffs[base] = 0;
+                byte v = Idct.clip(Idct.dcOnlyResidual(dc) + 128);
+                for (int y = 0; y < 8; y++) {
+                    int o = off + y * pw;
+                    dst[o] = v;
+                    dst[o + 1] = v;
+                    dst[o + 2] = v;
+                    dst[o + 3] = v;
+                    dst[o + 4] = v;
+                    dst[o + 5] = v;
+                    dst[o + 6] = v;
+                    dst[o + 7] = v;
                 }
+                return;
             }
+            Idct.reconstruct(coeffs, base, qmat[p * 3 + s.qii[f]], dcq, Idct.MAX_ROW[nc], res, dst, off, pw, true);
             return;
         }
         byte[] ref = TheoraTables.REFERENCE_FRAME[m] == 2 ? golden[p] : prev[p];
-        int[] r = res;
         if (nc == 0) {
             // Only a DC coefficient (7.9.4 vii): one value for the whole block.
             int dc = ((short) (coeffs[base] * dcQuant[qti * 3 + p]) + 15) >> 5;
             coeffs[base] = 0;
-            if (dc == 0) {
-                r = null;
-            } else {
+            int[] r = null;
+            if (dc != 0) {
+                r = res;
                 for (int i = 0; i < 64; i++) {
                     r[i] = dc;
                 }
             }
-        } else {
-            transform(coeffs, base, nc, qmat[(qti * 3 + p) * 3 + s.qii[f]], dcQuant[qti * 3 + p]);
+            predict(s, f, p, bx, by, ref, dst, r);
+            return;
         }
-        predict(s, f, p, bx, by, ref, dst, r);
-    }
-
-    /**
-     * Theora I 7.9.2 and 7.9.3: dequantizes the block's first {@code nc} zig-zag coefficients
-     * (each product truncated to 16 bits), clears them in {@code coeffs} and leaves the residual
-     * in {@link #res}.
-     */
-    private void transform(short[] coeffs, int base, int nc, int[] q, int dcq) {
-        Idct.inverse(coeffs, base, q, dcq, Idct.MAX_ROW[nc], res);
+        // The predictor, then the residual added in place.
+        predict(s, f, p, bx, by, ref, dst, null);
+        Idct.reconstruct(coeffs, base, qmat[(qti * 3 + p) * 3 + s.qii[f]], dcQuant[qti * 3 + p], Idct.MAX_ROW[nc],
+                res, dst, off, pw, false);
     }
 
     /**
@@ -288,13 +281,12 @@ final class Reconstructor {
                     }
                     return;
                 }
-                byte[] clamp = CLAMP;
                 for (int y = 0; y < 8; y++) {
                     int o = off + y * pw;
                     int a = src + y * pw;
                     int k = y * 8;
                     for (int x = 0; x < 8; x++) {
-                        dst[o + x] = clamp[(ref[a + x] & 0xFF) + r[k + x] + CLAMP_OFFSET];
+                        dst[o + x] = Idct.clip((ref[a + x] & 0xFF) + r[k + x]);
                     }
                 }
                 return;
@@ -313,7 +305,6 @@ final class Reconstructor {
         if (inside) {
             int s1 = off + dy1 * pw + dx1;
             int s2 = off + dy2 * pw + dx2;
-            byte[] clamp = CLAMP;
             for (int y = 0; y < 8; y++) {
                 int o = off + y * pw;
                 int a = s1 + y * pw;
@@ -321,7 +312,7 @@ final class Reconstructor {
                 int k = y * 8;
                 for (int x = 0; x < 8; x++) {
                     int v = ((ref[a + x] & 0xFF) + (ref[b + x] & 0xFF)) >> 1;
-                    dst[o + x] = clamp[v + (r == null ? 0 : r[k + x]) + CLAMP_OFFSET];
+                    dst[o + x] = Idct.clip(v + (r == null ? 0 : r[k + x]));
                 }
             }
             return;
@@ -344,12 +335,11 @@ final class Reconstructor {
         if (r == null) {
             return;
         }
-        byte[] clamp = CLAMP;
         for (int y = 0; y < 8; y++) {
             int o = off + y * pw;
             int k = y * 8;
             for (int x = 0; x < 8; x++) {
-                dst[o + x] = clamp[(dst[o + x] & 0xFF) + r[k + x] + CLAMP_OFFSET];
+                dst[o + x] = Idct.clip((dst[o + x] & 0xFF) + r[k + x]);
             }
         }
     }
