@@ -50,9 +50,6 @@ final class Browser implements AutoCloseable {
         roots.put("/elsewhere/lib", dir("kinora.dist"));
         roots.put("/testdata", dir("kinora.testdata"));
         roots.put("/pages", dir("kinora.pages"));
-        if (System.getProperty("scratch") != null) {
-            roots.put("/scratch", Path.of(System.getProperty("scratch")));
-        }
         roots.put("/", dir("kinora.demo"));
         server = new DevServer("127.0.0.1", 0, roots);
         server.start();

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import org.kinora.core.AudioBlock;
 import org.kinora.core.AudioDecoder;
-import org.kinora.core.ChromaFormat;
 import org.kinora.core.MediaException;
 import org.kinora.core.Packet;
 import org.kinora.core.Pcm;
@@ -249,9 +248,5 @@ final class Commands {
             samples += b.frames;
         }
         return samples;
-    }
-
-    static String chromaName(Picture p) {
-        return ChromaFormat.name(p.chromaFormat);
     }
 }

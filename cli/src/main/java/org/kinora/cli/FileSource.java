@@ -27,10 +27,7 @@ final class FileSource implements AutoCloseable {
         try {
             byte[] head = new byte[ContainerFormat.SNIFF_BYTES];
             int n = Math.max(0, file.read(head));
-            format = ContainerFormat.sniff(head, n);
-            if (format == null) {
-                throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED, "not a media file Kinora recognises");
-            }
+            format = Demuxers.detect(head, n);
             demuxer = Demuxers.create(format);
             demuxer.setInputLength(file.length());
             file.seek(0);

@@ -22,12 +22,17 @@ public final class Demuxers {
         }
     }
 
-    /** A new demuxer for the file that starts with {@code head}. */
-    public static Demuxer forHead(byte[] head, int length) {
-        ContainerFormat format = ContainerFormat.sniff(head, length);
+    /**
+     * The format of the file that starts with {@code head[0 .. length)} (at most
+     * {@link ContainerFormat#SNIFF_BYTES} are looked at).
+     *
+     * @throws MediaException MEDIA_ERR_SRC_NOT_SUPPORTED when no format matches
+     */
+    public static ContainerFormat detect(byte[] head, int length) {
+        ContainerFormat format = ContainerFormat.sniff(head, Math.min(length, ContainerFormat.SNIFF_BYTES));
         if (format == null) {
             throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED, "not a media file Kinora recognises");
         }
-        return create(format);
+        return format;
     }
 }

@@ -74,7 +74,4 @@ final class Dom {
 
     @JSBody(params = "audio", script = "return audio.kind;")
     static native String audioKind(JSObject audio);
-
-    @JSBody(params = "o", script = "return JSON.stringify(o);")
-    static native String stringify(JSObject o);
 }

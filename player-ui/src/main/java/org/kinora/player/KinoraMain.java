@@ -56,7 +56,7 @@ public final class KinoraMain {
         pool = new WorkerPool(Js.getString(kinora, "base"), WorkerPool.DEFAULT_MAX_WORKERS);
         Js.setString(kinora, "version", Version.VERSION);
         setFn(kinora, "supportsWasmGC", BuildSelector::supportsWasmGc);
-        setFn(kinora, "selectBuild", (StringFn) requested -> BuildSelector.select(asString(requested)));
+        setFn(kinora, "selectBuild", (StringFn) requested -> BuildSelector.select(JsUtil.asString(requested)));
         setFn(kinora, "hello", (PromiseFn) KinoraMain::hello);
         setFn(kinora, "echo", (PromiseFn2) KinoraMain::echo);
         setFn(kinora, "decode", (DecodeFn) KinoraMain::decode);
@@ -113,20 +113,14 @@ public final class KinoraMain {
     }
 
     private static JSObject orEmpty(JSObject o) {
-        return o == null || isNullish(o) ? Js.object() : o;
+        return o == null || JsUtil.isNullish(o) ? Js.object() : o;
     }
 
     @JSBody(script = "return self.Kinora;")
     private static native JSObject kinora();
 
-    @JSBody(params = "o", script = "return o === undefined || o === null;")
-    private static native boolean isNullish(JSObject o);
-
     @JSBody(params = "o", script = "return o instanceof ArrayBuffer;")
     private static native boolean isArrayBuffer(JSObject o);
-
-    @JSBody(params = "o", script = "return typeof o === 'string' ? o : null;")
-    private static native String asString(JSObject o);
 
     @JSBody(params = "message", script = "return new Error(message);")
     private static native JSObject error(String message);

@@ -3,7 +3,6 @@ package org.kinora.worker;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
-import org.teavm.jso.core.JSNumber;
 import org.teavm.jso.core.JSString;
 
 /** Small JavaScript object helpers for messages (plain objects, properties, arrays). */
@@ -46,10 +45,6 @@ public final class Js {
 
     public static JSString str(String s) {
         return JSString.valueOf(s);
-    }
-
-    public static JSNumber num(double d) {
-        return JSNumber.valueOf(d);
     }
 
     public static <T extends JSObject> JSArray<T> array() {

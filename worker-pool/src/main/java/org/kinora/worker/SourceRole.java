@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 import org.kinora.core.AudioBlock;
 import org.kinora.core.AudioDecoder;
@@ -12,12 +11,12 @@ import org.kinora.core.MediaException;
 import org.kinora.core.Packet;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
-import org.kinora.demux.ContainerFormat;
 import org.kinora.demux.Demuxer;
 import org.kinora.demux.Demuxers;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int8Array;
 
@@ -56,6 +55,7 @@ final class SourceRole implements HttpReader.Listener {
     private final ArrayDeque<Float32Array> freePlanes = new ArrayDeque<>();
     private int planesAllocated;
     private FloatBuffer scratch = FloatBuffer.allocate(0);
+    private ByteBuffer packetScratch = ByteBuffer.allocateDirect(64 * 1024);
 
     /** {@code readAhead}: seconds of media to keep sent ahead of the playhead; infinite to decode all. */
     SourceRole(JSObject main, String url, JSObject videoPort, double readAhead) {
@@ -87,11 +87,7 @@ final class SourceRole implements HttpReader.Listener {
         }
         try {
             if (demuxer == null) {
-                ContainerFormat format = ContainerFormat.sniff(data, Math.min(data.length, ContainerFormat.SNIFF_BYTES));
-                if (format == null) {
-                    throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED, "not a media file Kinora recognises");
-                }
-                demuxer = Demuxers.create(format);
+                demuxer = Demuxers.create(Demuxers.detect(data, data.length));
                 if (totalLength >= 0) {
                     length = totalLength;
                     demuxer.setInputLength(totalLength);
@@ -193,15 +189,21 @@ final class SourceRole implements HttpReader.Listener {
             if (videoPort == null) {
                 return;
             }
-            byte[] bytes = Arrays.copyOfRange(p.data, p.offset, p.offset + p.length);
-            Int8Array data = Int8Array.copyFromJavaArray(bytes);
+            // Staged in a direct buffer (Wasm linear memory): one copy into the transferred
+            // ArrayBuffer, no Java array made per packet.
+            if (packetScratch.capacity() < p.length) {
+                packetScratch = ByteBuffer.allocateDirect(Math.max(p.length, packetScratch.capacity() * 2));
+            }
+            packetScratch.clear();
+            packetScratch.put(p.data, p.offset, p.length);
+            ArrayBuffer data = copyOut(Int8Array.fromJavaBuffer(packetScratch), p.length);
             JSObject msg = message("packet");
-            Js.set(msg, "data", data.getBuffer());
+            Js.set(msg, "data", data);
             double t = seconds(p.pts, videoTrack);
             Js.setNumber(msg, "pts", p.pts == Packet.NO_TIMESTAMP ? Double.NaN : (double) p.pts);
             Js.setBoolean(msg, "keyframe", p.keyframe);
             JSArray<JSObject> transfer = Js.array();
-            transfer.push(data.getBuffer());
+            transfer.push(data);
             Port.post(videoPort, msg, transfer);
             if (!Double.isNaN(t)) {
                 sentUntil = Math.max(sentUntil, t);
@@ -270,6 +272,10 @@ final class SourceRole implements HttpReader.Listener {
             }
         }
     }
+
+    /** A new ArrayBuffer holding the first {@code length} bytes of {@code view}. */
+    @JSBody(params = {"view", "length"}, script = "return view.slice(0, length).buffer;")
+    private static native ArrayBuffer copyOut(Int8Array view, int length);
 
     @JSBody(params = {"target", "source", "frames"}, script = "target.set(source.subarray(0, frames));")
     private static native void copyInto(Float32Array target, Float32Array source, int frames);
