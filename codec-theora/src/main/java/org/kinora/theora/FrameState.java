@@ -17,13 +17,18 @@ final class FrameState {
     final byte[] mvy;
     /** QIIS per block. */
     final byte[] qii;
-    /** NCOEFFS of each coded block, by position in the coded list. */
-    final byte[] ncoeffs;
     /**
-     * Quantized coefficients, 64 per coded block in natural order, by position in the coded list
-     * (so that token decoding writes them in address order); all zero between frames.
+     * The DCT tokens of the frame, one list per token index (Theora I 7.7.3 decodes them a token
+     * index at a time), one entry per block at that index in coded block order:
+     * {@link TokenDecoder#END} or a coefficient after a run of zeros. {@link TokenDecoder} writes
+     * them and reconstruction replays them a block at a time. Lists grow to the number of blocks
+     * at their index; nothing is allocated once they have.
      */
-    final short[] coeffs;
+    final int[][] tokens = new int[64][];
+    /** Per token index while a frame is reconstructed: the next entry. */
+    final int[] tokenNext = new int[64];
+    /** Quantized DC coefficient of each coded block, by position in the coded list; the predicted one after 7.8. */
+    final int[] dc;
     /** Position in the coded list of each coded block. */
     final int[] codedIndex;
     /** Position in the coded list of each super block's first coded block; one more at the end. */
@@ -41,8 +46,10 @@ final class FrameState {
         mvx = new byte[n];
         mvy = new byte[n];
         qii = new byte[n];
-        ncoeffs = new byte[n];
-        coeffs = new short[n * 64];
+        dc = new int[n];
+        for (int i = 0; i < 64; i++) {
+            tokens[i] = new int[Math.min(n, 256)];
+        }
         codedList = new int[n];
         codedIndex = new int[n];
         sbCodedStart = new int[layout.nsbs + 1];

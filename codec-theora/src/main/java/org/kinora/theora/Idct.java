@@ -1,8 +1,9 @@
 package org.kinora.theora;
 
 /**
- * The exact integer inverse DCT of Theora I 7.9.3. Rows known to be zero are skipped; that and
- * the shortened column passes give exactly the values of the full flow graph.
+ * The exact integer inverse DCT of Theora I 7.9.3 on dequantized coefficients. Rows known to be
+ * zero are skipped; that and the shortened column passes give exactly the values of the full flow
+ * graph.
  */
 final class Idct {
     private Idct() {
@@ -29,14 +30,13 @@ final class Idct {
     }
 
     /**
-     * Dequantizes (Theora I 7.9.2) and transforms the quantized coefficients
-     * {@code coeffs[base .. base + 64)} (natural order; rows above {@code maxRow} zero) into the
-     * residual {@code out}: {@code out[ri * 8 + ci]} is the value for pixel row {@code ri}
-     * (counted from the bottom) and column {@code ci}. Each product is truncated to 16 bits; the
-     * DC coefficient uses {@code dcq}, the others {@code q}. Clears the coefficients it read.
+     * Transforms the dequantized coefficients {@code blk[0 .. 64)} (natural order, each already
+     * truncated to 16 bits as Theora I 7.9.2 says; rows above {@code maxRow} zero) into the residual
+     * {@code out}: {@code out[ri * 8 + ci]} is the value for pixel row {@code ri} (counted from the
+     * bottom) and column {@code ci}. Clears the coefficients it read.
      */
-    static void inverse(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] out) {
-        rows(coeffs, base, q, dcq, maxRow, out);
+    static void inverse(int[] blk, int maxRow, int[] out) {
+        rows(blk, maxRow, out);
         if (maxRow == 0) {
             for (int c = 0; c < 8; c++) {
                 int v = ((short) ((C4 * (short) out[c]) >> 16) + 8) >> 4;
@@ -63,10 +63,9 @@ final class Idct {
      * saturated to 0..255. The predictor is 128 when
      * {@code intra}, else the pixel already in {@code dst}. {@code tmp} holds the row pass.
      */
-    static void reconstruct(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] tmp, byte[] dst, int off,
-            int pw, boolean intra) {
+    static void reconstruct(int[] blk, int maxRow, int[] tmp, byte[] dst, int off, int pw, boolean intra) {
         // The highest row the row pass left non-zero: the rows above it transform to zeros.
-        int last = rows(coeffs, base, q, dcq, maxRow, tmp);
+        int last = rows(blk, maxRow, tmp);
         if (last == 0) {
             for (int c = 0; c < 8; c++) {
                 tmp[c] = ((short) ((C4 * (short) tmp[c]) >> 16) + 8) >> 4;
@@ -170,27 +169,29 @@ final class Idct {
         return ((short) ((C4 * (short) v) >> 16) + 8) >> 4;
     }
 
-    /** The row pass of {@link #inverse}: rows 0..maxRow into out, which rows above are left as they were. */
-    private static int rows(short[] coeffs, int base, int[] q, int dcq, int maxRow, int[] out) {
+    /**
+     * The row pass of {@link #inverse}: rows 0..maxRow of blk into out (cleared in blk), whose rows
+     * above are left as they were; returns the highest row left non-zero.
+     */
+    private static int rows(int[] blk, int maxRow, int[] out) {
         int last = 0;
         for (int r = 0; r <= maxRow * 8; r += 8) {
-            int b = base + r;
-            int y0 = (short) (coeffs[b] * (r == 0 ? dcq : q[r]));
-            int y1 = (short) (coeffs[b + 1] * q[r + 1]);
-            int y2 = (short) (coeffs[b + 2] * q[r + 2]);
-            int y3 = (short) (coeffs[b + 3] * q[r + 3]);
-            int y4 = (short) (coeffs[b + 4] * q[r + 4]);
-            int y5 = (short) (coeffs[b + 5] * q[r + 5]);
-            int y6 = (short) (coeffs[b + 6] * q[r + 6]);
-            int y7 = (short) (coeffs[b + 7] * q[r + 7]);
-            coeffs[b] = 0;
-            coeffs[b + 1] = 0;
-            coeffs[b + 2] = 0;
-            coeffs[b + 3] = 0;
-            coeffs[b + 4] = 0;
-            coeffs[b + 5] = 0;
-            coeffs[b + 6] = 0;
-            coeffs[b + 7] = 0;
+            int y0 = blk[r];
+            int y1 = blk[r + 1];
+            int y2 = blk[r + 2];
+            int y3 = blk[r + 3];
+            int y4 = blk[r + 4];
+            int y5 = blk[r + 5];
+            int y6 = blk[r + 6];
+            int y7 = blk[r + 7];
+            blk[r] = 0;
+            blk[r + 1] = 0;
+            blk[r + 2] = 0;
+            blk[r + 3] = 0;
+            blk[r + 4] = 0;
+            blk[r + 5] = 0;
+            blk[r + 6] = 0;
+            blk[r + 7] = 0;
             if ((y1 | y2 | y3 | y4 | y5 | y6 | y7) == 0) {
                 // Every output equals C4 * y0 >> 16 truncated to 16 bits (the flow graph with one input).
                 if (y0 != 0) {

@@ -14,6 +14,8 @@ final class Reconstructor {
     private final int[] dcQuant = new int[6];
     private final int[] qisCached = {-1, -1, -1};
     private int nqisCached = -1;
+    /** The dequantized coefficients of one block, natural order; all zero between blocks. */
+    private final int[] blk = new int[64];
     /** The residual of one block. */
     private final int[] res = new int[64];
     private final int[] lastDc = new int[3];
@@ -50,7 +52,7 @@ final class Reconstructor {
     void undoDcPrediction(FrameState s) {
         byte[] coded = s.coded;
         byte[] mode = s.mode;
-        short[] coeffs = s.coeffs;
+        int[] coeffs = s.dc;
         int[] ci = s.codedIndex;
         int[] ref = TheoraTables.REFERENCE_FRAME;
         byte[] fr = fragRef;
@@ -125,7 +127,7 @@ final class Reconstructor {
                             }
                         }
                     }
-                    int at = ci[f] << 6;
+                    int at = ci[f];
                     short dc = (short) (coeffs[at] + pred);
                     coeffs[at] = dc;
                     dcs[f] = dc;
@@ -138,6 +140,35 @@ final class Reconstructor {
     /** Prepares the frame's dequantization matrices; call before {@link #reconstructRow}. */
     void startFrame(FrameState s) {
         prepareQuant(s);
+        java.util.Arrays.fill(s.tokenNext, 0);
+        java.util.Arrays.fill(blk, 0);
+    }
+
+    /**
+     * Replays the tokens of the next coded block (Theora I 7.7.2, 7.7.3): its AC coefficients go
+     * into {@link #blk} in natural order, dequantized by {@code q} and truncated to 16 bits (7.9.2);
+     * returns its NCOEFFS, the token index of its last visit or 64 after a coefficient in the last
+     * place. The DC coefficient comes from {@link FrameState#dc} instead.
+     */
+    private int replayTokens(FrameState s, int[] q) {
+        int[][] lists = s.tokens;
+        int[] next = s.tokenNext;
+        int[] out = blk;
+        int[] zigzag = TheoraTables.ZIGZAG;
+        int ti = 0;
+        while (true) {
+            int e = lists[ti][next[ti]++];
+            if (e == TokenDecoder.END) {
+                return ti;
+            }
+            int at = ti + (e & TokenDecoder.RUN);
+            int z = zigzag[at];
+            out[z] = (short) ((e >> 16) * q[z]);
+            ti = at + 1;
+            if (ti == 64) {
+                return 64;
+            }
+        }
     }
 
     /**
@@ -195,18 +226,17 @@ final class Reconstructor {
             byte[][] golden) {
         int pw = layout.planeWidth[p];
         int m = s.mode[f];
-        int qti = m == TheoraTables.INTRA ? 0 : 1;
-        short[] coeffs = s.coeffs;
-        int base = cbi << 6;
+        boolean intra = m == TheoraTables.INTRA;
+        int qi = (intra ? 0 : 3) + p;
+        int nc = replayTokens(s, qmat[qi * 3 + s.qii[f]]);
         int off = by * pw + bx;
-        int nc = s.ncoeffs[cbi];
-        if (m == TheoraTables.INTRA) {
-            int dcq = dcQuant[p];
+        int dcq = dcQuant[qi];
+        int dc = (short) (s.dc[cbi] * dcq);
+        if (intra) {
             if (nc <= 1) {
                 // The DC coefficient alone: FFmpeg runs the whole transform, whose 64 outputs are
                 // then one value.
-                int dc = (short) (coeffs[base] * dcq);
-                coeffs[base] = 0;
+                blk[0] = 0;
                 byte v = Idct.clip(Idct.dcOnlyResidual(dc) + 128);
                 for (int y = 0; y < 8; y++) {
                     int o = off + y * pw;
@@ -221,19 +251,19 @@ final class Reconstructor {
                 }
                 return;
             }
-            Idct.reconstruct(coeffs, base, qmat[p * 3 + s.qii[f]], dcq, Idct.MAX_ROW[nc], res, dst, off, pw, true);
+            blk[0] = dc;
+            Idct.reconstruct(blk, Idct.MAX_ROW[nc], res, dst, off, pw, true);
             return;
         }
         byte[] ref = TheoraTables.REFERENCE_FRAME[m] == 2 ? golden[p] : prev[p];
         if (nc == 0) {
             // Only a DC coefficient (7.9.4 vii): one value for the whole block.
-            int dc = ((short) (coeffs[base] * dcQuant[qti * 3 + p]) + 15) >> 5;
-            coeffs[base] = 0;
+            int v = (dc + 15) >> 5;
             int[] r = null;
-            if (dc != 0) {
+            if (v != 0) {
                 r = res;
                 for (int i = 0; i < 64; i++) {
-                    r[i] = dc;
+                    r[i] = v;
                 }
             }
             predict(s, f, p, bx, by, ref, dst, r);
@@ -241,8 +271,8 @@ final class Reconstructor {
         }
         // The predictor, then the residual added in place.
         predict(s, f, p, bx, by, ref, dst, null);
-        Idct.reconstruct(coeffs, base, qmat[(qti * 3 + p) * 3 + s.qii[f]], dcQuant[qti * 3 + p], Idct.MAX_ROW[nc],
-                res, dst, off, pw, false);
+        blk[0] = dc;
+        Idct.reconstruct(blk, Idct.MAX_ROW[nc], res, dst, off, pw, false);
     }
 
     /**

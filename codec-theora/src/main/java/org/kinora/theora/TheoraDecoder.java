@@ -46,7 +46,7 @@ public final class TheoraDecoder implements VideoDecoder {
         layout = new FrameLayout(info);
         state = new FrameState(layout);
         blockInfo = new BlockInfoDecoder(layout);
-        tokens = new TokenDecoder(layout);
+        tokens = new TokenDecoder();
         recon = new Reconstructor(layout, setup);
         loopFilter = new LoopFilter(layout);
         initPicture();
@@ -122,16 +122,11 @@ public final class TheoraDecoder implements VideoDecoder {
             return;
         }
         byte[][] cur = freeBuffer();
-        try {
-            blockInfo.decode(b, s);
-            tokens.decode(b, s, setup.huffman);
-            recon.undoDcPrediction(s);
-            reconstructAndFilter(s, cur);
-        } catch (RuntimeException e) {
-            // Leave no coefficients behind for the next frame; the references are untouched.
-            java.util.Arrays.fill(s.coeffs, (short) 0);
-            throw e;
-        }
+        // A frame that fails leaves the references untouched.
+        blockInfo.decode(b, s);
+        tokens.decode(b, s, setup.huffman);
+        recon.undoDcPrediction(s);
+        reconstructAndFilter(s, cur);
         previous = cur;
         if (s.intra) {
             golden = cur;

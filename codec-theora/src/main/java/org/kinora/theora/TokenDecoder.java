@@ -4,47 +4,52 @@ import org.kinora.core.MalformedStreamException;
 
 /**
  * DCT token decoding (Theora I 7.7): 64 passes over the coded blocks, one per token index, with
- * EOB runs that span blocks. Each pass keeps the blocks it will visit as a bit set over their
- * positions in the coded list: a block that a token moves to index t is marked in set t, so a
- * pass visits exactly the blocks whose token index equals it, in coded order, and never walks
- * past blocks that a zero run sent ahead.
+ * EOB runs that span blocks. Tokens are not turned into coefficients here: each pass appends its
+ * tokens to the list of its token index ({@link FrameState#tokens}), and reconstruction replays a
+ * block's tokens from the lists when it gets to the block (coded order is the order of every
+ * list). A pass only needs to know how many blocks are at its index, and how many of those are
+ * luma: a token that moves a block on to index t counts it there.
  */
 final class TokenDecoder {
-    /** 64 bit sets of {@link #words} ints each. */
-    private final int[] pending;
-    private final int words;
+    /** A list entry: the block ends here (an EOB token, or a zero run to the end of the block). */
+    static final int END = 0x40;
+    /**
+     * A list entry that is not {@link #END}: {@code value << 16 | run}, a coefficient {@code value}
+     * after {@code run} zero coefficients (a pure zero run is a 0 after one zero fewer).
+     */
+    static final int RUN = 0x3F;
 
-    TokenDecoder(FrameLayout layout) {
-        words = (layout.nbs + 31) >> 5;
-        pending = new int[64 * words];
-    }
+    /** Blocks whose token index reaches t, and how many of them are luma blocks. */
+    private final int[] count = new int[65];
+    private final int[] lumaCount = new int[65];
 
     // Theora I 7.7.3
     void decode(PacketBits b, FrameState s, HuffmanTable[] tables) {
-        int[] sets = pending;
-        int nw = words;
-        byte[] ncoeffs = s.ncoeffs;
-        short[] coeffs = s.coeffs;
         int n = s.codedCount;
-        java.util.Arrays.fill(sets, 0);
-        for (int i = 0; i < n >> 5; i++) {
-            sets[i] = -1;
-        }
-        if ((n & 31) != 0) {
-            sets[n >> 5] = (1 << (n & 31)) - 1;
-        }
-        // Blocks whose token index is still below 64.
+        int[] cnt = count;
+        int[] cntL = lumaCount;
+        java.util.Arrays.fill(cnt, 0);
+        java.util.Arrays.fill(cntL, 0);
+        cnt[0] = n;
+        cntL[0] = s.codedLumaCount;
+        // Blocks not yet ended.
         int open = n;
         int eobs = 0;
         int htiL = 0;
         int htiC = 0;
-        int luma = s.codedLumaCount;
         for (int ti = 0; ti < 64; ti++) {
             if (ti <= 1) {
                 htiL = b.read(4);
                 htiC = b.read(4);
             } else if (open == 0) {
                 break;
+            }
+            int c = cnt[ti];
+            int cl = cntL[ti];
+            int[] out = s.tokens[ti];
+            if (out.length < c) {
+                out = new int[Math.min(n, Math.max(c, out.length * 2))];
+                s.tokens[ti] = out;
             }
             int group = 16 * TheoraTables.HUFFMAN_GROUP[ti];
             HuffmanTable tl = tables[group + htiL];
@@ -59,96 +64,107 @@ final class TokenDecoder {
             int pos = b.pos;
             int win = b.window;
             int avail = b.avail;
-            int setBase = ti * nw;
-            int lastWord = (n - 1) >> 5;
-            for (int wi = 0; wi <= lastWord; wi++) {
-                int word = sets[setBase + wi];
-                if (word == 0) {
+            int k = 0;
+            int j = 0;
+            while (j < c) {
+                if (eobs > 0) {
+                    // the rest of an EOB run that began at an earlier token index
+                    int m = Math.min(eobs, c - j);
+                    java.util.Arrays.fill(out, k, k + m, END);
+                    k += m;
+                    eobs -= m;
+                    open -= m;
+                    j += m;
                     continue;
                 }
-                sets[setBase + wi] = 0;
-                while (word != 0) {
-                    int f = wi << 5 | Integer.numberOfTrailingZeros(word);
-                    word &= word - 1;
-                    if (eobs > 0) {
-                        ncoeffs[f] = (byte) ti;
-                        eobs--;
-                        open--;
-                        continue;
+                if (avail <= 16) {
+                    // two bytes at a time; the byte after the packet reads as zero
+                    if (pos < len) {
+                        win |= ((buf[pos] & 0xFF) << 8 | (buf[pos + 1] & 0xFF)) << (16 - avail);
                     }
-                    if (avail <= 16) {
-                        // two bytes at a time; the byte after the packet reads as zero
-                        if (pos < len) {
-                            win |= ((buf[pos] & 0xFF) << 8 | (buf[pos + 1] & 0xFF)) << (16 - avail);
-                        }
-                        pos += 2;
-                        avail += 16;
-                    }
-                    int e = f < luma ? el[win >>> rl] : ec[win >>> rc];
-                    int kind = e & 0x60;
-                    if (kind == HuffmanTable.SLOW) {
-                        // a code longer than the look-up, or too many extra bits: the general path
-                        HuffmanTable t = f < luma ? tl : tc;
-                        b.pos = pos;
-                        b.window = win;
-                        b.avail = avail;
-                        int token = t.decode(b);
-                        int nb = token < 7 ? TheoraTables.EOB_BITS[token] : TheoraTables.TOKEN_BITS[token];
-                        e = HuffmanTable.combine(token, b.read(nb));
-                        kind = e & 0x60;
-                        b.refill();
-                        pos = b.pos;
-                        win = b.window;
-                        avail = b.avail;
-                    } else {
-                        int used = e & 31;
-                        win <<= used;
-                        avail -= used;
-                    }
-                    if (kind == HuffmanTable.EOB) {
-                        // Theora I 7.7.1
-                        eobs = e >>> 16;
-                        if (eobs == 0) {
-                            // every block not yet ended, this one included
-                            eobs = open;
-                        }
-                        ncoeffs[f] = (byte) ti;
-                        eobs--;
-                        open--;
-                        continue;
-                    }
-                    // Theora I 7.7.2
-                    // NCOEFFS is only stored when a block ends: it is the token index of its
-                    // last visit, or 64 after a coefficient in the last place.
-                    int t = ti + ((e >> 8) & 0xFF);
-                    if (kind == HuffmanTable.ZERO_RUN) {
-                        // a pure zero run leaves the coefficient count at this index
-                        if (t > 64) {
-                            throw overrun();
-                        }
-                        if (t == 64) {
-                            ncoeffs[f] = (byte) ti;
-                        }
-                    } else {
-                        if (t > 63) {
-                            throw overrun();
-                        }
-                        coeffs[(f << 6) + TheoraTables.ZIGZAG[t]] = (short) (e >> 16);
-                        t++;
-                        if (t == 64) {
-                            ncoeffs[f] = 64;
-                        }
-                    }
-                    if (t < 64) {
-                        sets[t * nw + (f >> 5)] |= 1 << (f & 31);
-                    } else {
-                        open--;
-                    }
+                    pos += 2;
+                    avail += 16;
                 }
+                boolean luma = j < cl;
+                int e = luma ? el[win >>> rl] : ec[win >>> rc];
+                int kind = e & 0x60;
+                if (kind == HuffmanTable.SLOW) {
+                    // a code longer than the look-up, or too many extra bits: the general path
+                    HuffmanTable t = luma ? tl : tc;
+                    b.pos = pos;
+                    b.window = win;
+                    b.avail = avail;
+                    int token = t.decode(b);
+                    int nb = token < 7 ? TheoraTables.EOB_BITS[token] : TheoraTables.TOKEN_BITS[token];
+                    e = HuffmanTable.combine(token, b.read(nb));
+                    kind = e & 0x60;
+                    b.refill();
+                    pos = b.pos;
+                    win = b.window;
+                    avail = b.avail;
+                } else {
+                    int used = e & 31;
+                    win <<= used;
+                    avail -= used;
+                }
+                if (kind == HuffmanTable.EOB) {
+                    // Theora I 7.7.1: 0 means every block not yet ended, this one included
+                    int run = e >>> 16;
+                    if (run == 0) {
+                        run = open;
+                    }
+                    int m = Math.min(run, c - j);
+                    java.util.Arrays.fill(out, k, k + m, END);
+                    k += m;
+                    eobs = run - m;
+                    open -= m;
+                    j += m;
+                    continue;
+                }
+                // Theora I 7.7.2
+                int run = (e >> 8) & 0xFF;
+                int next = ti + run;
+                int entry;
+                if (kind == HuffmanTable.ZERO_RUN) {
+                    if (next > 64) {
+                        throw overrun();
+                    }
+                    // the same as a coefficient 0 after run - 1 zeros; one that reaches the end of
+                    // the block ends it as an EOB would (NCOEFFS is this token index)
+                    entry = next == 64 ? END : run - 1;
+                } else {
+                    if (next > 63) {
+                        throw overrun();
+                    }
+                    entry = (e & 0xFFFF0000) | run;
+                    next++;
+                }
+                if (next < 64) {
+                    cnt[next]++;
+                    if (luma) {
+                        cntL[next]++;
+                    }
+                } else {
+                    open--;
+                }
+                out[k++] = entry;
+                j++;
             }
             b.pos = pos;
             b.window = win;
             b.avail = avail;
+            if (ti == 0) {
+                unpackDc(s, out, k);
+            }
+        }
+    }
+
+    /** The quantized DC coefficient of every coded block, from the tokens of index 0 (one per block in coded order). */
+    private static void unpackDc(FrameState s, int[] list, int k) {
+        int[] dc = s.dc;
+        for (int i = 0; i < k; i++) {
+            int e = list[i];
+            dc[i] = (e & (END | RUN)) == 0 ? e >> 16 : 0;
         }
     }
 
