@@ -60,10 +60,11 @@ final class Idct {
     /**
      * As {@link #inverse}, but the residual goes straight into the picture: each pixel of the 8x8
      * block at {@code dst[off]} (row stride {@code pw}) becomes its predictor plus the residual,
-     * saturated to 0..255. The predictor is 128 when
-     * {@code intra}, else the pixel already in {@code dst}. {@code tmp} holds the row pass.
+     * saturated to 0..255. The predictor is the 8x8 block at {@code pred[po]} (same stride; it may
+     * be the block in {@code dst} itself), or 128 when {@code pred} is null (intra blocks).
+     * {@code tmp} holds the row pass.
      */
-    static void reconstruct(int[] blk, int maxRow, int[] tmp, byte[] dst, int off, int pw, boolean intra) {
+    static void reconstruct(int[] blk, int maxRow, int[] tmp, byte[] dst, int off, int pw, byte[] pred, int po) {
         // The highest row the row pass left non-zero: the rows above it transform to zeros.
         int last = rows(blk, maxRow, tmp);
         if (last == 0) {
@@ -71,7 +72,7 @@ final class Idct {
                 tmp[c] = ((short) ((C4 * (short) tmp[c]) >> 16) + 8) >> 4;
             }
             // every row of the residual is the same
-            if (intra) {
+            if (pred == null) {
                 int k = 128;
                 byte v0 = clip(tmp[0] + k);
                 byte v1 = clip(tmp[1] + k);
@@ -100,37 +101,37 @@ final class Idct {
                 int r5 = tmp[5];
                 int r6 = tmp[6];
                 int r7 = tmp[7];
-                for (int o = off, end = off + 8 * pw; o < end; o += pw) {
-                    dst[o] = clip((dst[o] & 0xFF) + r0);
-                    dst[o + 1] = clip((dst[o + 1] & 0xFF) + r1);
-                    dst[o + 2] = clip((dst[o + 2] & 0xFF) + r2);
-                    dst[o + 3] = clip((dst[o + 3] & 0xFF) + r3);
-                    dst[o + 4] = clip((dst[o + 4] & 0xFF) + r4);
-                    dst[o + 5] = clip((dst[o + 5] & 0xFF) + r5);
-                    dst[o + 6] = clip((dst[o + 6] & 0xFF) + r6);
-                    dst[o + 7] = clip((dst[o + 7] & 0xFF) + r7);
+                for (int o = off, a = po, end = off + 8 * pw; o < end; o += pw, a += pw) {
+                    dst[o] = clip((pred[a] & 0xFF) + r0);
+                    dst[o + 1] = clip((pred[a + 1] & 0xFF) + r1);
+                    dst[o + 2] = clip((pred[a + 2] & 0xFF) + r2);
+                    dst[o + 3] = clip((pred[a + 3] & 0xFF) + r3);
+                    dst[o + 4] = clip((pred[a + 4] & 0xFF) + r4);
+                    dst[o + 5] = clip((pred[a + 5] & 0xFF) + r5);
+                    dst[o + 6] = clip((pred[a + 6] & 0xFF) + r6);
+                    dst[o + 7] = clip((pred[a + 7] & 0xFF) + r7);
                 }
             }
         } else if (last == 1) {
             columns2(tmp);
-            put(tmp, dst, off, pw, intra);
+            put(tmp, dst, off, pw, pred, po);
         } else if (last < 4) {
             for (int r = (last + 1) * 8; r < 32; r++) {
                 tmp[r] = 0;
             }
             columnsLow(tmp);
-            put(tmp, dst, off, pw, intra);
+            put(tmp, dst, off, pw, pred, po);
         } else {
             for (int r = (last + 1) * 8; r < 64; r++) {
                 tmp[r] = 0;
             }
             columns(tmp);
-            put(tmp, dst, off, pw, intra);
+            put(tmp, dst, off, pw, pred, po);
         }
     }
 
-    private static void put(int[] res, byte[] dst, int off, int pw, boolean intra) {
-        if (intra) {
+    private static void put(int[] res, byte[] dst, int off, int pw, byte[] pred, int po) {
+        if (pred == null) {
             int k = 128;
             for (int y = 0; y < 8; y++) {
                 int o = off + y * pw;
@@ -147,15 +148,16 @@ final class Idct {
         } else {
             for (int y = 0; y < 8; y++) {
                 int o = off + y * pw;
+                int a = po + y * pw;
                 int r = y * 8;
-                dst[o] = clip((dst[o] & 0xFF) + res[r]);
-                dst[o + 1] = clip((dst[o + 1] & 0xFF) + res[r + 1]);
-                dst[o + 2] = clip((dst[o + 2] & 0xFF) + res[r + 2]);
-                dst[o + 3] = clip((dst[o + 3] & 0xFF) + res[r + 3]);
-                dst[o + 4] = clip((dst[o + 4] & 0xFF) + res[r + 4]);
-                dst[o + 5] = clip((dst[o + 5] & 0xFF) + res[r + 5]);
-                dst[o + 6] = clip((dst[o + 6] & 0xFF) + res[r + 6]);
-                dst[o + 7] = clip((dst[o + 7] & 0xFF) + res[r + 7]);
+                dst[o] = clip((pred[a] & 0xFF) + res[r]);
+                dst[o + 1] = clip((pred[a + 1] & 0xFF) + res[r + 1]);
+                dst[o + 2] = clip((pred[a + 2] & 0xFF) + res[r + 2]);
+                dst[o + 3] = clip((pred[a + 3] & 0xFF) + res[r + 3]);
+                dst[o + 4] = clip((pred[a + 4] & 0xFF) + res[r + 4]);
+                dst[o + 5] = clip((pred[a + 5] & 0xFF) + res[r + 5]);
+                dst[o + 6] = clip((pred[a + 6] & 0xFF) + res[r + 6]);
+                dst[o + 7] = clip((pred[a + 7] & 0xFF) + res[r + 7]);
             }
         }
     }

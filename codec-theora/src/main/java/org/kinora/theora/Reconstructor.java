@@ -252,34 +252,54 @@ final class Reconstructor {
                 return;
             }
             blk[0] = dc;
-            Idct.reconstruct(blk, Idct.MAX_ROW[nc], res, dst, off, pw, true);
+            Idct.reconstruct(blk, Idct.MAX_ROW[nc], res, dst, off, pw, null, 0);
             return;
         }
         byte[] ref = TheoraTables.REFERENCE_FRAME[m] == 2 ? golden[p] : prev[p];
+        // The predictor is read where it lies in the reference when it can be; otherwise it is
+        // built in dst first. The residual is added in the same pass that writes the block.
+        int src = predictor(s, f, p, bx, by, ref, dst);
+        byte[] pred = ref;
+        if (src < 0) {
+            pred = dst;
+            src = off;
+        }
         if (nc == 0) {
             // Only a DC coefficient (7.9.4 vii): one value for the whole block.
             int v = (dc + 15) >> 5;
-            int[] r = null;
-            if (v != 0) {
-                r = res;
-                for (int i = 0; i < 64; i++) {
-                    r[i] = v;
+            if (v == 0) {
+                if (pred != dst) {
+                    for (int y = 0; y < 8; y++) {
+                        System.arraycopy(ref, src + y * pw, dst, off + y * pw, 8);
+                    }
                 }
+                return;
             }
-            predict(s, f, p, bx, by, ref, dst, r);
+            for (int y = 0; y < 8; y++) {
+                int o = off + y * pw;
+                int a = src + y * pw;
+                dst[o] = Idct.clip((pred[a] & 0xFF) + v);
+                dst[o + 1] = Idct.clip((pred[a + 1] & 0xFF) + v);
+                dst[o + 2] = Idct.clip((pred[a + 2] & 0xFF) + v);
+                dst[o + 3] = Idct.clip((pred[a + 3] & 0xFF) + v);
+                dst[o + 4] = Idct.clip((pred[a + 4] & 0xFF) + v);
+                dst[o + 5] = Idct.clip((pred[a + 5] & 0xFF) + v);
+                dst[o + 6] = Idct.clip((pred[a + 6] & 0xFF) + v);
+                dst[o + 7] = Idct.clip((pred[a + 7] & 0xFF) + v);
+            }
             return;
         }
-        // The predictor, then the residual added in place.
-        predict(s, f, p, bx, by, ref, dst, null);
         blk[0] = dc;
-        Idct.reconstruct(blk, Idct.MAX_ROW[nc], res, dst, off, pw, false);
+        Idct.reconstruct(blk, Idct.MAX_ROW[nc], res, dst, off, pw, pred, src);
     }
 
     /**
-     * Theora I 7.9.1 and 7.9.4 (f): the whole- or half-pixel predictor of an inter block plus the
-     * residual {@code r} (none when null), clamped, written into {@code dst}.
+     * Theora I 7.9.1: the predictor of an inter block. A whole-pixel predictor that lies inside
+     * the plane is left where it is: its offset in {@code ref} is returned. Any other (half-pixel,
+     * or reaching outside the plane, whose edge pixels then extend it) is written into the block's
+     * place in {@code dst}, and -1 is returned.
      */
-    private void predict(FrameState s, int f, int p, int bx, int by, byte[] ref, byte[] dst, int[] r) {
+    private int predictor(FrameState s, int f, int p, int bx, int by, byte[] ref, byte[] dst) {
         int pw = layout.planeWidth[p];
         int ph = layout.planeHeight[p];
         int mx = s.mvx[f];
@@ -304,33 +324,16 @@ final class Reconstructor {
         boolean inside = xLo >= 0 && yLo >= 0 && xHi < pw && yHi < ph;
         if (dx1 == dx2 && dy1 == dy2) {
             if (inside) {
-                int src = off + dy1 * pw + dx1;
-                if (r == null) {
-                    for (int y = 0; y < 8; y++) {
-                        System.arraycopy(ref, src + y * pw, dst, off + y * pw, 8);
-                    }
-                    return;
-                }
-                for (int y = 0; y < 8; y++) {
-                    int o = off + y * pw;
-                    int a = src + y * pw;
-                    int k = y * 8;
-                    for (int x = 0; x < 8; x++) {
-                        dst[o + x] = Idct.clip((ref[a + x] & 0xFF) + r[k + x]);
-                    }
-                }
-                return;
-            } else {
-                for (int y = 0; y < 8; y++) {
-                    int ry = clamp(by + dy1 + y, ph - 1) * pw;
-                    int o = off + y * pw;
-                    for (int x = 0; x < 8; x++) {
-                        dst[o + x] = ref[ry + clamp(bx + dx1 + x, pw - 1)];
-                    }
-                }
-                addResidual(dst, off, pw, r);
+                return off + dy1 * pw + dx1;
             }
-            return;
+            for (int y = 0; y < 8; y++) {
+                int ry = clamp(by + dy1 + y, ph - 1) * pw;
+                int o = off + y * pw;
+                for (int x = 0; x < 8; x++) {
+                    dst[o + x] = ref[ry + clamp(bx + dx1 + x, pw - 1)];
+                }
+            }
+            return -1;
         }
         if (inside) {
             int s1 = off + dy1 * pw + dx1;
@@ -339,39 +342,23 @@ final class Reconstructor {
                 int o = off + y * pw;
                 int a = s1 + y * pw;
                 int b = s2 + y * pw;
-                int k = y * 8;
                 for (int x = 0; x < 8; x++) {
-                    int v = ((ref[a + x] & 0xFF) + (ref[b + x] & 0xFF)) >> 1;
-                    dst[o + x] = Idct.clip(v + (r == null ? 0 : r[k + x]));
+                    dst[o + x] = (byte) (((ref[a + x] & 0xFF) + (ref[b + x] & 0xFF)) >> 1);
                 }
             }
-            return;
-        } else {
-            for (int y = 0; y < 8; y++) {
-                int ry1 = clamp(by + dy1 + y, ph - 1) * pw;
-                int ry2 = clamp(by + dy2 + y, ph - 1) * pw;
-                int o = off + y * pw;
-                for (int x = 0; x < 8; x++) {
-                    int a = ref[ry1 + clamp(bx + dx1 + x, pw - 1)] & 0xFF;
-                    int b = ref[ry2 + clamp(bx + dx2 + x, pw - 1)] & 0xFF;
-                    dst[o + x] = (byte) ((a + b) >> 1);
-                }
-            }
-            addResidual(dst, off, pw, r);
-        }
-    }
-
-    private static void addResidual(byte[] dst, int off, int pw, int[] r) {
-        if (r == null) {
-            return;
+            return -1;
         }
         for (int y = 0; y < 8; y++) {
+            int ry1 = clamp(by + dy1 + y, ph - 1) * pw;
+            int ry2 = clamp(by + dy2 + y, ph - 1) * pw;
             int o = off + y * pw;
-            int k = y * 8;
             for (int x = 0; x < 8; x++) {
-                dst[o + x] = Idct.clip((dst[o + x] & 0xFF) + r[k + x]);
+                int a = ref[ry1 + clamp(bx + dx1 + x, pw - 1)] & 0xFF;
+                int b = ref[ry2 + clamp(bx + dx2 + x, pw - 1)] & 0xFF;
+                dst[o + x] = (byte) ((a + b) >> 1);
             }
         }
+        return -1;
     }
 
     private static int clamp(int v, int max) {
