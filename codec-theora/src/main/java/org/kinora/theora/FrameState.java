@@ -19,13 +19,15 @@ final class FrameState {
     final byte[] qii;
     /**
      * The DCT tokens of the frame, one list per token index (Theora I 7.7.3 decodes them a token
-     * index at a time), one entry per block at that index in coded block order:
-     * {@link TokenDecoder#END} or a coefficient after a run of zeros. {@link TokenDecoder} writes
-     * them and reconstruction replays them a block at a time. Lists grow to the number of blocks
-     * at their index; nothing is allocated once they have.
+     * index at a time) one after the other, each with one entry per block at that index in coded
+     * block order: {@link TokenDecoder#END} or a coefficient after a run of zeros.
+     * {@link TokenDecoder} writes them and reconstruction replays them a block at a time. The
+     * array grows to the largest frame's token count; nothing is allocated once it has.
      */
-    final int[][] tokens = new int[64][];
-    /** Per token index while a frame is reconstructed: the next entry. */
+    int[] tokens;
+    /** Where each token index's list starts in {@link #tokens}. */
+    final int[] tokenStart = new int[64];
+    /** Per token index while a frame is reconstructed: the next entry in {@link #tokens}. */
     final int[] tokenNext = new int[64];
     /** Quantized DC coefficient of each coded block, by position in the coded list; the predicted one after 7.8. */
     final int[] dc;
@@ -47,9 +49,7 @@ final class FrameState {
         mvy = new byte[n];
         qii = new byte[n];
         dc = new int[n];
-        for (int i = 0; i < 64; i++) {
-            tokens[i] = new int[Math.min(n, 256)];
-        }
+        tokens = new int[4 * n];
         codedList = new int[n];
         codedIndex = new int[n];
         sbCodedStart = new int[layout.nsbs + 1];

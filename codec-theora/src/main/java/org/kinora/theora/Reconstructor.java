@@ -140,7 +140,7 @@ final class Reconstructor {
     /** Prepares the frame's dequantization matrices; call before {@link #reconstructRow}. */
     void startFrame(FrameState s) {
         prepareQuant(s);
-        java.util.Arrays.fill(s.tokenNext, 0);
+        System.arraycopy(s.tokenStart, 0, s.tokenNext, 0, 64);
         java.util.Arrays.fill(blk, 0);
     }
 
@@ -151,13 +151,13 @@ final class Reconstructor {
      * place. The DC coefficient comes from {@link FrameState#dc} instead.
      */
     private int replayTokens(FrameState s, int[] q) {
-        int[][] lists = s.tokens;
+        int[] tokens = s.tokens;
         int[] next = s.tokenNext;
         int[] out = blk;
         int[] zigzag = TheoraTables.ZIGZAG;
         int ti = 0;
         while (true) {
-            int e = lists[ti][next[ti]++];
+            int e = tokens[next[ti]++];
             if (e == TokenDecoder.END) {
                 return ti;
             }

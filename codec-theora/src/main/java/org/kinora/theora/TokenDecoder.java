@@ -37,6 +37,7 @@ final class TokenDecoder {
         int eobs = 0;
         int htiL = 0;
         int htiC = 0;
+        int k = 0;
         for (int ti = 0; ti < 64; ti++) {
             if (ti <= 1) {
                 htiL = b.read(4);
@@ -46,11 +47,13 @@ final class TokenDecoder {
             }
             int c = cnt[ti];
             int cl = cntL[ti];
-            int[] out = s.tokens[ti];
-            if (out.length < c) {
-                out = new int[Math.min(n, Math.max(c, out.length * 2))];
-                s.tokens[ti] = out;
+            int[] out = s.tokens;
+            if (out.length - k < c) {
+                // at most one entry per block and token index
+                out = java.util.Arrays.copyOf(out, (int) Math.min(64L * n, Math.max(k + c, out.length * 3L / 2)));
+                s.tokens = out;
             }
+            s.tokenStart[ti] = k;
             int group = 16 * TheoraTables.HUFFMAN_GROUP[ti];
             HuffmanTable tl = tables[group + htiL];
             HuffmanTable tc = tables[group + htiC];
@@ -64,7 +67,6 @@ final class TokenDecoder {
             int pos = b.pos;
             int win = b.window;
             int avail = b.avail;
-            int k = 0;
             int j = 0;
             while (j < c) {
                 if (eobs > 0) {
