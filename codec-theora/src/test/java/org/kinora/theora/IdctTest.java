@@ -113,6 +113,28 @@ class IdctTest {
             for (int i = 0; i < work.length; i++) {
                 assertEquals(0, work[i], "coefficients cleared");
             }
+            // The same block added to a predictor (or to 128) in a picture, as reconstruction does it.
+            int pw = 24;
+            byte[] pred = new byte[pw * 10];
+            r.nextBytes(pred);
+            byte[] dst = new byte[pw * 10];
+            boolean intra = iter % 3 == 0;
+            work[0] = (short) (coeffs[0] * dcq);
+            for (int i = 1; i < 64; i++) {
+                work[i] = (short) (coeffs[i] * q[i]);
+            }
+            int[] tmp = new int[64];
+            Idct.reconstruct(work, Idct.MAX_ROW[nc], tmp, dst, pw + 3, pw, intra ? null : pred, 2 * pw + 5);
+            for (int y = 0; y < 8; y++) {
+                for (int x = 0; x < 8; x++) {
+                    int p = intra ? 128 : pred[2 * pw + 5 + y * pw + x] & 0xFF;
+                    int v = Math.max(0, Math.min(255, p + expected[y * 8 + x]));
+                    assertEquals(v, dst[pw + 3 + y * pw + x] & 0xFF, "block " + iter + " pixel " + x + "," + y);
+                }
+            }
+            for (int i = 0; i < work.length; i++) {
+                assertEquals(0, work[i], "coefficients cleared");
+            }
         }
     }
 }
