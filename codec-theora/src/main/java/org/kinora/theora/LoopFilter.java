@@ -5,6 +5,11 @@ final class LoopFilter {
     private final FrameLayout layout;
     /** The frame's loop filter limit L. */
     private int limit;
+    /**
+     * lflim(R, L) of Theora I 7.10 for the frame's L, by R & 255: R = (F + 4) >> 3 lies in
+     * -127..128 for the filter's F in -1020..1020, so the index is unique.
+     */
+    private final int[] lflimTable = new int[256];
 
     LoopFilter(FrameLayout layout) {
         this.layout = layout;
@@ -16,6 +21,9 @@ final class LoopFilter {
             return false;
         }
         this.limit = limit;
+        for (int r = -127; r <= 128; r++) {
+            lflimTable[r & 255] = lflim(r, 2 * limit);
+        }
         return true;
     }
 
@@ -54,9 +62,8 @@ final class LoopFilter {
         }
     }
 
-    /** lflim(R, L) of Theora I 7.10 for R = (sum + 4) >> 3, with l2 = 2L: no table, no branch. */
-    private static int lflim(int sum, int l2) {
-        int r = (sum + 4) >> 3;
+    /** lflim(R, L) of Theora I 7.10, with l2 = 2L. */
+    private static int lflim(int r, int l2) {
         int sign = r >> 31;
         int a = (r ^ sign) - sign;
         int m = Math.max(Math.min(a, l2 - a), 0);
@@ -65,7 +72,7 @@ final class LoopFilter {
 
     /** Theora I 7.10.1: filters across a vertical edge; {@code o} is pixel FX of row FY. */
     private void horizontal(byte[] d, int o, int stride) {
-        int l2 = 2 * limit;
+        int[] t = lflimTable;
         // Two rows at a time, both read before either is written (the rows are independent).
         for (int y = 0; y < 8; y += 2, o += 2 * stride) {
             int q = o + stride;
@@ -77,8 +84,8 @@ final class LoopFilter {
             int s1 = d[q + 1] & 0xFF;
             int s2 = d[q + 2] & 0xFF;
             int s3 = d[q + 3] & 0xFF;
-            int v = lflim(p0 - 3 * p1 + 3 * p2 - p3, l2);
-            int w = lflim(s0 - 3 * s1 + 3 * s2 - s3, l2);
+            int v = t[((p0 - 3 * p1 + 3 * p2 - p3 + 4) >> 3) & 255];
+            int w = t[((s0 - 3 * s1 + 3 * s2 - s3 + 4) >> 3) & 255];
             int a = p1 + v;
             int b = p2 - v;
             int c = s1 + w;
@@ -92,7 +99,7 @@ final class LoopFilter {
 
     /** Theora I 7.10.2: filters across a horizontal edge; {@code o} is pixel FX of row FY. */
     private void vertical(byte[] d, int o, int stride) {
-        int l2 = 2 * limit;
+        int[] t = lflimTable;
         int o1 = o + stride;
         int o2 = o + 2 * stride;
         int o3 = o + 3 * stride;
@@ -106,8 +113,8 @@ final class LoopFilter {
             int s1 = d[o1 + x + 1] & 0xFF;
             int s2 = d[o2 + x + 1] & 0xFF;
             int s3 = d[o3 + x + 1] & 0xFF;
-            int v = lflim(p0 - 3 * p1 + 3 * p2 - p3, l2);
-            int w = lflim(s0 - 3 * s1 + 3 * s2 - s3, l2);
+            int v = t[((p0 - 3 * p1 + 3 * p2 - p3 + 4) >> 3) & 255];
+            int w = t[((s0 - 3 * s1 + 3 * s2 - s3 + 4) >> 3) & 255];
             int a = p1 + v;
             int b = p2 - v;
             int c = s1 + w;
