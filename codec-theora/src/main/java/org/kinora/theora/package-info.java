@@ -30,17 +30,25 @@
  *       picture.</li>
  *   <li>Speed: each token is one look-up of the next 10 bits giving code and extra bits
  *       together (multi-level tables for longer codes), read from a 32-bit window kept in
- *       locals; each of the 64 token passes walks a bit set of exactly the blocks at that token
- *       index; coefficients are stored by coded position so passes write them in address order;
- *       dequantization is folded into the inverse DCT, which skips rows known to be zero; reconstruction and loop filter run a
- *       super block row at a time. Nothing is allocated per frame.</li>
- *   <li>Speed, measured on HotSpot (the predictor of both TeaVM builds): a table look-up with
- *       its bounds check costs more than a few integer operations, so saturation to 0..255 is a
- *       test of the high bits ({@code Idct.clip}) and the loop filter's lflim is computed with
- *       min/max. The residual is added straight into the picture a row at a time (writing it a
- *       column at a time was 10% slower), an intra block with its DC coefficient alone is filled
- *       with the one value the full transform gives, and the column pass is chosen by the
- *       highest row the row pass left non-zero. Tried and dropped as no faster: skipping the
+ *       locals. A token pass does not know which block it is at: it only counts how many blocks
+ *       reach each token index (and how many of those are luma), and appends its tokens to the
+ *       list of its index. Reconstruction replays a block's tokens from the lists (they are all in
+ *       coded order), dequantizing into a 64-entry buffer that stays in the cache, so no
+ *       frame-sized coefficient array is written, read back and cleared. The inverse DCT skips
+ *       rows known to be zero; reconstruction and loop filter run a super block row at a time.
+ *       Nothing is allocated per frame.</li>
+ *   <li>Speed, measured on HotSpot (the predictor of both TeaVM builds) by decoding the same file
+ *       with two builds of the decoder in one JVM, runs interleaved (single runs move by 10% on
+ *       a shared machine): the token lists gave about 8%, the lflim table 5-9%
+ *       ({@code lflimTable}, made per frame; its index is unique without a range check of
+ *       its own), and the Wasm GC build gained 18% from both. Saturation to 0..255 is a test of
+ *       the high bits ({@code Idct.clip}). The residual is added straight into the picture a row
+ *       at a time (writing it a column at a time was 10% slower), reading an inter block's
+ *       whole-pixel predictor where it lies in the reference; an intra block with its DC
+ *       coefficient alone is filled with the one value the full transform gives, and the column
+ *       pass is chosen by the highest row the row pass left non-zero. Tried and dropped as no
+ *       faster: a row pass for blocks whose coefficients all lie in the first four columns,
+ *       branch-free DC prediction for blocks with all four neighbours, skipping the
  *       dequantization of zero rows, clearing coefficients with {@code Arrays.fill}, storing only
  *       when the loop filter changes a pixel (10% slower: unpredictable branch), reading long
  *       tokens' extra bits inline.</li>
