@@ -215,6 +215,11 @@ final class Reconstructor {
                 }
                 int off = (y * pw + x0) * 8;
                 int n = (x - x0) * 8;
+                if (n == pw) {
+                    // the whole block row: its 8 pixel rows are one piece
+                    System.arraycopy(prv, off, dst, off, 8 * pw);
+                    continue;
+                }
                 for (int r = 0; r < 8; r++) {
                     System.arraycopy(prv, off + r * pw, dst, off + r * pw, n);
                 }
