@@ -31,38 +31,14 @@ final class Idct {
 
     /**
      * Transforms the dequantized coefficients {@code blk[0 .. 64)} (natural order, each already
-     * truncated to 16 bits as Theora I 7.9.2 says; rows above {@code maxRow} zero) into the residual
-     * {@code out}: {@code out[ri * 8 + ci]} is the value for pixel row {@code ri} (counted from the
-     * bottom) and column {@code ci}. Clears the coefficients it read.
-     */
-    static void inverse(int[] blk, int maxRow, int[] out) {
-        rows(blk, maxRow, out);
-        if (maxRow == 0) {
-            for (int c = 0; c < 8; c++) {
-                int v = ((short) ((C4 * (short) out[c]) >> 16) + 8) >> 4;
-                for (int r = 0; r < 64; r += 8) {
-                    out[r + c] = v;
-                }
-            }
-        } else if (maxRow < 4) {
-            for (int r = (maxRow + 1) * 8; r < 32; r++) {
-                out[r] = 0;
-            }
-            columnsLow(out);
-        } else {
-            for (int r = (maxRow + 1) * 8; r < 64; r++) {
-                out[r] = 0;
-            }
-            columns(out);
-        }
-    }
-
-    /**
-     * As {@link #inverse}, but the residual goes straight into the picture: each pixel of the 8x8
+     * truncated to 16 bits as Theora I 7.9.2 says; rows above {@code maxRow} zero) and adds the
+     * residual straight into the picture: each pixel of the 8x8
      * block at {@code dst[off]} (row stride {@code pw}) becomes its predictor plus the residual,
      * saturated to 0..255. The predictor is the 8x8 block at {@code pred[po]} (same stride; it may
      * be the block in {@code dst} itself), or 128 when {@code pred} is null (intra blocks).
-     * {@code tmp} holds the row pass.
+     * {@code tmp} holds the row pass. Clears the coefficients it read. Residual row {@code ri}
+     * goes to picture row {@code off + ri * pw}: Theora counts rows from the bottom, as the
+     * decoder's planes are stored.
      */
     static void reconstruct(int[] blk, int maxRow, int[] tmp, byte[] dst, int off, int pw, byte[] pred, int po) {
         // The highest row the row pass left non-zero: the rows above it transform to zeros.
@@ -172,7 +148,7 @@ final class Idct {
     }
 
     /**
-     * The row pass of {@link #inverse}: rows 0..maxRow of blk into out (cleared in blk), whose rows
+     * The row pass of {@link #reconstruct}: rows 0..maxRow of blk into out (cleared in blk), whose rows
      * above are left as they were; returns the highest row left non-zero.
      */
     private static int rows(int[] blk, int maxRow, int[] out) {

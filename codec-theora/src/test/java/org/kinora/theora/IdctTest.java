@@ -1,6 +1,5 @@
 package org.kinora.theora;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -87,8 +86,13 @@ class IdctTest {
     void matchesTheSpecificationOnRandomBlocks() {
         Random r = new Random(42);
         int[] q = new int[64];
-        int[] out = new int[64];
         int[] work = new int[64];
+        int[] tmp = new int[64];
+        int pw = 24;
+        byte[] dst = new byte[pw * 10];
+        byte[][] predictors = new byte[4][pw * 10];
+        java.util.Arrays.fill(predictors[1], (byte) 0);
+        java.util.Arrays.fill(predictors[2], (byte) 255);
         for (int iter = 0; iter < 20000; iter++) {
             int nc = 1 + r.nextInt(64);
             int range = iter % 4 == 0 ? 2048 : iter % 4 == 1 ? 64 : iter % 4 == 2 ? 8 : 32768;
@@ -103,37 +107,28 @@ class IdctTest {
             }
             int dcq = 16 + r.nextInt(100);
             int[] expected = reference(coeffs, q, dcq);
-            // Theora I 7.9.2: dequantization with 16-bit products, as reconstruction does it
-            work[0] = (short) (coeffs[0] * dcq);
-            for (int i = 1; i < 64; i++) {
-                work[i] = (short) (coeffs[i] * q[i]);
-            }
-            Idct.inverse(work, Idct.MAX_ROW[nc], out);
-            assertArrayEquals(expected, out, "block " + iter + " with " + nc + " coefficients");
-            for (int i = 0; i < work.length; i++) {
-                assertEquals(0, work[i], "coefficients cleared");
-            }
-            // The same block added to a predictor (or to 128) in a picture, as reconstruction does it.
-            int pw = 24;
-            byte[] pred = new byte[pw * 10];
-            r.nextBytes(pred);
-            byte[] dst = new byte[pw * 10];
-            boolean intra = iter % 3 == 0;
-            work[0] = (short) (coeffs[0] * dcq);
-            for (int i = 1; i < 64; i++) {
-                work[i] = (short) (coeffs[i] * q[i]);
-            }
-            int[] tmp = new int[64];
-            Idct.reconstruct(work, Idct.MAX_ROW[nc], tmp, dst, pw + 3, pw, intra ? null : pred, 2 * pw + 5);
-            for (int y = 0; y < 8; y++) {
-                for (int x = 0; x < 8; x++) {
-                    int p = intra ? 128 : pred[2 * pw + 5 + y * pw + x] & 0xFF;
-                    int v = Math.max(0, Math.min(255, p + expected[y * 8 + x]));
-                    assertEquals(v, dst[pw + 3 + y * pw + x] & 0xFF, "block " + iter + " pixel " + x + "," + y);
+            r.nextBytes(predictors[3]);
+            // Intra (predictor 128), then predictors of 0 and 255 (which show every residual in
+            // -255..255 unsaturated on one of them) and a random one, each at an offset in a picture.
+            for (int k = -1; k < predictors.length; k++) {
+                byte[] pred = k < 0 ? null : predictors[k];
+                // Theora I 7.9.2: dequantization with 16-bit products, as reconstruction does it
+                work[0] = (short) (coeffs[0] * dcq);
+                for (int i = 1; i < 64; i++) {
+                    work[i] = (short) (coeffs[i] * q[i]);
                 }
-            }
-            for (int i = 0; i < work.length; i++) {
-                assertEquals(0, work[i], "coefficients cleared");
+                Idct.reconstruct(work, Idct.MAX_ROW[nc], tmp, dst, pw + 3, pw, pred, 2 * pw + 5);
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        int p = pred == null ? 128 : pred[2 * pw + 5 + y * pw + x] & 0xFF;
+                        int v = Math.max(0, Math.min(255, p + expected[y * 8 + x]));
+                        assertEquals(v, dst[pw + 3 + y * pw + x] & 0xFF,
+                                "block " + iter + " with " + nc + " coefficients, predictor " + k + ", pixel " + x + "," + y);
+                    }
+                }
+                for (int i = 0; i < work.length; i++) {
+                    assertEquals(0, work[i], "coefficients cleared");
+                }
             }
         }
     }
