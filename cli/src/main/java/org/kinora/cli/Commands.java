@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.kinora.codecs.Codecs;
 import org.kinora.core.AudioBlock;
 import org.kinora.core.AudioDecoder;
 import org.kinora.core.MediaException;

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
+import org.kinora.codecs.Codecs;
 import org.kinora.core.AudioBlock;
 import org.kinora.core.AudioDecoder;
 import org.kinora.core.MediaException;

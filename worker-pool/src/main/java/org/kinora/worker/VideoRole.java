@@ -2,6 +2,7 @@ package org.kinora.worker;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import org.kinora.codecs.Codecs;
 import org.kinora.core.MediaException;
 import org.kinora.core.Packet;
 import org.kinora.core.Picture;

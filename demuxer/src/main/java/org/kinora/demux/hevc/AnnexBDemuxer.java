@@ -3,11 +3,13 @@ package org.kinora.demux.hevc;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.kinora.core.MalformedStreamException;
 import org.kinora.core.Packet;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
 import org.kinora.core.UnsupportedFeatureException;
 import org.kinora.demux.Demuxer;
+import org.kinora.demux.io.InputBuffer;
 
 /**
  * Raw H.265 Annex B byte streams: splits the bytes into access units (H.265 7.4.2.4.4), one
@@ -24,15 +26,15 @@ public final class AnnexBDemuxer implements Demuxer {
     /** An access unit larger than this is treated as malformed input. */
     private static final int MAX_ACCESS_UNIT = 64 << 20;
 
-    private byte[] buf = new byte[64 * 1024];
+    private final InputBuffer in = new InputBuffer();
+    /** The current access unit starts at the read position of {@link #in}; these count from there. */
+    private byte[] buf;
+    private int base;
     private int len;
-    /** Start of the current access unit in {@link #buf}. */
-    private int auStart;
     /** Where the search for the next start code continues. */
     private int scanPos;
     private boolean sawVcl;
     private boolean keyframe;
-    private boolean ended;
     private boolean done;
     /** Start of an SPS NAL unit whose end is not known yet, or -1. */
     private int spsStart = -1;
@@ -54,42 +56,12 @@ public final class AnnexBDemuxer implements Demuxer {
 
     @Override
     public void feed(byte[] data, int offset, int length) {
-        if (auStart > 0 && auStart >= buf.length / 2) {
-            compact();
-        }
-        if (len + length > buf.length) {
-            compact();
-            if (len + length > buf.length) {
-                long want = Math.max((long) buf.length * 2, (long) len + length);
-                if (want > MAX_ACCESS_UNIT + 1024 * 1024) {
-                    throw new org.kinora.core.MalformedStreamException("HEVC access unit larger than " + MAX_ACCESS_UNIT + " bytes");
-                }
-                byte[] b = new byte[(int) want];
-                System.arraycopy(buf, 0, b, 0, len);
-                buf = b;
-            }
-        }
-        System.arraycopy(data, offset, buf, len, length);
-        len += length;
-    }
-
-    private void compact() {
-        int shift = auStart;
-        if (shift == 0) {
-            return;
-        }
-        System.arraycopy(buf, shift, buf, 0, len - shift);
-        len -= shift;
-        auStart = 0;
-        scanPos -= shift;
-        if (spsStart >= 0) {
-            spsStart -= shift;
-        }
+        in.feed(data, offset, length);
     }
 
     @Override
     public void endOfInput() {
-        ended = true;
+        in.endOfInput();
     }
 
     @Override
@@ -105,6 +77,13 @@ public final class AnnexBDemuxer implements Demuxer {
         if (done) {
             return END;
         }
+        buf = in.array();
+        base = in.offset();
+        len = in.available();
+        boolean ended = in.ended();
+        if (len > MAX_ACCESS_UNIT + (1 << 20)) {
+            throw new MalformedStreamException("HEVC access unit larger than " + MAX_ACCESS_UNIT + " bytes");
+        }
         while (true) {
             int sc = findStartCode(scanPos);
             if (sc < 0) {
@@ -114,7 +93,7 @@ public final class AnnexBDemuxer implements Demuxer {
                 }
                 finishSps(len);
                 done = true;
-                if (sawVcl || len > auStart) {
+                if (sawVcl || len > 0) {
                     emit(len);
                     return poll();
                 }
@@ -126,26 +105,27 @@ public final class AnnexBDemuxer implements Demuxer {
                 return NEED_MORE_DATA;
             }
             finishSps(sc);
-            int type = nal < len ? (buf[nal] >> 1) & 0x3F : -1;
+            int type = nal < len ? (buf[base + nal] >> 1) & 0x3F : -1;
             boolean vcl = type >= 0 && type < 32;
-            boolean firstSlice = vcl && nal + 2 < len && (buf[nal + 2] & 0x80) != 0;
+            boolean firstSlice = vcl && nal + 2 < len && (buf[base + nal + 2] & 0x80) != 0;
             // 7.4.2.4.4: these NAL units, after a VCL unit, start the next access unit
             boolean startsAu = firstSlice || (type >= 32 && type <= 35) || type == 39
                     || (type >= 41 && type <= 44) || (type >= 48 && type <= 55);
             scanPos = nal;
             if (sawVcl && startsAu) {
                 int cut = sc;
-                while (cut > auStart && buf[cut - 1] == 0) {
+                while (cut > 0 && buf[base + cut - 1] == 0) {
                     cut--;
                 }
                 emit(cut);
-                auStart = cut;
-                noteNal(type, vcl, nal);
+                in.consume(cut);
+                scanPos = nal - cut;
+                noteNal(type, vcl, nal - cut);
                 return poll();
             }
             noteNal(type, vcl, nal);
-            if (sc - auStart > MAX_ACCESS_UNIT) {
-                throw new org.kinora.core.MalformedStreamException("HEVC access unit larger than " + MAX_ACCESS_UNIT + " bytes");
+            if (sc > MAX_ACCESS_UNIT) {
+                throw new MalformedStreamException("HEVC access unit larger than " + MAX_ACCESS_UNIT + " bytes");
             }
         }
     }
@@ -164,7 +144,7 @@ public final class AnnexBDemuxer implements Demuxer {
 
     private void finishSps(int end) {
         if (spsStart >= 0) {
-            SpsSize sps = SpsSize.read(buf, spsStart, end - spsStart);
+            SpsSize sps = SpsSize.read(buf, base + spsStart, end - spsStart);
             if (sps != null) {
                 width = sps.width;
                 height = sps.height;
@@ -180,10 +160,11 @@ public final class AnnexBDemuxer implements Demuxer {
     /** Index of the next 0x000001 at or after {@code from}, or -1. */
     private int findStartCode(int from) {
         byte[] b = buf;
+        int o = base;
         for (int i = from; i + 2 < len; i++) {
-            if (b[i + 2] > 1) {
+            if (b[o + i + 2] > 1) {
                 i += 2;
-            } else if (b[i] == 0 && b[i + 1] == 0 && b[i + 2] == 1) {
+            } else if (b[o + i] == 0 && b[o + i + 1] == 0 && b[o + i + 2] == 1) {
                 return i;
             }
         }
@@ -191,11 +172,11 @@ public final class AnnexBDemuxer implements Demuxer {
     }
 
     private void emit(int end) {
-        int n = end - auStart;
+        int n = end;
         if (out.length < n) {
             out = new byte[Math.max(n, out.length * 2)];
         }
-        System.arraycopy(buf, auStart, out, 0, n);
+        System.arraycopy(buf, base, out, 0, n);
         packet.set(1, out, 0, n);
         packet.pts = index * ticksPerFrame;
         packet.dts = packet.pts;

@@ -37,6 +37,26 @@ abstract class OggCodec {
     /** Forgets the running timestamp (after a seek or a lost page). */
     abstract void resetTime();
 
+    /** True when only some packets are random-access points (after a seek, parsing waits for one). */
+    boolean hasKeyframes() {
+        return false;
+    }
+
+    /** Presentation time in ticks at which the content up to {@code granule} ends; -1 when not valid. */
+    long granuleToEndTicks(long granule) {
+        return granuleToTicks(granule);
+    }
+
+    /** For codecs with keyframes: the frame number a granule position names; -1 otherwise. */
+    long granuleToFrame(long granule) {
+        return -1;
+    }
+
+    /** For codecs with keyframes: the frame number of the keyframe a granule position refers to; -1 otherwise. */
+    long granuleToKeyframe(long granule) {
+        return -1;
+    }
+
     /** Back to the state after the headers (a seek to the first data page). */
     void resetToStart() {
         resetTime();

@@ -6,6 +6,7 @@ import org.kinora.core.MalformedStreamException;
 import org.kinora.core.Packet;
 import org.kinora.core.TrackInfo;
 import org.kinora.demux.Demuxer;
+import org.kinora.demux.io.InputBuffer;
 
 /**
  * Ogg demuxer (RFC 3533; Vorbis I appendix A; Theora I appendix A). A push parser: pages are
@@ -33,12 +34,7 @@ public final class OggDemuxer implements Demuxer {
     /** Data packets held back while waiting for some stream's headers before giving up on it. */
     private static final int MAX_PENDING_BEFORE_TRACKS = 2048;
 
-    // ---- input buffer: buf[bufStart .. bufEnd) holds file bytes from offset bufFilePos on
-    private byte[] buf = new byte[1 << 16];
-    private int bufStart;
-    private int bufEnd;
-    private long bufFilePos;
-    private boolean inputEnded;
+    private final InputBuffer in = new InputBuffer();
     private long inputLength = -1;
 
     // ---- page just parsed
@@ -87,31 +83,12 @@ public final class OggDemuxer implements Demuxer {
 
     @Override
     public void feed(byte[] data, int offset, int length) {
-        if (offset < 0 || length < 0 || offset > data.length - length) {
-            throw new IllegalArgumentException("range " + offset + "+" + length + " outside " + data.length);
-        }
-        if (length == 0) {
-            return;
-        }
-        if (bufEnd + length > buf.length) {
-            int live = bufEnd - bufStart;
-            if (live + length > buf.length) {
-                byte[] n = new byte[Math.max(live + length, buf.length * 2)];
-                System.arraycopy(buf, bufStart, n, 0, live);
-                buf = n;
-            } else {
-                System.arraycopy(buf, bufStart, buf, 0, live);
-            }
-            bufEnd = live;
-            bufStart = 0;
-        }
-        System.arraycopy(data, offset, buf, bufEnd, length);
-        bufEnd += length;
+        in.feed(data, offset, length);
     }
 
     @Override
     public void endOfInput() {
-        inputEnded = true;
+        in.endOfInput();
     }
 
     /** Pages dropped because their checksum did not match. */
@@ -150,7 +127,7 @@ public final class OggDemuxer implements Demuxer {
                 return deliver();
             }
             if (!nextPage()) {
-                if (!inputEnded) {
+                if (!in.ended()) {
                     return NEED_MORE_DATA;
                 }
                 if (!tracksAnnounced) {
@@ -190,11 +167,12 @@ public final class OggDemuxer implements Demuxer {
      */
     boolean nextPage() {
         while (true) {
-            int avail = bufEnd - bufStart;
+            int avail = in.available();
             if (avail < 27) {
                 return false;
             }
-            int p = bufStart;
+            byte[] buf = in.array();
+            int p = in.offset();
             if (buf[p] != 'O' || buf[p + 1] != 'g' || buf[p + 2] != 'g' || buf[p + 3] != 'S' || buf[p + 4] != 0
                     || (buf[p + 5] & 0xF8) != 0) {
                 if (!resync()) {
@@ -217,65 +195,57 @@ public final class OggDemuxer implements Demuxer {
             int stored = OggCodec.s32le(buf, p + 22);
             if (OggCrc.ofPage(buf, p, pageLength) != stored) {
                 badPages++;
-                consume(1);
+                in.consume(1);
                 continue;
             }
-            page.set(buf, p, segments, bodyLength, bufFilePos);
-            consume(pageLength);
+            // the page keeps pointing into the buffer's array: nothing is fed while it is processed
+            page.set(buf, p, segments, bodyLength, in.position());
+            in.consume(pageLength);
             return true;
         }
     }
 
     /** Skips to the next "OggS" in the buffer; false when none is there yet (3 bytes kept). */
     private boolean resync() {
-        int p = bufStart + 1;
-        int last = bufEnd - 4;
+        byte[] buf = in.array();
+        int from = in.offset();
+        int end = from + in.available();
+        int p = from + 1;
+        int last = end - 4;
         while (p <= last) {
             if (buf[p] == 'O' && buf[p + 1] == 'g' && buf[p + 2] == 'g' && buf[p + 3] == 'S') {
-                skippedBytes += p - bufStart;
-                consume(p - bufStart);
+                skippedBytes += p - from;
+                in.consume(p - from);
                 return true;
             }
             p++;
         }
-        int keep = Math.min(3, bufEnd - bufStart);
-        int drop = bufEnd - bufStart - keep;
+        int keep = Math.min(3, end - from);
+        int drop = end - from - keep;
         skippedBytes += drop;
-        consume(drop);
+        in.consume(drop);
         return false;
-    }
-
-    private void consume(int n) {
-        bufStart += n;
-        bufFilePos += n;
-        if (bufStart == bufEnd) {
-            bufStart = 0;
-            bufEnd = 0;
-        }
     }
 
     /** File offset of the next byte the page layer will read. */
     long readPosition() {
-        return bufFilePos + (bufEnd - bufStart);
+        return in.endPosition();
     }
 
     /** Asks the caller to continue at {@code position}; the buffer is dropped. */
     void requestSeek(long position) {
         seekPending = true;
         seekPosition = position;
-        bufStart = 0;
-        bufEnd = 0;
-        bufFilePos = position;
-        inputEnded = false;
+        in.reset(position);
     }
 
     boolean inputEnded() {
-        return inputEnded;
+        return in.ended();
     }
 
     /** File offset of the byte after the last one parsed into a page. */
     long parsePosition() {
-        return bufFilePos;
+        return in.position();
     }
 
     // ---------------------------------------------------------------- streams and packets
@@ -330,7 +300,7 @@ public final class OggDemuxer implements Demuxer {
             for (int i = 0; i < count; i++) {
                 OggPacketEntry e = pagePackets[i];
                 pagePackets[i] = null;
-                if (dropUntilKeyframe && s.codec instanceof TheoraOggCodec) {
+                if (dropUntilKeyframe && s.codec.hasKeyframes()) {
                     if (!e.keyframe) {
                         recycle(e);
                         continue;

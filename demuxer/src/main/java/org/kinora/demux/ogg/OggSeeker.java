@@ -65,7 +65,7 @@ final class OggSeeker {
         List<OggStream> streams = d.streams();
         primary = null;
         for (OggStream s : streams) {
-            if (s.track != null && s.codec instanceof TheoraOggCodec) {
+            if (s.track != null && s.codec.hasKeyframes()) {
                 primary = s;
                 break;
             }
@@ -144,12 +144,9 @@ final class OggSeeker {
             if (s.track == null || i >= lastGranule.length || lastGranule[i] < 0) {
                 continue;
             }
-            long t = s.codec.granuleToTicks(lastGranule[i]);
+            long t = s.codec.granuleToEndTicks(lastGranule[i]);
             if (t < 0) {
                 continue;
-            }
-            if (s.codec instanceof TheoraOggCodec) {
-                t += ((TheoraOggCodec) s.codec).ticksPerFrame();
             }
             ticks[i] = t;
             double sec = (double) t / s.codec.timescale();
@@ -199,15 +196,15 @@ final class OggSeeker {
 
     private boolean before(long granule) {
         if (keyframeTarget >= 0) {
-            return ((TheoraOggCodec) primary.codec).granuleToFrame(granule) < keyframeTarget;
+            return primary.codec.granuleToFrame(granule) < keyframeTarget;
         }
         long t = primary.codec.granuleToTicks(granule);
         return t >= 0 && t <= targetTicks;
     }
 
     private void finishBisection() {
-        if (keyframeTarget < 0 && primary.codec instanceof TheoraOggCodec && bestGranule >= 0) {
-            long kf = ((TheoraOggCodec) primary.codec).granuleToKeyframe(bestGranule);
+        if (keyframeTarget < 0 && primary.codec.hasKeyframes() && bestGranule >= 0) {
+            long kf = primary.codec.granuleToKeyframe(bestGranule);
             if (kf <= 0) {
                 bestOffset = d.dataStart();
             } else {

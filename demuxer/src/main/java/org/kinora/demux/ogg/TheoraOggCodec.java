@@ -99,7 +99,19 @@ final class TheoraOggCodec extends OggCodec {
         return timescale;
     }
 
+    @Override
+    boolean hasKeyframes() {
+        return true;
+    }
+
+    @Override
+    long granuleToEndTicks(long granule) {
+        long t = granuleToTicks(granule);
+        return t < 0 ? -1 : t + ticksPerFrame;
+    }
+
     /** Frame number (from 0) that a granule position names, or -1. */
+    @Override
     long granuleToFrame(long granule) {
         if (granule < 0) {
             return -1;
@@ -111,6 +123,7 @@ final class TheoraOggCodec extends OggCodec {
     }
 
     /** Frame number (from 0) of the keyframe a granule position refers to, or -1. */
+    @Override
     long granuleToKeyframe(long granule) {
         if (granule < 0) {
             return -1;
@@ -122,10 +135,6 @@ final class TheoraOggCodec extends OggCodec {
     long granuleToTicks(long granule) {
         long f = granuleToFrame(granule);
         return f < 0 ? -1 : f * ticksPerFrame;
-    }
-
-    long ticksPerFrame() {
-        return ticksPerFrame;
     }
 
     @Override

@@ -200,7 +200,7 @@ class OggSeekAndChainTest {
         TheoraOggCodec c = new TheoraOggCodec();
         c.parseHeader(0, id, id.length);
         assertEquals(30000, c.timescale());
-        assertEquals(1001, c.ticksPerFrame());
+        assertEquals(11 * 1001, c.granuleToEndTicks(11L << 6));
         assertEquals(10 * 1001, c.granuleToTicks(11L << 6));
     }
 
