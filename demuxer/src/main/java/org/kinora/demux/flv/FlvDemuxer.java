@@ -10,6 +10,7 @@ import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
 import org.kinora.core.UnsupportedFeatureException;
 import org.kinora.demux.Demuxer;
+import org.kinora.demux.io.InputBuffer;
 
 /**
  * FLV files and live FLV streams (FLV 10.1 Annex E, Enhanced RTMP v2): header, tags with 24+8-bit
@@ -42,12 +43,7 @@ public final class FlvDemuxer implements Demuxer {
 
     private enum State { HEADER, TAGS, BISECT, SCAN, DONE }
 
-    // input: buf[start .. len) holds the file's bytes from offset bufPos + start
-    private byte[] buf = new byte[64 * 1024];
-    private int start;
-    private int len;
-    private long bufPos;
-    private boolean ended;
+    private final InputBuffer in = new InputBuffer();
     private long inputLength = -1;
 
     private State state = State.HEADER;
@@ -75,7 +71,6 @@ public final class FlvDemuxer implements Demuxer {
     private long lo;
     private long hi;
     private long window;
-    private long scanEnd;
     private long scanBest;
 
     private int resyncs;
@@ -87,26 +82,12 @@ public final class FlvDemuxer implements Demuxer {
 
     @Override
     public void feed(byte[] data, int offset, int length) {
-        if (start > 0 && (start >= buf.length / 2 || len + length > buf.length)) {
-            System.arraycopy(buf, start, buf, 0, len - start);
-            len -= start;
-            bufPos += start;
-            start = 0;
-        }
-        if (len + length > buf.length) {
-            // at most one tag (UI24 size) plus its header and trailer is ever kept, plus one feed
-            long want = Math.max((long) buf.length * 2, (long) len + length);
-            byte[] b = new byte[(int) Math.min(want, Integer.MAX_VALUE - 8)];
-            System.arraycopy(buf, 0, b, 0, len);
-            buf = b;
-        }
-        System.arraycopy(data, offset, buf, len, length);
-        len += length;
+        in.feed(data, offset, length);
     }
 
     @Override
     public void endOfInput() {
-        ended = true;
+        in.endOfInput();
     }
 
     /** Number of times the parser lost the tag boundaries and found them again. */
@@ -179,35 +160,33 @@ public final class FlvDemuxer implements Demuxer {
 
     /** File header (E.2) and PreviousTagSize0. Returns a result, or -1 to continue. */
     private int header() {
-        if (len - start < 9) {
+        if (in.available() < 9) {
             return needMore();
         }
-        byte[] b = buf;
-        int p = start;
-        if (b[p] != 'F' || b[p + 1] != 'L' || b[p + 2] != 'V') {
+        if (in.u8(0) != 'F' || in.u8(1) != 'L' || in.u8(2) != 'V') {
             throw new MalformedStreamException("not an FLV file: no FLV signature");
         }
-        if (b[p + 3] != 1) {
-            throw new UnsupportedFeatureException("FLV version " + (b[p + 3] & 0xFF));
+        if (in.u8(3) != 1) {
+            throw new UnsupportedFeatureException("FLV version " + in.u8(3));
         }
-        expectAudio = (b[p + 4] & 4) != 0;
-        expectVideo = (b[p + 4] & 1) != 0;
-        long dataOffset = u32(b, p + 5);
+        expectAudio = (in.u8(4) & 4) != 0;
+        expectVideo = (in.u8(4) & 1) != 0;
+        long dataOffset = in.u32be(5);
         if (dataOffset < 9 || dataOffset > MAX_DATA_OFFSET) {
             throw new MalformedStreamException("FLV header DataOffset " + dataOffset);
         }
-        if (len - start < dataOffset + 4) {
+        if (in.available() < dataOffset + 4) {
             return needMore();
         }
-        start += (int) dataOffset + 4; // PreviousTagSize0 is ignored: it is 0 by definition
-        firstTagOffset = bufPos + start;
+        in.consume((int) dataOffset + 4); // PreviousTagSize0 is ignored: it is 0 by definition
+        firstTagOffset = in.position();
         state = State.TAGS;
         synced = true;
         return -1;
     }
 
     private int needMore() {
-        if (ended) {
+        if (in.ended()) {
             if (state == State.HEADER) {
                 throw new MalformedStreamException("FLV file ends inside its header");
             }
@@ -217,39 +196,44 @@ public final class FlvDemuxer implements Demuxer {
         return NEED_MORE_DATA;
     }
 
-    /** A plausible tag header at buf[p]: a known type, no encryption, stream id 0. */
-    private boolean plausibleHeader(int p) {
-        int t = buf[p] & 0xFF;
+    /** A plausible tag header {@code i} bytes ahead: a known type, no encryption, stream id 0. */
+    private boolean plausibleHeader(int i) {
+        int t = in.u8(i);
         if ((t & 0xE0) != 0) {
             return false; // reserved bits, or the Filter bit: encrypted tags are not supported
         }
         t &= 0x1F;
-        return (t == 8 || t == 9 || t == 18) && buf[p + 8] == 0 && buf[p + 9] == 0 && buf[p + 10] == 0;
+        return (t == 8 || t == 9 || t == 18) && in.u24be(i + 8) == 0;
     }
 
     /**
-     * Checks that a tag starts at buf[p]: a plausible header whose PreviousTagSize trailer matches,
-     * or whose end is the end of the file. Returns 1 yes, 0 no, -1 more data needed.
+     * Checks that a tag starts {@code i} bytes ahead: a plausible header whose PreviousTagSize
+     * trailer matches, or whose end is the end of the file. Returns 1 yes, 0 no, -1 more data needed.
      */
-    private int tagAt(int p) {
-        if (len - p < TAG_HEADER) {
-            return ended ? 0 : -1;
+    private int tagAt(int i) {
+        int avail = in.available() - i;
+        if (avail < TAG_HEADER) {
+            return in.ended() ? 0 : -1;
         }
-        if (!plausibleHeader(p)) {
+        if (!plausibleHeader(i)) {
             return 0;
         }
-        int size = u24(buf, p + 1);
+        int size = in.u24be(i + 1);
         long need = (long) TAG_HEADER + size + 4;
-        if (len - p < need) {
-            if (ended) {
-                return len - p == need - 4 ? 1 : 0; // the last tag without its trailer
+        if (avail < need) {
+            if (in.ended()) {
+                return avail == need - 4 ? 1 : 0; // the last tag without its trailer
             }
             return -1;
         }
-        return u32(buf, p + TAG_HEADER + size) == TAG_HEADER + size ? 1 : 0;
+        return in.u32be(i + TAG_HEADER + size) == TAG_HEADER + size ? 1 : 0;
     }
 
-    /** Reads one tag at {@code start}. Returns a result, or -1 to continue. */
+    private long timestamp(int i) {
+        return in.u24be(i + 4) | ((long) in.u8(i + 7) << 24);
+    }
+
+    /** Reads one tag at the read position. Returns a result, or -1 to continue. */
     private int tag() {
         if (!synced) {
             int r = resync();
@@ -257,75 +241,77 @@ public final class FlvDemuxer implements Demuxer {
                 return r == 0 ? -1 : needMore();
             }
         }
-        if (len - start < TAG_HEADER) {
+        int avail = in.available();
+        if (avail < TAG_HEADER) {
             return needMore();
         }
-        int p = start;
-        if (!plausibleHeader(p)) {
+        if (!plausibleHeader(0)) {
             lostSync();
             return -1;
         }
-        int size = u24(buf, p + 1);
+        int size = in.u24be(1);
         long total = (long) TAG_HEADER + size + 4;
-        if (len - p < total) {
-            if (!ended) {
+        if (avail < total) {
+            if (!in.ended()) {
                 return NEED_MORE_DATA;
             }
-            if (len - p < total - 4) {
+            if (avail < total - 4) {
                 state = State.DONE; // the file ends inside its last tag
                 return -1;
             }
-        } else if (u32(buf, p + TAG_HEADER + size) != TAG_HEADER + size) {
+        } else if (in.u32be(TAG_HEADER + size) != TAG_HEADER + size) {
             // a wrong trailer is tolerated when the next tag starts where it should
-            int next = tagAt(p + (int) total);
+            int next = tagAt((int) total);
             if (next < 0) {
                 return NEED_MORE_DATA;
             }
-            if (next == 0 && !(ended && p + total == len)) {
+            if (next == 0 && !(in.ended() && avail == total)) {
                 lostSync();
                 return -1;
             }
         }
-        int type = buf[p] & 0x1F;
-        long ts = u24(buf, p + 4) | ((long) (buf[p + 7] & 0xFF) << 24);
-        int body = p + TAG_HEADER;
-        start = (int) Math.min(len, p + total);
+        int type = in.u8(0) & 0x1F;
+        long ts = timestamp(0);
+        byte[] b = in.array();
+        int body = in.offset() + TAG_HEADER;
         int kind;
         if (type == 18) {
             if (metadata == null) {
                 try {
-                    metadata = FlvMetadata.parse(buf, body, size);
+                    metadata = FlvMetadata.parse(b, body, size);
                 } catch (MalformedStreamException e) {
                     metadata = null; // a broken script tag costs the metadata, not the stream
                 }
             }
             kind = FlvTags.NONE;
         } else if (type == 9) {
-            kind = tags.video(buf, body, size, ts);
+            kind = tags.video(b, body, size, ts);
         } else {
-            kind = tags.audio(buf, body, size, ts);
+            kind = tags.audio(b, body, size, ts);
         }
         int trackId = type == 9 ? VIDEO_TRACK : AUDIO_TRACK;
-        return deliver(kind, trackId, ts);
+        int result = deliver(kind, trackId, ts);
+        in.consume((int) Math.min(avail, total));
+        return result;
     }
 
     private void lostSync() {
         resyncs++;
-        start++;
+        in.consume(1);
         synced = false;
     }
 
-    /** Finds the next tag boundary at or after {@code start}. Returns 1 found, 0 end of input, -1 more data needed. */
+    /** Finds the next tag boundary at or after the read position. Returns 1 found, 0 end of input, -1 more data needed. */
     private int resync() {
         while (true) {
-            if (len - start < TAG_HEADER) {
-                if (ended) {
+            if (in.available() < TAG_HEADER) {
+                if (in.ended()) {
                     state = State.DONE;
                     return 0;
                 }
                 return -1;
             }
-            int r = tagAt(start);
+            int r = tagAt(0);
             if (r < 0) {
                 return -1;
             }
@@ -333,7 +319,7 @@ public final class FlvDemuxer implements Demuxer {
                 synced = true;
                 return 1;
             }
-            start++;
+            in.consume(1);
         }
     }
 
@@ -349,7 +335,7 @@ public final class FlvDemuxer implements Demuxer {
             if (kind == FlvTags.FRAME) {
                 Packet q = new Packet();
                 byte[] own = new byte[tags.frameLength];
-                System.arraycopy(buf, tags.frameOffset, own, 0, tags.frameLength);
+                System.arraycopy(in.array(), tags.frameOffset, own, 0, tags.frameLength);
                 q.set(trackId, own, 0, own.length);
                 fillTimes(q, ts);
                 queued.add(q);
@@ -366,7 +352,7 @@ public final class FlvDemuxer implements Demuxer {
         if (out.length < tags.frameLength) {
             out = new byte[Math.max(tags.frameLength, out.length * 2)];
         }
-        System.arraycopy(buf, tags.frameOffset, out, 0, tags.frameLength);
+        System.arraycopy(in.array(), tags.frameOffset, out, 0, tags.frameLength);
         packet.set(trackId, out, 0, tags.frameLength);
         fillTimes(packet, ts);
         return PACKET;
@@ -435,10 +421,7 @@ public final class FlvDemuxer implements Demuxer {
 
     private int requestSeek(long position) {
         seekRequest = position;
-        bufPos = position;
-        start = 0;
-        len = 0;
-        ended = false;
+        in.reset(position);
         return -1;
     }
 
@@ -474,15 +457,19 @@ public final class FlvDemuxer implements Demuxer {
             return;
         }
         if (metadata != null && metadata.keyframeTimes != null) {
+            // the index's times are decode times: scan from the entry before the last one at or
+            // before the target, so that a keyframe presented after the target is not chosen
             long[] times = metadata.keyframeTimes;
             int i = times.length - 1;
             while (i > 0 && times[i] > target) {
                 i--;
             }
-            long pos = metadata.keyframePositions[i];
-            if (times[i] <= target && pos >= firstTagOffset && pos < inputLength) {
-                seekToTag(pos);
-                synced = false; // the index is trusted only as far as a tag really starts there
+            long pos = metadata.keyframePositions[Math.max(0, i - 1)];
+            if (pos >= firstTagOffset && pos < inputLength) {
+                lo = pos;
+                hi = pos;
+                window = SCAN_WINDOW;
+                startScan();
                 return;
             }
         }
@@ -504,22 +491,19 @@ public final class FlvDemuxer implements Demuxer {
         if (hi - lo <= window) {
             return startScan();
         }
-        long mid = bufPos;
+        long mid = in.position();
         int r = resync();
         if (r < 0) {
             return NEED_MORE_DATA;
         }
         state = State.BISECT; // resync may have marked the input done
-        long tagPos = bufPos + start;
+        long tagPos = in.position();
         if (r == 0 || tagPos >= hi) {
             hi = mid;
+        } else if (timestamp(0) <= seekTargetMs) {
+            lo = tagPos;
         } else {
-            long ts = u24(buf, start + 4) | ((long) (buf[start + 7] & 0xFF) << 24);
-            if (ts <= seekTargetMs) {
-                lo = tagPos;
-            } else {
-                hi = mid;
-            }
+            hi = mid;
         }
         if (hi - lo <= window) {
             return startScan();
@@ -531,7 +515,6 @@ public final class FlvDemuxer implements Demuxer {
         state = State.SCAN;
         synced = lo == firstTagOffset;
         scanBest = -1;
-        scanEnd = hi;
         return requestSeek(lo);
     }
 
@@ -543,6 +526,9 @@ public final class FlvDemuxer implements Demuxer {
     private int scan() {
         boolean audioOnly = tags.videoCodec == null || !tags.videoSupported;
         while (true) {
+            if (in.skipping()) {
+                return in.ended() ? finishScan() : NEED_MORE_DATA;
+            }
             if (!synced) {
                 int r = resync();
                 if (r < 0) {
@@ -553,26 +539,25 @@ public final class FlvDemuxer implements Demuxer {
                     return finishScan();
                 }
             }
-            if (len - start < TAG_HEADER) {
-                if (ended) {
+            int avail = in.available();
+            if (avail < TAG_HEADER + 8) {
+                if (!in.ended()) {
+                    return NEED_MORE_DATA;
+                }
+                if (avail < TAG_HEADER + 1) {
                     return finishScan();
                 }
-                return NEED_MORE_DATA;
             }
-            int p = start;
-            if (!plausibleHeader(p)) {
-                start++;
+            if (!plausibleHeader(0)) {
+                in.consume(1);
                 synced = false;
                 continue;
             }
-            int size = u24(buf, p + 1);
+            int size = in.u24be(1);
             long total = (long) TAG_HEADER + size + 4;
-            if (size > 0 && len - p < TAG_HEADER + 1) {
-                return ended ? finishScan() : NEED_MORE_DATA;
-            }
-            long ts = u24(buf, p + 4) | ((long) (buf[p + 7] & 0xFF) << 24);
-            int type = buf[p] & 0x1F;
-            long tagPos = bufPos + p;
+            long ts = timestamp(0);
+            int type = in.u8(0) & 0x1F;
+            long tagPos = in.position();
             if (ts > seekTargetMs && tagPos >= lo) {
                 return finishScan();
             }
@@ -580,24 +565,18 @@ public final class FlvDemuxer implements Demuxer {
             if (audioOnly) {
                 randomAccess = type == 8;
             } else {
-                randomAccess = type == 9 && size > 0 && isVideoKeyframe(buf[p + TAG_HEADER] & 0xFF);
+                randomAccess = type == 9 && size > 0 && isVideoKeyframe(in.u8(TAG_HEADER));
+            }
+            if (randomAccess && !audioOnly) {
+                // a keyframe counts when it is presented at or before the target
+                int cts = in.available() >= TAG_HEADER + Math.min(size, 8)
+                        ? FlvTags.compositionTime(in.array(), in.offset() + TAG_HEADER, Math.min(size, 8)) : 0;
+                randomAccess = ts + cts <= seekTargetMs;
             }
             if (randomAccess) {
                 scanBest = tagPos;
             }
-            // skip the tag without keeping it in memory
-            if (len - p >= total) {
-                start = (int) (p + total);
-            } else {
-                long skipTo = tagPos + total;
-                if (inputLength > 0 && skipTo >= inputLength) {
-                    return finishScan();
-                }
-                requestSeek(skipTo);
-                state = State.SCAN;
-                synced = true;
-                return -1;
-            }
+            in.skip(total); // the tag's bytes are not kept, whether they arrived or not
         }
     }
 
@@ -616,13 +595,5 @@ public final class FlvDemuxer implements Demuxer {
         hi = lo;
         lo = Math.max(firstTagOffset, lo - window);
         return startScan();
-    }
-
-    private static int u24(byte[] b, int p) {
-        return ((b[p] & 0xFF) << 16) | ((b[p + 1] & 0xFF) << 8) | (b[p + 2] & 0xFF);
-    }
-
-    private static long u32(byte[] b, int p) {
-        return ((long) (b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
     }
 }

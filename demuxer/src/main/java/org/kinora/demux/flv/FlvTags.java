@@ -392,6 +392,22 @@ final class FlvTags {
         return new int[] {rate, channels};
     }
 
+    /**
+     * The composition time offset (ms) of a video tag body {@code b[off .. off + len)}: the SI24
+     * after AVCPacketType for codec id 12, after the FourCC for Enhanced RTMP CodedFrames; 0 when the
+     * tag has none. Used by seeking, which only peeks at tags.
+     */
+    static int compositionTime(byte[] b, int off, int len) {
+        if (len < 5) {
+            return 0;
+        }
+        int b0 = b[off] & 0xFF;
+        if ((b0 & 0x80) == 0) {
+            return (b0 & 0x0F) == 12 && (b[off + 1] & 0xFF) == 1 ? si24(b, off + 2) : 0;
+        }
+        return (b0 & 0x0F) == CODED_FRAMES && len >= 8 ? si24(b, off + 5) : 0;
+    }
+
     private static int si24(byte[] b, int p) {
         return ((b[p] << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8)) >> 8;
     }
