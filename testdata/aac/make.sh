@@ -60,3 +60,14 @@ $FF -f lavfi -i "aevalsrc=exprs='$(exprs 1 "$music")':s=8000:c=mono:d=0.5" -c:a 
 $FF -f lavfi -i "aevalsrc=exprs='$(exprs 1 "$music")':s=8000:c=mono:d=0.5" -c:a pcm_mulaw mulaw.wav
 $FF -i alaw.wav -f s16le alaw.s16
 $FF -i mulaw.wav -f s16le mulaw.s16
+
+# packet lists of two ADTS files (ffmpeg's packets hold the 7-byte header, Kinora's do not)
+for f in stereo_44k_128k surround51_pce; do
+  ffprobe -v error -show_packets -show_entries packet=pts,duration,size -of csv=p=0 "$f.aac" > "$f.packets"
+done
+
+# every G.711 code once (bytes 0 to 255) and ffmpeg's 16-bit value of each
+python3 -c "import sys; sys.stdout.buffer.write(bytes(range(256)))" > g711_codes.raw
+$FF -f alaw -ar 8000 -ac 1 -i g711_codes.raw -f s16le alaw_codes.s16
+$FF -f mulaw -ar 8000 -ac 1 -i g711_codes.raw -f s16le mulaw_codes.s16
+rm g711_codes.raw

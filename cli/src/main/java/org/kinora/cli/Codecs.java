@@ -1,5 +1,7 @@
 package org.kinora.cli;
 
+import org.kinora.aac.AacDecoder;
+import org.kinora.aac.G711Decoder;
 import org.kinora.core.AudioDecoder;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.UnsupportedFeatureException;
@@ -27,6 +29,12 @@ final class Codecs {
     static AudioDecoder audio(TrackInfo track) {
         if (TrackInfo.VORBIS.equals(track.codec())) {
             return new VorbisDecoder(track);
+        }
+        if (TrackInfo.AAC.equals(track.codec())) {
+            return new AacDecoder(track);
+        }
+        if (TrackInfo.ALAW.equals(track.codec()) || TrackInfo.MULAW.equals(track.codec())) {
+            return new G711Decoder(track);
         }
         throw new UnsupportedFeatureException("no decoder for audio codec " + track.codec());
     }

@@ -2,6 +2,7 @@ package org.kinora.demux;
 
 import org.kinora.core.MediaException;
 import org.kinora.core.UnsupportedFeatureException;
+import org.kinora.demux.adts.AdtsDemuxer;
 import org.kinora.demux.hevc.AnnexBDemuxer;
 import org.kinora.demux.ogg.OggDemuxer;
 
@@ -17,6 +18,8 @@ public final class Demuxers {
                 return new OggDemuxer();
             case HEVC_ANNEX_B:
                 return new AnnexBDemuxer();
+            case ADTS:
+                return new AdtsDemuxer();
             default:
                 throw new UnsupportedFeatureException("the " + format.label() + " container is not supported yet");
         }
