@@ -2,6 +2,7 @@ package org.kinora.demux;
 
 import org.kinora.core.MediaException;
 import org.kinora.core.UnsupportedFeatureException;
+import org.kinora.demux.adts.AdtsDemuxer;
 import org.kinora.demux.flv.FlvDemuxer;
 import org.kinora.demux.hevc.AnnexBDemuxer;
 import org.kinora.demux.ogg.OggDemuxer;
@@ -20,6 +21,8 @@ public final class Demuxers {
                 return new AnnexBDemuxer();
             case FLV:
                 return new FlvDemuxer();
+            case ADTS:
+                return new AdtsDemuxer();
             default:
                 throw new UnsupportedFeatureException("the " + format.label() + " container is not supported yet");
         }

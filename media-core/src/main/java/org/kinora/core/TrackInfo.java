@@ -15,6 +15,12 @@ public final class TrackInfo {
     public static final String THEORA = "theora";
     public static final String VORBIS = "vorbis";
     public static final String HEVC = "hevc";
+    /** AAC (ISO/IEC 14496-3); {@link #codecConfig()} is the AudioSpecificConfig. */
+    public static final String AAC = "aac";
+    /** G.711 A-law, 8-bit samples. */
+    public static final String ALAW = "alaw";
+    /** G.711 mu-law, 8-bit samples. */
+    public static final String MULAW = "mulaw";
 
     private final int id;
     private final TrackType type;
