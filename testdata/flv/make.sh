@@ -53,3 +53,8 @@ probe7 alaw.flv
 ff7 -v error -i "$tmp/i.mp4" -i "$tmp/s.wav" -map 0:v -map 1:a -c:v copy -c:a pcm_mulaw -ac 2 \
     -f flv -y hevc_mulaw.flv
 probe7 hevc_mulaw.flv
+
+# G.711 decodes exactly: the MD5 of FFmpeg's s16le output is the reference
+for f in alaw hevc_mulaw; do
+    ff7 -v error -i "$f.flv" -map 0:a -f s16le - | md5sum | cut -d' ' -f1 > "$f.s16.md5"
+done

@@ -9,9 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** HEVC in FLV decoded end to end: the pictures equal FFmpeg's. */
 class FlvDecodeTest {
+    @TempDir
+    Path tmp;
+
     private static Path flv(String name) {
         return Path.of(System.getProperty("kinora.testdata", "../testdata"), "flv", name);
     }
@@ -37,6 +43,17 @@ class FlvDecodeTest {
         assertEquals(10, expected.size());
         assertEquals(expected, hashes(out));
         assertTrue(out.contains("# sei-md5: checked 10, mismatches 0"), String.join("\n", out));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alaw", "hevc_mulaw"})
+    void g711SamplesEqualFfmpeg(String name) throws IOException {
+        Path out = tmp.resolve(name + ".s16");
+        Object[] r = MainTest.run("pcm", flv(name + ".flv").toString(), out.toString());
+        assertEquals(0, r[0], (String) r[2]);
+        org.kinora.core.Md5 md5 = new org.kinora.core.Md5();
+        md5.update(Files.readAllBytes(out));
+        assertEquals(Files.readString(flv(name + ".s16.md5")).trim(), md5.digestHex());
     }
 
     @Test
