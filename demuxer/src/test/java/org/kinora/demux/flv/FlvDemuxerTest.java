@@ -16,13 +16,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.kinora.core.MediaException;
 import org.kinora.core.Md5;
 import org.kinora.core.Packet;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
 import org.kinora.demux.ContainerFormat;
 import org.kinora.demux.Demuxer;
+import org.kinora.demux.testing.DemuxerHarness;
+import org.kinora.demux.testing.DemuxerHarness.Mode;
+import org.kinora.demux.testing.DemuxerHarness.Run;
 import org.kinora.demux.Demuxers;
 import org.kinora.demux.hevc.HevcConfigRecord;
 
@@ -35,74 +37,21 @@ class FlvDemuxerTest {
         return Files.readAllBytes(testdata(name));
     }
 
-    /** What one run of the demuxer over a file produced. */
-    static final class Run {
-        final List<Packet> packets = new ArrayList<>();
-        List<TrackInfo> tracks = List.of();
-        int trackChanges;
-        int seeks;
-        FlvDemuxer demuxer;
-
-        TrackInfo track(TrackType type) {
-            for (TrackInfo t : tracks) {
-                if (t.type() == type) {
-                    return t;
-                }
-            }
-            return null;
-        }
+    static Run demux(byte[] file, Mode mode) {
+        return DemuxerHarness.run(FlvDemuxer::new, file, mode);
     }
 
-    /** Drives a demuxer as a player would: chunks of {@code chunk} bytes (0: random sizes), answering SEEKs. */
-    static Run demux(byte[] file, int chunk, boolean knowLength, double seekSeconds) {
-        FlvDemuxer d = new FlvDemuxer();
-        if (knowLength) {
-            d.setInputLength(file.length);
-        }
-        Run run = new Run();
-        run.demuxer = d;
-        Random random = new Random(7);
-        int pos = 0;
-        int guard = 0;
-        boolean seekPending = seekSeconds >= 0;
-        while (true) {
-            if (++guard > 20_000_000) {
-                throw new AssertionError("the demuxer does not finish");
-            }
-            int r = d.poll();
-            switch (r) {
-                case Demuxer.NEED_MORE_DATA:
-                    if (pos >= file.length) {
-                        d.endOfInput();
-                    } else {
-                        int size = chunk > 0 ? chunk : 1 + random.nextInt(random.nextBoolean() ? 16 : 9000);
-                        int n = Math.min(size, file.length - pos);
-                        d.feed(file, pos, n);
-                        pos += n;
-                    }
-                    break;
-                case Demuxer.SEEK:
-                    pos = (int) d.seekPosition();
-                    run.seeks++;
-                    break;
-                case Demuxer.PACKET:
-                    run.packets.add(d.packet().copy());
-                    break;
-                case Demuxer.TRACKS_CHANGED:
-                    run.tracks = d.tracks();
-                    run.trackChanges++;
-                    if (seekPending) {
-                        seekPending = false;
-                        run.packets.clear();
-                        d.seekTo(seekSeconds);
-                    }
-                    break;
-                case Demuxer.END:
-                    return run;
-                default:
-                    throw new AssertionError("unknown poll result " + r);
+    static FlvDemuxer flv(Run run) {
+        return (FlvDemuxer) run.demuxer;
+    }
+
+    static TrackInfo track(Run run, TrackType type) {
+        for (TrackInfo t : run.tracks) {
+            if (t.type() == type) {
+                return t;
             }
         }
+        return null;
     }
 
     /** The packet list in the form of the committed ffprobe references. */
@@ -145,18 +94,17 @@ class FlvDemuxerTest {
     void packetsEqualFfprobe(String file, String packets) throws IOException {
         byte[] data = read(file);
         List<String> expected = reference(packets);
-        assertEquals(expected, lines(demux(data, 1 << 20, true, -1)), "whole file");
-        assertEquals(expected, lines(demux(data, 1, false, -1)), "a byte at a time, length unknown");
-        assertEquals(expected, lines(demux(data, 0, false, -1)), "random chunks");
+        assertEquals(expected, lines(demux(data, Mode.WHOLE)), "whole file");
+        assertEquals(expected, lines(demux(data, Mode.BYTE_AT_A_TIME)), "a byte at a time");
+        assertEquals(expected, lines(demux(data, Mode.UNKNOWN_LENGTH)), "length unknown");
         assertEquals(ContainerFormat.FLV, Demuxers.detect(data, data.length));
     }
 
     @Test
     void tracksDescribeTheStreams() throws IOException {
-        Run run = demux(read("hevc12_aac.flv"), 4096, true, -1);
-        assertEquals(1, run.trackChanges, "one track announcement");
-        TrackInfo v = run.track(TrackType.VIDEO);
-        TrackInfo a = run.track(TrackType.AUDIO);
+        Run run = demux(read("hevc12_aac.flv"), Mode.RANDOM_CHUNKS);
+                TrackInfo v = track(run, TrackType.VIDEO);
+        TrackInfo a = track(run, TrackType.AUDIO);
         assertEquals("hevc", v.codec());
         assertEquals(208, v.width());
         assertEquals(120, v.height());
@@ -167,11 +115,11 @@ class FlvDemuxerTest {
         assertEquals(1, a.channels());
         assertEquals(3.08, run.demuxer.durationSeconds(), 1e-9, "onMetaData duration, as ffprobe reports it");
 
-        Run g711 = demux(read("hevc_mulaw.flv"), 4096, true, -1);
-        assertEquals("mulaw", g711.track(TrackType.AUDIO).codec());
-        assertEquals(8000, g711.track(TrackType.AUDIO).sampleRate());
-        assertEquals(2, g711.track(TrackType.AUDIO).channels());
-        Run alaw = demux(read("alaw.flv"), 4096, true, -1);
+        Run g711 = demux(read("hevc_mulaw.flv"), Mode.RANDOM_CHUNKS);
+        assertEquals("mulaw", track(g711, TrackType.AUDIO).codec());
+        assertEquals(8000, track(g711, TrackType.AUDIO).sampleRate());
+        assertEquals(2, track(g711, TrackType.AUDIO).channels());
+        Run alaw = demux(read("alaw.flv"), Mode.RANDOM_CHUNKS);
         assertEquals(1, alaw.tracks.size());
         assertEquals("alaw", alaw.tracks.get(0).codec());
         assertEquals(1, alaw.tracks.get(0).channels());
@@ -218,9 +166,9 @@ class FlvDemuxerTest {
             }
         }
         byte[] file = join(damaged);
-        Run run = demux(file, 0, false, -1);
+        Run run = demux(file, Mode.UNKNOWN_LENGTH);
         assertEquals(expected, lines(run));
-        assertTrue(run.demuxer.resyncs() >= inserted, "resyncs " + run.demuxer.resyncs() + " for " + inserted + " damaged places");
+        assertTrue(flv(run).resyncs() >= inserted, "resyncs " + flv(run).resyncs() + " for " + inserted + " damaged places");
     }
 
     @Test
@@ -231,7 +179,7 @@ class FlvDemuxerTest {
             byte[] t = parts.get(i);
             t[t.length - 1] ^= 0x5A; // the trailer no longer matches the tag size
         }
-        Run run = demux(join(parts), 0, false, -1);
+        Run run = demux(join(parts), Mode.RANDOM_CHUNKS);
         assertEquals(reference("hevc_aac.packets"), lines(run));
     }
 
@@ -268,12 +216,12 @@ class FlvDemuxerTest {
             boolean key = (t[11] & 0xF0) == 0x10;
             out.add(key ? withParameterSets(t, sequenceHeader) : t);
         }
-        Run run = demux(join(out), 0, false, -1);
-        TrackInfo v = run.track(TrackType.VIDEO);
+        Run run = demux(join(out), Mode.UNKNOWN_LENGTH);
+        TrackInfo v = track(run, TrackType.VIDEO);
         assertNotNull(v, "the video track appears once parameter sets arrive");
         assertEquals(208, v.width());
         assertEquals(120, v.height());
-        assertFalse(run.demuxer.awaitingVideoParameterSets());
+        assertFalse(flv(run).awaitingVideoParameterSets());
         Packet first = null;
         for (Packet p : run.packets) {
             if (p.trackId == FlvDemuxer.VIDEO_TRACK) {
@@ -284,7 +232,7 @@ class FlvDemuxerTest {
         assertNotNull(first);
         assertTrue(first.keyframe, "video starts at a keyframe");
         assertEquals(1000, first.dts, "the second keyframe, one second in");
-        assertTrue(run.demuxer.skippedPackets() > 0);
+        assertTrue(flv(run).skippedPackets() > 0);
     }
 
     /** A codec id 12 keyframe tag with the record's VPS, SPS and PPS put in front of its NAL units. */
@@ -339,7 +287,7 @@ class FlvDemuxerTest {
         List<String> all = reference(packets);
         boolean hasVideo = all.get(0).startsWith("video") || all.stream().anyMatch(l -> l.startsWith("video"));
         for (double t : new double[] {0, 0.7, 1.0, 1.5, 2.04, 2.9, 10}) {
-            Run run = demux(data, 0, true, t);
+            Run run = DemuxerHarness.runWithSeek(FlvDemuxer::new, data, t, 7);
             List<String> got = lines(run);
             assertFalse(got.isEmpty(), "packets after a seek to " + t);
             // the first random-access packet of the seeked run, and everything after it, is the tail of a full read
@@ -379,47 +327,11 @@ class FlvDemuxerTest {
     }
 
     @Test
-    void mutantsEndInMediaExceptionsOrPackets() throws IOException {
-        String[] files = {"hevc_aac.flv", "hevc12_aac.flv", "hevc_aac_index.flv", "alaw.flv", "hevc_mulaw.flv"};
-        Random random = new Random(20261202);
-        int failures = 0;
-        for (int m = 0; m < 2000; m++) {
-            byte[] data = read(files[m % files.length]).clone();
-            int limit = Math.min(data.length, m % 3 == 0 ? 2048 : data.length);
-            int edits = 1 + random.nextInt(8);
-            for (int e = 0; e < edits; e++) {
-                int at = random.nextInt(limit);
-                switch (random.nextInt(3)) {
-                    case 0:
-                        data[at] = (byte) random.nextInt(256);
-                        break;
-                    case 1:
-                        data[at] ^= (byte) (1 << random.nextInt(8));
-                        break;
-                    default:
-                        data[at] = (byte) (random.nextBoolean() ? 0xFF : 0);
-                        break;
-                }
-            }
-            if (random.nextInt(4) == 0) {
-                data = java.util.Arrays.copyOf(data, random.nextInt(data.length));
-            }
-            try {
-                double seek = m % 5 == 0 ? random.nextDouble() * 4 : -1;
-                demux(data, 0, m % 2 == 0, seek);
-            } catch (MediaException e) {
-                failures++;
-            }
-        }
-        assertTrue(failures < 2000, "most mutants still demux");
-    }
-
-    @Test
     void wxInlinePlayerDemoFile() throws IOException {
         Path file = Path.of(System.getProperty("kinora.sharedMedia", "../../shared/media")).resolve("wxinlineplayer_10.flv");
         Assumptions.assumeTrue(Files.exists(file), "shared media not present: " + file);
         byte[] data = Files.readAllBytes(file);
-        Run run = demux(data, 0, true, -1);
+        Run run = demux(data, Mode.RANDOM_CHUNKS);
         assertEquals(1, run.tracks.size(), "HEVC only: the trailing AVC end-of-sequence tag makes no track");
         TrackInfo v = run.tracks.get(0);
         assertEquals("hevc", v.codec());
@@ -427,6 +339,6 @@ class FlvDemuxerTest {
         assertEquals(480, v.height());
         assertEquals(128, run.packets.size());
         assertTrue(run.packets.get(0).keyframe);
-        assertEquals(lines(run), lines(demux(data, 1, false, -1)));
+        assertEquals(lines(run), lines(demux(data, Mode.BYTE_AT_A_TIME)));
     }
 }
