@@ -9,6 +9,7 @@ import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
 import org.kinora.core.UnsupportedFeatureException;
 import org.kinora.demux.Demuxer;
+import org.kinora.demux.io.InputBuffer;
 
 /**
  * Raw AAC in ADTS frames (ISO/IEC 14496-3 1.A.2): one audio track whose codec configuration is
@@ -21,10 +22,7 @@ public final class AdtsDemuxer implements Demuxer {
     /** Bytes skipped looking for a syncword before the input is declared not ADTS. */
     private static final int MAX_RESYNC = 64 * 1024;
 
-    private byte[] buf = new byte[16 * 1024];
-    private int start;
-    private int len;
-    private boolean ended;
+    private final InputBuffer in = new InputBuffer();
     private boolean announced;
     private final AdtsHeader header = new AdtsHeader();
     private final List<TrackInfo> tracks = new ArrayList<>();
@@ -45,23 +43,12 @@ public final class AdtsDemuxer implements Demuxer {
 
     @Override
     public void feed(byte[] data, int offset, int length) {
-        if (start > 0 && len - start + length > buf.length - start) {
-            System.arraycopy(buf, start, buf, 0, len - start);
-            len -= start;
-            start = 0;
-        }
-        if (len + length > buf.length) {
-            byte[] b = new byte[Math.max(buf.length * 2, len + length)];
-            System.arraycopy(buf, 0, b, 0, len);
-            buf = b;
-        }
-        System.arraycopy(data, offset, buf, len, length);
-        len += length;
+        in.feed(data, offset, length);
     }
 
     @Override
     public void endOfInput() {
-        ended = true;
+        in.endOfInput();
     }
 
     @Override
@@ -71,18 +58,18 @@ public final class AdtsDemuxer implements Demuxer {
             return PACKET;
         }
         while (true) {
-            if (len - start < 7) {
-                return ended ? END : NEED_MORE_DATA;
+            if (in.available() < 7) {
+                return in.ended() ? END : NEED_MORE_DATA;
             }
-            if (!header.parse(buf, start)) {
-                start++;
+            if (!header.parse(in.array(), in.offset())) {
+                in.consume(1);
                 if (++skipped > MAX_RESYNC && !announced) {
                     throw new MalformedStreamException("no ADTS frame in the first " + MAX_RESYNC + " bytes");
                 }
                 continue;
             }
-            if (len - start < header.frameLength) {
-                if (ended) {
+            if (in.available() < header.frameLength) {
+                if (in.ended()) {
                     return END; // a truncated last frame is dropped
                 }
                 return NEED_MORE_DATA;
@@ -114,6 +101,8 @@ public final class AdtsDemuxer implements Demuxer {
         int h = header.headerLength();
         int frame = header.frameLength;
         int blocks = header.rawDataBlocks;
+        byte[] buf = in.array();
+        int start = in.offset();
         if (out.length < frame) {
             out = new byte[frame];
         }
@@ -145,7 +134,7 @@ public final class AdtsDemuxer implements Demuxer {
         packet.duration = 1024L * blocks;
         packet.keyframe = true;
         samples += 1024L * blocks;
-        start += frame;
+        in.consume(frame);
     }
 
     @Override
