@@ -3,6 +3,7 @@ package org.kinora.demux;
 import org.kinora.core.MediaException;
 import org.kinora.core.UnsupportedFeatureException;
 import org.kinora.demux.hevc.AnnexBDemuxer;
+import org.kinora.demux.mp4.Mp4Demuxer;
 import org.kinora.demux.ogg.OggDemuxer;
 
 /** Makes the demuxer for a container format. */
@@ -17,6 +18,8 @@ public final class Demuxers {
                 return new OggDemuxer();
             case HEVC_ANNEX_B:
                 return new AnnexBDemuxer();
+            case MP4:
+                return new Mp4Demuxer();
             default:
                 throw new UnsupportedFeatureException("the " + format.label() + " container is not supported yet");
         }
