@@ -3,6 +3,7 @@ package org.kinora.demux;
 import org.kinora.core.MediaException;
 import org.kinora.core.UnsupportedFeatureException;
 import org.kinora.demux.hevc.AnnexBDemuxer;
+import org.kinora.demux.mkv.MatroskaDemuxer;
 import org.kinora.demux.mp4.Mp4Demuxer;
 import org.kinora.demux.ogg.OggDemuxer;
 
@@ -20,6 +21,8 @@ public final class Demuxers {
                 return new AnnexBDemuxer();
             case MP4:
                 return new Mp4Demuxer();
+            case MATROSKA:
+                return new MatroskaDemuxer();
             default:
                 throw new UnsupportedFeatureException("the " + format.label() + " container is not supported yet");
         }
