@@ -17,10 +17,10 @@ packets() {
 # Theora + Vorbis (Xiph-laced CodecPrivate), with Cues; decoded and compared with ffmpeg
 q $V $A -t 1 -c:v libtheora -q:v 5 -g 12 -c:a libvorbis -q:a 2 theora_vorbis.mkv
 ffmpeg -v error -i theora_vorbis.mkv -map 0:v -f framemd5 -y theora_vorbis.framemd5
-ffmpeg -v error -i theora_vorbis.mkv -map 0:a -f s16le - | md5sum | cut -d' ' -f1 > theora_vorbis.s16.md5
+ffmpeg -v error -i theora_vorbis.mkv -map 0:a -f s16le - | gzip -n9 > theora_vorbis.s16.gz
 # WebM Vorbis
 q $A -t 1 -c:a libvorbis -q:a 2 vorbis.webm
-ffmpeg -v error -i vorbis.webm -map 0:a -f s16le - | md5sum | cut -d' ' -f1 > vorbis.s16.md5
+ffmpeg -v error -i vorbis.webm -map 0:a -f s16le - | gzip -n9 > vorbis.s16.gz
 # live-style WebM: unknown-size Segment and Clusters, no Cues
 q $A -t 1 -c:a libvorbis -q:a 2 -live 1 -f webm live.webm
 # HEVC + AAC remuxed by mkvmerge: AAC EBML-laced, no Cues
