@@ -49,6 +49,12 @@ final class Commands {
 
     /** Finds the first track of a type, or fails with a one-line reason. */
     private static TrackInfo first(List<TrackInfo> tracks, TrackType type) {
+        // the first track of the type that has a decoder, else the first of the type (its error names the codec)
+        for (TrackInfo t : tracks) {
+            if (t.type() == type && Codecs.canDecode(t)) {
+                return t;
+            }
+        }
         for (TrackInfo t : tracks) {
             if (t.type() == type) {
                 return t;

@@ -30,7 +30,7 @@ public enum ContainerFormat {
         if (length >= 4 && (head[0] & 0xFF) == 0x1A && (head[1] & 0xFF) == 0x45 && (head[2] & 0xFF) == 0xDF && (head[3] & 0xFF) == 0xA3) {
             return MATROSKA;
         }
-        if (length >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {
+        if (looksLikeIsoBmff(head, length)) {
             return MP4;
         }
         if (startsWith(head, length, 'F', 'L', 'V') && length >= 4 && head[3] == 1) {
@@ -55,6 +55,38 @@ public enum ContainerFormat {
             }
         }
         return true;
+    }
+
+    /**
+     * ISO BMFF / QuickTime: a first box of a type that starts such files (ftyp, or styp and moof
+     * for segments, or moov, mdat, free, skip, wide, sidx for files without ftyp) and a size that
+     * is 0, 1 (64-bit) or at least its header.
+     */
+    private static boolean looksLikeIsoBmff(byte[] b, int length) {
+        if (length < 8) {
+            return false;
+        }
+        long size = ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+        if (size != 0 && size != 1 && size < 8) {
+            return false;
+        }
+        String type = new String(new char[] {(char) (b[4] & 0xFF), (char) (b[5] & 0xFF), (char) (b[6] & 0xFF), (char) (b[7] & 0xFF)});
+        switch (type) {
+            case "ftyp":
+            case "styp":
+            case "moof":
+            case "moov":
+            case "sidx":
+                return true;
+            case "mdat":
+            case "free":
+            case "skip":
+            case "wide":
+                // common words: only with a plausible size
+                return size >= 8 && size < (1L << 32);
+            default:
+                return false;
+        }
     }
 
     /** A start code followed by an H.265 VPS, SPS, PPS, AUD or SEI NAL unit header. */

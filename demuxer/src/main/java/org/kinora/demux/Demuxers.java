@@ -5,6 +5,8 @@ import org.kinora.core.UnsupportedFeatureException;
 import org.kinora.demux.adts.AdtsDemuxer;
 import org.kinora.demux.flv.FlvDemuxer;
 import org.kinora.demux.hevc.AnnexBDemuxer;
+import org.kinora.demux.mkv.MatroskaDemuxer;
+import org.kinora.demux.mp4.Mp4Demuxer;
 import org.kinora.demux.ogg.OggDemuxer;
 
 /** Makes the demuxer for a container format. */
@@ -23,6 +25,10 @@ public final class Demuxers {
                 return new FlvDemuxer();
             case ADTS:
                 return new AdtsDemuxer();
+            case MP4:
+                return new Mp4Demuxer();
+            case MATROSKA:
+                return new MatroskaDemuxer();
             default:
                 throw new UnsupportedFeatureException("the " + format.label() + " container is not supported yet");
         }

@@ -38,6 +38,9 @@ public final class TrackInfo {
     private final int sampleRate;
     private final int channels;
     private final String language;
+    private final int rotation;
+    private final ColourDescription colour;
+    private final boolean supported;
 
     private TrackInfo(Builder b) {
         id = b.id;
@@ -56,6 +59,9 @@ public final class TrackInfo {
         sampleRate = b.sampleRate;
         channels = b.channels;
         language = b.language;
+        rotation = b.rotation;
+        colour = b.colour;
+        supported = b.supported;
     }
 
     /** Container-level track number (Ogg serial, Matroska track number, MP4 track id). */
@@ -107,11 +113,24 @@ public final class TrackInfo {
     /** Language tag, or null. */
     public String language() { return language; }
 
+    /** Clockwise rotation in degrees (0, 90, 180 or 270) to apply when displaying (MP4 tkhd matrix). */
+    public int rotation() { return rotation; }
+
+    /** Colour description from the container (MP4 colr nclx, Matroska Colour), or null. */
+    public ColourDescription colour() { return colour; }
+
+    /**
+     * False for a track whose codec the demuxer recognised only by name (an MP4 sample entry or
+     * Matroska CodecID Kinora has no decoder for): it is listed, its packets are delivered as they
+     * are, and players skip it.
+     */
+    public boolean supported() { return supported; }
+
     public Builder toBuilder() {
         Builder b = new Builder(id, type, codec).timescale(timescale).duration(duration)
                 .codecConfig(codecConfig).size(width, height)
                 .pixelAspect(pixelAspectNum, pixelAspectDen).frameRate(frameRateNum, frameRateDen)
-                .audio(sampleRate, channels).language(language);
+                .audio(sampleRate, channels).language(language).rotation(rotation).colour(colour).supported(supported);
         for (byte[] h : codecHeaders) {
             b.addCodecHeader(h);
         }
@@ -132,6 +151,12 @@ public final class TrackInfo {
         }
         if (duration >= 0) {
             sb.append(", ").append(formatRate(durationSeconds())).append(" s");
+        }
+        if (rotation != 0) {
+            sb.append(", rotated ").append(rotation);
+        }
+        if (!supported) {
+            sb.append(" (not supported)");
         }
         return sb.toString();
     }
@@ -160,6 +185,9 @@ public final class TrackInfo {
         private int sampleRate;
         private int channels;
         private String language;
+        private int rotation;
+        private ColourDescription colour;
+        private boolean supported = true;
 
         public Builder(int id, TrackType type, String codec) {
             this.id = id;
@@ -198,6 +226,12 @@ public final class TrackInfo {
         }
 
         public Builder language(String language) { this.language = language; return this; }
+
+        public Builder rotation(int degrees) { this.rotation = degrees; return this; }
+
+        public Builder colour(ColourDescription colour) { this.colour = colour; return this; }
+
+        public Builder supported(boolean supported) { this.supported = supported; return this; }
 
         public TrackInfo build() { return new TrackInfo(this); }
     }

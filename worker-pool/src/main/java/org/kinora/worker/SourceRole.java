@@ -155,7 +155,16 @@ final class SourceRole implements HttpReader.Listener {
         if (tracksSent) {
             return; // a chained stream with new tracks: kept on the first ones
         }
+        // the first track of each kind that Kinora can decode; the others are left out and the rest plays
+        String undecodable = null;
         for (TrackInfo t : tracks) {
+            if (t.type() != TrackType.VIDEO && t.type() != TrackType.AUDIO) {
+                continue;
+            }
+            if (!Codecs.canDecode(t)) {
+                undecodable = undecodable == null ? t.codec() : undecodable;
+                continue;
+            }
             if (t.type() == TrackType.VIDEO && videoTrack == null) {
                 videoTrack = t;
             } else if (t.type() == TrackType.AUDIO && audioTrack == null) {
@@ -163,7 +172,8 @@ final class SourceRole implements HttpReader.Listener {
             }
         }
         if (videoTrack == null && audioTrack == null) {
-            throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED, "no audio or video track");
+            throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED,
+                    undecodable != null ? "no decoder for codec " + undecodable : "no audio or video track");
         }
         if (audioTrack != null) {
             audioDecoder = Codecs.audio(audioTrack);

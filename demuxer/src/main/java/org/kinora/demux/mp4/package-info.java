@@ -1,0 +1,30 @@
+/**
+ * MP4 / QuickTime (ISO/IEC 14496-12) demuxer, plain and fragmented.
+ *
+ * <p>Decisions:
+ * <ul>
+ * <li>Timestamps follow FFmpeg's mov demuxer so that the packet list equals
+ * {@code ffprobe -show_packets}: the first edit with media (after leading empty edits) shifts
+ * dts and pts by (empty duration - media_time); more edits are not applied; negative composition
+ * offsets (ctts or trun version 1) lower dts by the largest of them (FFmpeg's dts_shift) in
+ * sample tables, and raise pts by it in fragments; fragments get no edit shift. Audio packets
+ * that end up before 0 (AAC priming) carry {@code trimStart}.</li>
+ * <li>Constant-size one-tick samples (PCM, G.711) are delivered as FFmpeg reads them: each chunk
+ * cut into packets of at most 1024 samples.</li>
+ * <li>Samples are delivered in file order (one read through the mdat); samples behind the read
+ * position, and gaps larger than {@link org.kinora.demux.mp4.Mp4Demuxer#SEEK_THRESHOLD} bytes
+ * beyond what is buffered, cost a SEEK. An mdat before the moov is passed the same way.</li>
+ * <li>Sample entries other than hvc1/hev1, mp4a, alaw and ulaw become tracks with
+ * {@code supported() == false}; their packets are still delivered.</li>
+ * <li>Seeking in sample tables: the reference track (the first video track, else the first) starts
+ * at its last sync sample whose pts is at or before the target; the other tracks at their last
+ * sync sample at or before that time, audio one packet earlier (MDCT pre-roll). Fragmented files:
+ * the sidx of the reference track when there is one, else the moofs indexed while reading or
+ * found by scanning forward (a moof qualifies when its first reference-track sample is a sync
+ * sample); decode times of fragments without tfdt are restored from the index. mfra/tfra are not
+ * read.</li>
+ * <li>Duration: mvhd, else mehd, else the sidx, else (fragmented) the end of the last packet once
+ * the whole file was read.</li>
+ * </ul>
+ */
+package org.kinora.demux.mp4;

@@ -1,0 +1,63 @@
+package org.kinora.demux.mkv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kinora.core.TrackInfo;
+import org.kinora.demux.testing.DemuxerHarness;
+import org.kinora.demux.testing.PacketOracle;
+
+/** Matroska/WebM fixtures (testdata/matroska/make.sh) under the shared harness and the ffprobe packet oracle. */
+class MatroskaDemuxerTest {
+    private static final String[] ALL = {"theora_vorbis.mkv", "vorbis.webm", "live.webm", "hevc_aac_laced.mkv", "laced_nocues.mkv"};
+
+    @ParameterizedTest
+    @ValueSource(strings = {"theora_vorbis.mkv", "vorbis.webm", "live.webm", "hevc_aac_laced.mkv", "laced_nocues.mkv"})
+    void packetsEqualFfprobe(String name) throws IOException {
+        byte[] file = DemuxerHarness.read("matroska", name);
+        DemuxerHarness.Run run = DemuxerHarness.run(MatroskaDemuxer::new, file, DemuxerHarness.Mode.WHOLE);
+        // Matroska stores no decode times: ffprobe's dts of HEVC is FFmpeg's guess, not compared
+        int n = PacketOracle.assertMatches(run, DemuxerHarness.testdata("matroska", name.replaceAll("\\.[a-z]+$", ".packets")),
+                t -> TrackInfo.HEVC.equals(t.codec()));
+        assertTrue(n > 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"theora_vorbis.mkv", "vorbis.webm", "live.webm", "hevc_aac_laced.mkv", "laced_nocues.mkv"})
+    void harness(String name) throws IOException {
+        byte[] file = DemuxerHarness.read("matroska", name);
+        DemuxerHarness.Run full = DemuxerHarness.assertConsistent(MatroskaDemuxer::new, file);
+        DemuxerHarness.assertSeeks(MatroskaDemuxer::new, file, full);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"theora_vorbis.mkv", "live.webm", "hevc_aac_laced.mkv"})
+    void mutants(String name) throws IOException {
+        int errors = DemuxerHarness.assertMutantsSafe(MatroskaDemuxer::new, DemuxerHarness.read("matroska", name), name.hashCode(), 2000);
+        assertTrue(errors > 0);
+    }
+
+    @Test
+    void tracksOfTheoraVorbis() throws IOException {
+        DemuxerHarness.Run run = DemuxerHarness.run(MatroskaDemuxer::new, DemuxerHarness.read("matroska", "theora_vorbis.mkv"),
+                DemuxerHarness.Mode.WHOLE);
+        assertEquals(2, run.tracks.size());
+        TrackInfo v = run.tracks.get(0);
+        TrackInfo a = run.tracks.get(1);
+        assertEquals(TrackInfo.THEORA, v.codec());
+        assertEquals(96, v.width());
+        assertEquals(64, v.height());
+        assertEquals(1000, v.timescale());
+        assertEquals(3, v.codecHeaders().size());
+        assertEquals(0x80, v.codecHeaders().get(0)[0] & 0xFF);
+        assertEquals(TrackInfo.VORBIS, a.codec());
+        assertEquals(22050, a.sampleRate());
+        assertEquals(1, a.channels());
+        assertEquals(3, a.codecHeaders().size());
+        assertEquals(5, a.codecHeaders().get(2)[0]);
+    }
+}

@@ -1,0 +1,46 @@
+package org.kinora.demux.mp4;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kinora.demux.testing.DemuxerHarness;
+import org.kinora.demux.testing.PacketOracle;
+
+/** MP4 fixtures (testdata/mp4/make.sh) under the shared harness and the ffprobe packet oracle. */
+class Mp4DemuxerTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"moov_last.mp4", "moov_first_hev1.mp4", "intra.mp4", "intra_main10.mp4", "alaw.mov", "ulaw.mov",
+        "frag.mp4", "frag_sidx.mp4", "frag_mfra.ismv", "unsupported_video.mp4"})
+    void packetsEqualFfprobe(String name) throws IOException {
+        byte[] file = DemuxerHarness.read("mp4", name);
+        DemuxerHarness.Run run = DemuxerHarness.run(Mp4Demuxer::new, file, DemuxerHarness.Mode.WHOLE);
+        int n = PacketOracle.assertMatches(run, DemuxerHarness.testdata("mp4", name.replaceAll("\\.[a-z0-9]+$", ".packets")));
+        assertTrue(n > 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"moov_last.mp4", "moov_first_hev1.mp4", "intra.mp4", "alaw.mov", "frag.mp4", "frag_sidx.mp4",
+        "frag_mfra.ismv", "unsupported_video.mp4"})
+    void harness(String name) throws IOException {
+        byte[] file = DemuxerHarness.read("mp4", name);
+        DemuxerHarness.Run full = DemuxerHarness.assertConsistent(Mp4Demuxer::new, file);
+        DemuxerHarness.assertSeeks(Mp4Demuxer::new, file, full);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"moov_last.mp4", "frag.mp4", "moov_first_hev1.mp4"})
+    void mutants(String name) throws IOException {
+        int errors = DemuxerHarness.assertMutantsSafe(Mp4Demuxer::new, DemuxerHarness.read("mp4", name), name.hashCode(), 2000);
+        assertTrue(errors > 0);
+    }
+
+    @org.junit.jupiter.api.Test
+    void moovAfterMdatIsReachedWithASeek() throws IOException {
+        byte[] file = DemuxerHarness.read("mp4", "moov_last.mp4");
+        DemuxerHarness.Run run = DemuxerHarness.run(Mp4Demuxer::new, file, DemuxerHarness.Mode.BYTE_AT_A_TIME);
+        assertEquals(2, run.seeks, "past the mdat to the moov, then back to the first sample");
+    }
+}
