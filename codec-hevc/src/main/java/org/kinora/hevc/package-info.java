@@ -40,7 +40,8 @@
  * refills a byte at a time; the byte after the last one it read is where PCM samples and the
  * next WPP or tile substream start, so entry point offsets are parsed but not needed.</li>
  * <li>Loop filters run once per picture after its last slice: all vertical edges, then all
- * horizontal ones, then SAO from a copy of the deblocked picture.</li>
+ * horizontal ones, then SAO in place, CTB by CTB in raster order, keeping only the deblocked last
+ * row of the CTB row above and last column of the CTB to the left (no copy of the picture).</li>
  * <li>A packet holds whole access units; the last picture of a packet is finished when
  * {@code decode} returns. Pictures are checked against their hash SEI (MD5, CRC, checksum) and the
  * counts are public; a mismatch does not stop decoding.</li>
