@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,7 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * inter_odd: 198x102 with a conformance window.</li>
  * </ul>
  */
-@Disabled("needs inter prediction")
 class InterFixtureTest {
     @ParameterizedTest
     @ValueSource(strings = {
