@@ -39,7 +39,7 @@ make intra_nosmooth   160x96  2 mandelbrot --no-strong-intra-smoothing --ctu 64
 # sizes that are not multiples of 8
 make intra_odd        98x66   3 testsrc2   --ctu 16 --min-cu-size 8
 make intra_odd2       202x114 2 mandelbrot --ctu 64
-# inter prediction is not supported yet: the decoder must refuse P/B slices cleanly
+# P pictures (one reference, TMVP, deblocking and SAO)
 make inter_p          64x64   3 testsrc2   --keyint 10 --bframes 0 --ctu 16
 # several slices per picture (loop filters do not cross slice boundaries in x265's streams)
 make intra_slices     208x120 2 testsrc2   --slices 3 --ctu 16
@@ -84,3 +84,56 @@ make intra_deblockofs 160x96  2 mandelbrot --deblock -3:2 --ctu 32 --qp 40
 make intra_mincu16    192x128 2 testsrc2   --ctu 64 --min-cu-size 16 --max-tu-size 8 --tu-intra-depth 2
 # VUI timing other than 25 fps (the demuxer takes its time base from it)
 make intra_ntsc       64x64   2 testsrc2   --fps 30000/1001
+
+# ---- inter prediction: P and B pictures ----
+# inter NAME SIZE FRAMES SOURCE-FILTERGRAPH [x265 options...]
+# SOURCE is a lavfi graph given the size and rate (first filter) and then anything after it.
+# Defaults: one frame thread (reproducible), no WPP, intra period 30 unless an option says otherwise.
+inter() {
+    local name=$1 size=$2 frames=$3 src=$4 depth=${DEPTH:-8}
+    shift 4
+    local pixfmt=yuv420p depthopts=()
+    if [ "$depth" = 10 ]; then
+        pixfmt=yuv420p10le
+        depthopts=(--input-depth 10 --output-depth 10 --profile main10)
+    fi
+    ffmpeg -v error -f lavfi -i "${src/@/size=$size:rate=25}" -frames:v "$frames" -pix_fmt "$pixfmt" \
+        -strict -1 -f yuv4mpegpipe - |
+        x265 --log-level error --no-progress --input - --y4m "${depthopts[@]}" --hash 1 --frames "$frames" \
+            --frame-threads 1 --no-wpp --keyint 30 "$@" -o "$name.hevc"
+    ffmpeg -v error -i "$name.hevc" -map 0:v -f framemd5 -y "$name.framemd5"
+}
+pan='mandelbrot=@,scroll=h=0.006:v=0.004'
+move='testsrc2=@'
+fade='testsrc2=@,fade=t=in:st=0:d=0.32,fade=t=out:st=0.36:d=0.32'
+# GOP structures
+inter inter_ponly      208x120 9  "$pan"  --bframes 0
+inter inter_b          208x120 9  "$move" --bframes 3 --no-b-pyramid
+inter inter_bpyramid   208x120 17 "$pan"  --bframes 4 --b-pyramid
+inter inter_opengop    208x120 17 "$move" --open-gop --keyint 8 --min-keyint 8 --bframes 3 --no-scenecut
+inter inter_closedgop  208x120 17 "$pan"  --no-open-gop --keyint 8 --min-keyint 8 --bframes 3 --no-scenecut
+# reference lists: one, and eight (NumPicTotalCurr may not exceed 8, 7.4.7.2; x265 refuses more)
+inter inter_ref1       208x120 9  "$move" --ref 1 --bframes 2
+inter inter_ref8       208x120 17 "$pan"  --ref 8 --bframes 0 --no-scenecut
+# weighted prediction, on a fade in and out
+inter inter_weighted   208x120 17 "$fade" --weightp --weightb --bframes 3
+# partitions and motion vector tools
+inter inter_amp        208x120 9  "$pan"  --amp --rect --ctu 32 --rd 5
+inter inter_notmvp     208x120 9  "$move" --no-temporal-mvp --bframes 3
+inter inter_merge1     208x120 9  "$pan"  --max-merge 1 --bframes 3
+inter inter_merge5     208x120 9  "$move" --max-merge 5 --bframes 3
+# entropy coding and slice structure (x265 makes several slices only with WPP; with 16x16 CTBs
+# its SAO at slice boundaries breaks its own MD5 SEI, and with --no-deblock it hangs)
+inter inter_wpp        416x240 5  "$pan"  --wpp --ctu 32 --bframes 2
+inter inter_slices     208x120 9  "$move" --slices 4 --wpp --ctu 32 --bframes 3
+# residual tools
+inter inter_lossless   128x96  5  "$move" --lossless --bframes 2
+inter inter_tskip      208x120 9  "$move" --tskip --rd 6 --bframes 3
+inter inter_scaling    208x120 9  "$pan"  --scaling-list default --bframes 3
+# loop filters off, and both on with deblocking offsets
+inter inter_nolf       208x120 9  "$move" --no-sao --no-deblock --bframes 3
+inter inter_lf         208x120 9  "$pan"  --sao --deblock 1:-1 --bframes 3
+# size that needs a conformance window
+inter inter_odd        198x102 9  "$move" --bframes 3
+# Main 10, weighted prediction (offsets scale with the bit depth)
+DEPTH=10 inter inter_main10 208x120 17 "$fade" --bframes 3 --weightp --weightb

@@ -4,54 +4,115 @@ package org.kinora.hevc;
  * Sample adaptive offset (H.265 8.7.3): band and edge offsets per CTB and component, reading the
  * deblocked picture and writing the final one.
  */
+/**
+ * Sample adaptive offset (H.265 8.7.3): band and edge offsets per CTB and component, reading the
+ * deblocked picture and writing the final one in place.
+ *
+ * <p>CTBs are filtered in raster order, one component at a time. Edge offsets read the deblocked
+ * value of every neighbour, but the CTBs above and to the left have been filtered already. So
+ * before a CTB row is filtered its deblocked last row is kept (one line of the plane's width), and
+ * before a CTB is filtered its deblocked last column is kept (one column of the CTB's height);
+ * within a CTB three deblocked rows (above, current, below) are held while the current one is
+ * rewritten. No copy of the picture is made.
+ */
 final class Sao {
     private static final int[][] EO_H = {{-1, 1}, {0, 0}, {-1, 1}, {1, -1}};
     private static final int[][] EO_V = {{0, 0}, {-1, 1}, {-1, 1}, {-1, 1}};
 
-    private short[][] copy = new short[3][];
+    /** Deblocked last row of the CTB row above, sample x at index x + 1. */
+    private short[] lineAbove = new short[0];
+    /** Deblocked last row of the CTB row being filtered, kept for the row below. */
+    private short[] lineSaved = new short[0];
+    /** Deblocked last column of the CTB to the left, row y of the CTB at index y. */
+    private short[] colLeft = new short[64];
+    /** Deblocked last column of the CTB being filtered, kept for the CTB to its right. */
+    private short[] colSaved = new short[64];
+    /** Deblocked rows above, at and below the one being filtered, CTB column x at index x + 1. */
+    private short[] rowPrev = new short[66];
+    private short[] rowCur = new short[66];
+    private short[] rowNext = new short[66];
     private final int[] bandTable = new int[32];
     private final int[] edgeOffsets = new int[5];
     /** Usability of the 3x3 neighbourhood of CTBs, [dy + 1][dx + 1] flattened. */
     private final boolean[] usable = new boolean[9];
 
     void filter(Frame f) {
-        Sps sps = f.sps;
-        boolean any = false;
+        boolean luma = false;
+        boolean chroma = false;
         for (int i = 0; i < f.sliceCount; i++) {
-            any |= f.sliceHeaders[i].saoLuma || f.sliceHeaders[i].saoChroma;
+            luma |= f.sliceHeaders[i].saoLuma;
+            chroma |= f.sliceHeaders[i].saoChroma;
         }
-        if (!any) {
+        if (!luma && !chroma) {
             return;
-        }
-        for (int c = 0; c < 3; c++) {
-            int n = f.planes[c].length;
-            if (copy[c] == null || copy[c].length != n) {
-                copy[c] = new short[n];
-            }
-            System.arraycopy(f.planes[c], 0, copy[c], 0, n);
         }
         boolean anyNoFilter = false;
         for (int i = 0; i < f.noFilter.length && !anyNoFilter; i++) {
             anyNoFilter = f.noFilter[i] != 0;
         }
+        int ctbSize = f.sps.ctbSize;
+        if (colLeft.length < ctbSize) {
+            colLeft = new short[ctbSize];
+            colSaved = new short[ctbSize];
+            rowPrev = new short[ctbSize + 2];
+            rowCur = new short[ctbSize + 2];
+            rowNext = new short[ctbSize + 2];
+        }
+        if (lineAbove.length < f.planeWidth[0] + 2) {
+            lineAbove = new short[f.planeWidth[0] + 2];
+            lineSaved = new short[f.planeWidth[0] + 2];
+        }
+        for (int c = 0; c < 3; c++) {
+            if (c == 0 ? luma : chroma) {
+                plane(f, c, anyNoFilter);
+            }
+        }
+    }
+
+    /** All CTBs of one component, in raster order. */
+    private void plane(Frame f, int c, boolean anyNoFilter) {
+        Sps sps = f.sps;
+        int shift = c == 0 ? 0 : 1;
+        int ctbSize = sps.ctbSize >> shift;
         int w = sps.picWidthInCtbs;
-        for (int rs = 0; rs < sps.picSizeInCtbs; rs++) {
-            if (f.ctbSliceAddr[rs] < 0) {
-                continue;
+        int pw = f.planeWidth[c];
+        int ph = f.planeHeight[c];
+        short[] plane = f.planes[c];
+        for (int ry = 0; ry < sps.picHeightInCtbs; ry++) {
+            int y0 = ry * ctbSize;
+            int hCtb = Math.min(ctbSize, ph - y0);
+            if (ry + 1 < sps.picHeightInCtbs) {
+                System.arraycopy(plane, (y0 + hCtb - 1) * pw, lineSaved, 1, pw);
             }
-            SliceHeader sh = f.sliceHeaders[f.ctbSliceIdx[rs]];
-            boolean neighboursDone = false;
-            for (int c = 0; c < 3; c++) {
+            for (int rx = 0; rx < w; rx++) {
+                int rs = ry * w + rx;
+                int x0 = rx * ctbSize;
+                int wCtb = Math.min(ctbSize, pw - x0);
+                if (rx + 1 < w) {
+                    int last = y0 * pw + x0 + wCtb - 1;
+                    for (int y = 0; y < hCtb; y++, last += pw) {
+                        colSaved[y] = plane[last];
+                    }
+                }
                 int type = f.saoType[rs * 3 + c];
-                if (type == 0 || !(c == 0 ? sh.saoLuma : sh.saoChroma)) {
-                    continue;
+                if (f.ctbSliceAddr[rs] >= 0 && type != 0) {
+                    SliceHeader sh = f.sliceHeaders[f.ctbSliceIdx[rs]];
+                    if (c == 0 ? sh.saoLuma : sh.saoChroma) {
+                        if (type == 1) {
+                            band(f, c, rs, plane, pw, x0, y0, wCtb, hCtb, shift, anyNoFilter);
+                        } else {
+                            neighbours(f, rs, w);
+                            edge(f, c, rs, plane, pw, ph, x0, y0, wCtb, hCtb, ctbSize, shift, anyNoFilter);
+                        }
+                    }
                 }
-                if (type == 2 && !neighboursDone) {
-                    neighbours(f, rs, w);
-                    neighboursDone = true;
-                }
-                ctb(f, c, rs, type, anyNoFilter);
+                short[] t = colLeft;
+                colLeft = colSaved;
+                colSaved = t;
             }
+            short[] t = lineAbove;
+            lineAbove = lineSaved;
+            lineSaved = t;
         }
     }
 
@@ -88,56 +149,52 @@ final class Sao {
         }
     }
 
-    private void ctb(Frame f, int c, int rs, int type, boolean anyNoFilter) {
-        Sps sps = f.sps;
-        int shift = c == 0 ? 0 : 1;
-        int ctbSize = sps.ctbSize >> shift;
-        int w = sps.picWidthInCtbs;
-        int x0 = (rs % w) * ctbSize;
-        int y0 = (rs / w) * ctbSize;
-        int pw = f.planeWidth[c];
-        int ph = f.planeHeight[c];
-        int wCtb = Math.min(ctbSize, pw - x0);
-        int hCtb = Math.min(ctbSize, ph - y0);
-        int bitDepth = c == 0 ? sps.bitDepthY : sps.bitDepthC;
+    /** Band offset (8.7.3.2, SaoTypeIdx 1): needs no neighbour, so it works in place. */
+    private void band(Frame f, int c, int rs, short[] plane, int pw, int x0, int y0, int wCtb, int hCtb, int shift,
+            boolean anyNoFilter) {
+        int bitDepth = c == 0 ? f.sps.bitDepthY : f.sps.bitDepthC;
         int max = (1 << bitDepth) - 1;
-        short[] src = copy[c];
-        short[] dst = f.planes[c];
         int k = rs * 3 + c;
-        int o1 = f.saoOffset[k * 4];
-        int o2 = f.saoOffset[k * 4 + 1];
-        int o3 = f.saoOffset[k * 4 + 2];
-        int o4 = f.saoOffset[k * 4 + 3];
-        if (type == 1) {
-            for (int i = 0; i < 32; i++) {
-                bandTable[i] = 0;
-            }
-            int bandPos = f.saoClass[k];
-            bandTable[bandPos & 31] = o1;
-            bandTable[(bandPos + 1) & 31] = o2;
-            bandTable[(bandPos + 2) & 31] = o3;
-            bandTable[(bandPos + 3) & 31] = o4;
-            int bandShift = bitDepth - 5;
-            for (int y = 0; y < hCtb; y++) {
-                int row = (y0 + y) * pw + x0;
-                if (anyNoFilter) {
-                    for (int x = 0; x < wCtb; x++) {
-                        if (!skip(f, (x0 + x) << shift, (y0 + y) << shift)) {
-                            int v = src[row + x];
-                            v += bandTable[v >> bandShift];
-                            dst[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
-                        }
-                    }
-                } else {
-                    for (int x = 0; x < wCtb; x++) {
-                        int v = src[row + x];
-                        v += bandTable[v >> bandShift];
-                        dst[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
-                    }
-                }
-            }
-            return;
+        for (int i = 0; i < 32; i++) {
+            bandTable[i] = 0;
         }
+        int bandPos = f.saoClass[k];
+        for (int i = 0; i < 4; i++) {
+            bandTable[(bandPos + i) & 31] = f.saoOffset[k * 4 + i];
+        }
+        int bandShift = bitDepth - 5;
+        for (int y = 0; y < hCtb; y++) {
+            int row = (y0 + y) * pw + x0;
+            for (int x = 0; x < wCtb; x++) {
+                if (anyNoFilter && skip(f, (x0 + x) << shift, (y0 + y) << shift)) {
+                    continue;
+                }
+                int v = plane[row + x];
+                v += bandTable[v >> bandShift];
+                plane[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+            }
+        }
+    }
+
+    /** Fills {@code buf} with the deblocked row {@code ys} of the CTB (row {@code y} of it) and its left and right neighbours. */
+    private void deblockedRow(short[] buf, short[] plane, int pw, int x0, int ys, int y, int wCtb, int hCtb) {
+        int row = ys * pw;
+        System.arraycopy(plane, row + x0, buf, 1, wCtb);
+        if (x0 > 0) {
+            // the CTB to the left is filtered already, except in the CTB row below
+            buf[0] = y < hCtb ? colLeft[y] : plane[row + x0 - 1];
+        }
+        if (x0 + wCtb < pw) {
+            buf[wCtb + 1] = plane[row + x0 + wCtb];
+        }
+    }
+
+    /** Edge offset (8.7.3.2, SaoTypeIdx 2) of one CTB, reading deblocked values from the kept rows and columns. */
+    private void edge(Frame f, int c, int rs, short[] plane, int pw, int ph, int x0, int y0, int wCtb, int hCtb,
+            int ctbSize, int shift, boolean anyNoFilter) {
+        int bitDepth = c == 0 ? f.sps.bitDepthY : f.sps.bitDepthC;
+        int max = (1 << bitDepth) - 1;
+        int k = rs * 3 + c;
         int cls = f.saoClass[k];
         int hA = EO_H[cls][0];
         int vA = EO_V[cls][0];
@@ -145,53 +202,68 @@ final class Sao {
         int vB = EO_V[cls][1];
         // offsets by raw edgeIdx 0..4 after the remapping of 8.7.3.2 (raw 0,1,2,3,4 -> 1,2,0,3,4)
         int[] off = edgeOffsets;
-        off[0] = o1;
-        off[1] = o2;
+        off[0] = f.saoOffset[k * 4];
+        off[1] = f.saoOffset[k * 4 + 1];
         off[2] = 0;
-        off[3] = o3;
-        off[4] = o4;
+        off[3] = f.saoOffset[k * 4 + 2];
+        off[4] = f.saoOffset[k * 4 + 3];
+        short[] prev = rowPrev;
+        short[] cur = rowCur;
+        short[] next = rowNext;
+        if (y0 > 0) {
+            // row above: the CTB row above is filtered already; its deblocked last row was kept
+            System.arraycopy(lineAbove, x0, prev, 0, wCtb + 2);
+        }
+        deblockedRow(cur, plane, pw, x0, y0, 0, wCtb, hCtb);
         for (int y = 0; y < hCtb; y++) {
             int ys = y0 + y;
-            if (ys + vA < 0 || ys + vA >= ph || ys + vB < 0 || ys + vB >= ph) {
-                continue;
+            if (ys + 1 < ph) {
+                deblockedRow(next, plane, pw, x0, ys + 1, y + 1, wCtb, hCtb);
             }
-            int dyA = ys + vA < y0 ? 0 : (ys + vA >= y0 + ctbSize ? 2 : 1);
-            int dyB = ys + vB < y0 ? 0 : (ys + vB >= y0 + ctbSize ? 2 : 1);
-            int row = ys * pw;
-            int rowA = (ys + vA) * pw + hA;
-            int rowB = (ys + vB) * pw + hB;
-            int xFirst = 0;
-            int xLast = wCtb - 1;
-            if (!anyNoFilter && usable[dyA * 3 + 1] && usable[dyB * 3 + 1] && wCtb > 2) {
-                // interior columns: both neighbours lie in the same CTB column
-                for (int xs = x0 + 1; xs < x0 + wCtb - 1; xs++) {
-                    int v = src[row + xs];
-                    int a = src[rowA + xs];
-                    int b = src[rowB + xs];
-                    int da = v - a;
-                    int db = v - b;
-                    // 2 + Sign(da) + Sign(db), without branches
-                    v += off[2 + ((da >> 31) | (-da >>> 31)) + ((db >> 31) | (-db >>> 31))];
-                    dst[row + xs] = (short) (v < 0 ? 0 : (v > max ? max : v));
+            if (ys + vA >= 0 && ys + vA < ph && ys + vB >= 0 && ys + vB < ph) {
+                short[] la = vA < 0 ? prev : (vA == 0 ? cur : next);
+                short[] lb = vB < 0 ? prev : (vB == 0 ? cur : next);
+                int dyA = ys + vA < y0 ? 0 : (ys + vA >= y0 + ctbSize ? 2 : 1);
+                int dyB = ys + vB < y0 ? 0 : (ys + vB >= y0 + ctbSize ? 2 : 1);
+                int row = ys * pw + x0;
+                if (!anyNoFilter && usable[dyA * 3 + 1] && usable[dyB * 3 + 1] && wCtb > 2) {
+                    // interior columns: both neighbours lie in the same CTB column
+                    int ia = 1 + hA;
+                    int ib = 1 + hB;
+                    for (int x = 1; x < wCtb - 1; x++) {
+                        int v = cur[x + 1];
+                        int da = v - la[x + ia];
+                        int db = v - lb[x + ib];
+                        // 2 + Sign(da) + Sign(db), without branches
+                        v += off[2 + ((da >> 31) | (-da >>> 31)) + ((db >> 31) | (-db >>> 31))];
+                        plane[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                    }
+                } else {
+                    for (int x = 1; x < wCtb - 1; x++) {
+                        edgeSample(f, plane, la, cur, lb, x0, y0, x, ys, pw, ph, ctbSize, hA, vA, hB, vB, shift,
+                                anyNoFilter, max);
+                    }
                 }
-            } else {
-                xLast = wCtb - 1;
-                xFirst = 0;
-                for (int x = 1; x < wCtb - 1; x++) {
-                    edgeSample(f, src, dst, x0, y0, x, ys, pw, ctbSize, hA, vA, hB, vB, shift, anyNoFilter, max);
+                edgeSample(f, plane, la, cur, lb, x0, y0, 0, ys, pw, ph, ctbSize, hA, vA, hB, vB, shift, anyNoFilter,
+                        max);
+                if (wCtb > 1) {
+                    edgeSample(f, plane, la, cur, lb, x0, y0, wCtb - 1, ys, pw, ph, ctbSize, hA, vA, hB, vB, shift,
+                            anyNoFilter, max);
                 }
             }
-            edgeSample(f, src, dst, x0, y0, xFirst, ys, pw, ctbSize, hA, vA, hB, vB, shift, anyNoFilter, max);
-            if (xLast != xFirst) {
-                edgeSample(f, src, dst, x0, y0, xLast, ys, pw, ctbSize, hA, vA, hB, vB, shift, anyNoFilter, max);
-            }
+            short[] t = prev;
+            prev = cur;
+            cur = next;
+            next = t;
         }
+        rowPrev = prev;
+        rowCur = cur;
+        rowNext = next;
     }
 
-    /** One edge-offset sample with every neighbour rule of 8.7.3.2 checked. */
-    private void edgeSample(Frame f, short[] src, short[] dst, int x0, int y0, int x, int ys, int pw, int ctbSize,
-            int hA, int vA, int hB, int vB, int shift, boolean anyNoFilter, int max) {
-        int ph = src.length / pw;
+    /** One edge-offset sample with every neighbour rule of 8.7.3.2 checked; la, cur, lb hold deblocked rows. */
+    private void edgeSample(Frame f, short[] plane, short[] la, short[] cur, short[] lb, int x0, int y0, int x, int ys,
+            int pw, int ph, int ctbSize, int hA, int vA, int hB, int vB, int shift, boolean anyNoFilter, int max) {
         int xs = x0 + x;
         int xa = xs + hA;
         int xb = xs + hB;
@@ -210,13 +282,11 @@ final class Sao {
         if (anyNoFilter && skip(f, xs << shift, ys << shift)) {
             return;
         }
-        int v = src[ys * pw + xs];
-        int a = src[ya * pw + xa];
-        int b = src[yb * pw + xb];
-        int e = edgeOffsets[2 + Integer.signum(v - a) + Integer.signum(v - b)];
+        int v = cur[x + 1];
+        int e = edgeOffsets[2 + Integer.signum(v - la[x + 1 + hA]) + Integer.signum(v - lb[x + 1 + hB])];
         if (e != 0) {
             v += e;
-            dst[ys * pw + xs] = (short) (v < 0 ? 0 : (v > max ? max : v));
+            plane[ys * pw + xs] = (short) (v < 0 ? 0 : (v > max ? max : v));
         }
     }
 
