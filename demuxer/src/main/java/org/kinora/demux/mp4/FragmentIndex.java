@@ -145,7 +145,8 @@ final class FragmentIndex {
                 trackIndex = k;
             }
         }
-        if (sidxOffset.length > 0 && (trackIndex != ref || sidxTrack == ref)) {
+        boolean append = sidxOffset.length > 0 && trackIndex == sidxTrack;
+        if (sidxOffset.length > 0 && !append && (trackIndex != ref || sidxTrack == ref)) {
             return;
         }
         long[] offs = new long[n];
@@ -163,6 +164,18 @@ final class FragmentIndex {
             times[i] = (double) t / timescale;
             pos += sizeWord;
             t += duration;
+        }
+        if (append) {
+            // one sidx per segment (DASH): the index grows when the new one starts after the last
+            if (n == 0 || offs[0] <= sidxOffset[sidxOffset.length - 1] || sidxOffset.length + n > MAX_ENTRIES) {
+                return;
+            }
+            long[] o = java.util.Arrays.copyOf(sidxOffset, sidxOffset.length + n);
+            double[] t2 = java.util.Arrays.copyOf(sidxTime, sidxTime.length + n);
+            System.arraycopy(offs, 0, o, sidxOffset.length, n);
+            System.arraycopy(times, 0, t2, sidxTime.length, n);
+            offs = o;
+            times = t2;
         }
         sidxOffset = offs;
         sidxTime = times;

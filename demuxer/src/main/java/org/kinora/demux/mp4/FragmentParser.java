@@ -131,8 +131,7 @@ final class FragmentParser {
             // 8.8.3.1 sample_is_non_sync_sample, sample_depends_on
             boolean key = track.type == TrackType.AUDIO
                     || ((sampleFlags & 0x10000) == 0 && ((sampleFlags >> 24) & 3) != 1);
-            // edit lists are not applied to fragments: FFmpeg does not either
-            long dts = track.fragmentDts;
+            long dts = track.fragmentDts + track.editShift;
             if (cts < -track.dtsShift) {
                 track.dtsShift = -cts;
             }

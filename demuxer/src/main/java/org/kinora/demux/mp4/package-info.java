@@ -7,7 +7,7 @@
  * {@code ffprobe -show_packets}: the first edit with media (after leading empty edits) shifts
  * dts and pts by (empty duration - media_time); more edits are not applied; negative composition
  * offsets (ctts or trun version 1) lower dts by the largest of them (FFmpeg's dts_shift) in
- * sample tables, and raise pts by it in fragments; fragments get no edit shift. Audio packets
+ * sample tables, and raise pts by it in fragments (which get the edit shift too). Audio packets
  * that end up before 0 (AAC priming) carry {@code trimStart}.</li>
  * <li>Constant-size one-tick samples (PCM, G.711) are delivered as FFmpeg reads them: each chunk
  * cut into packets of at most 1024 samples.</li>

@@ -13,7 +13,7 @@ import org.kinora.demux.testing.PacketOracle;
 class Mp4DemuxerTest {
     @ParameterizedTest
     @ValueSource(strings = {"moov_last.mp4", "moov_first_hev1.mp4", "intra.mp4", "intra_main10.mp4", "alaw.mov", "ulaw.mov",
-        "frag.mp4", "frag_sidx.mp4", "frag_mfra.ismv", "unsupported_video.mp4"})
+        "frag.mp4", "frag_sidx.mp4", "frag_mfra.ismv", "unsupported_video.mp4", "ctts_v1.mp4", "dash_segments.mp4"})
     void packetsEqualFfprobe(String name) throws IOException {
         byte[] file = DemuxerHarness.read("mp4", name);
         DemuxerHarness.Run run = DemuxerHarness.run(Mp4Demuxer::new, file, DemuxerHarness.Mode.WHOLE);
@@ -23,7 +23,7 @@ class Mp4DemuxerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"moov_last.mp4", "moov_first_hev1.mp4", "intra.mp4", "alaw.mov", "frag.mp4", "frag_sidx.mp4",
-        "frag_mfra.ismv", "unsupported_video.mp4"})
+        "frag_mfra.ismv", "unsupported_video.mp4", "ctts_v1.mp4", "dash_segments.mp4"})
     void harness(String name) throws IOException {
         byte[] file = DemuxerHarness.read("mp4", name);
         DemuxerHarness.Run full = DemuxerHarness.assertConsistent(Mp4Demuxer::new, file);
