@@ -45,4 +45,10 @@ ffmpeg -v error -y $V -t 1 $X265 -x265-params log-level=error:keyint=10 -tag:v h
     -use_template 1 -use_timeline 0 dash.tmp/d.mpd
 cat dash.tmp/init-stream0.m4s dash.tmp/chunk-stream0-*.m4s > dash_segments.mp4
 rm -rf dash.tmp
+# display properties: 4:3 pixels (pasp), BT.709 full range (colr nclx), a display matrix
+# (rotation 90 counterclockwise as ffprobe reports it, set on a stream copy)
+q $V -t 0.2 $X265 -tag:v hvc1 -vf setsar=4/3 -color_primaries bt709 -color_trc bt709 -colorspace bt709 \
+    -color_range pc props.tmp.mp4
+q -i props.tmp.mp4 -c copy -metadata:s:v:0 rotate=90 -movflags +write_colr props.mp4
+rm props.tmp.mp4
 for f in *.mp4 *.mov *.ismv; do packets "$f"; done

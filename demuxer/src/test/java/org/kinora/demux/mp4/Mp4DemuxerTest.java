@@ -13,7 +13,7 @@ import org.kinora.demux.testing.PacketOracle;
 class Mp4DemuxerTest {
     @ParameterizedTest
     @ValueSource(strings = {"moov_last.mp4", "moov_first_hev1.mp4", "intra.mp4", "intra_main10.mp4", "alaw.mov", "ulaw.mov",
-        "frag.mp4", "frag_sidx.mp4", "frag_mfra.ismv", "unsupported_video.mp4", "ctts_v1.mp4", "dash_segments.mp4"})
+        "frag.mp4", "frag_sidx.mp4", "frag_mfra.ismv", "unsupported_video.mp4", "ctts_v1.mp4", "dash_segments.mp4", "props.mp4"})
     void packetsEqualFfprobe(String name) throws IOException {
         byte[] file = DemuxerHarness.read("mp4", name);
         DemuxerHarness.Run run = DemuxerHarness.run(Mp4Demuxer::new, file, DemuxerHarness.Mode.WHOLE);
@@ -42,5 +42,21 @@ class Mp4DemuxerTest {
         byte[] file = DemuxerHarness.read("mp4", "moov_last.mp4");
         DemuxerHarness.Run run = DemuxerHarness.run(Mp4Demuxer::new, file, DemuxerHarness.Mode.BYTE_AT_A_TIME);
         assertEquals(2, run.seeks, "past the mdat to the moov, then back to the first sample");
+    }
+
+    @org.junit.jupiter.api.Test
+    void displayPropertiesReachTheTrack() throws IOException {
+        DemuxerHarness.Run run = DemuxerHarness.run(Mp4Demuxer::new, DemuxerHarness.read("mp4", "props.mp4"), DemuxerHarness.Mode.WHOLE);
+        org.kinora.core.TrackInfo t = run.tracks.get(0);
+        // tkhd matrix {0, -1, 1, 0}: ffprobe's display matrix rotation 90 counterclockwise, 270 clockwise
+        assertEquals(270, t.rotation());
+        assertEquals(4, t.pixelAspectNum());
+        assertEquals(3, t.pixelAspectDen());
+        assertEquals(1, t.colour().matrixCoefficients);
+        assertEquals(1, t.colour().colourPrimaries);
+        assertEquals(1, t.colour().transferCharacteristics);
+        assertTrue(t.colour().fullRange);
+        assertEquals(96, t.width());
+        assertEquals(64, t.height());
     }
 }
