@@ -59,4 +59,43 @@ class Mp4DemuxerTest {
         assertEquals(96, t.width());
         assertEquals(64, t.height());
     }
+
+    @org.junit.jupiter.api.Test
+    void fragmentedSeekGoesThroughMfra() throws IOException {
+        byte[] file = DemuxerHarness.read("mp4", "frag.mp4");
+        int mfraSize = java.nio.ByteBuffer.wrap(file, file.length - 4, 4).getInt();
+        Mp4Demuxer d = new Mp4Demuxer();
+        d.setInputLength(file.length);
+        java.util.List<Long> seeks = new java.util.ArrayList<>();
+        org.kinora.core.Packet first = null;
+        int pos = 0;
+        boolean sought = false;
+        for (int guard = 0; guard < 100_000 && first == null; guard++) {
+            if (!sought && d.canSeek()) {
+                d.seekTo(0.7);
+                sought = true;
+            }
+            int r = d.poll();
+            if (r == org.kinora.demux.Demuxer.NEED_MORE_DATA) {
+                if (pos == file.length) {
+                    d.endOfInput();
+                } else {
+                    d.feed(file, pos, Math.min(1000, file.length - pos));
+                    pos = Math.min(file.length, pos + 1000);
+                }
+            } else if (r == org.kinora.demux.Demuxer.SEEK) {
+                pos = (int) d.seekPosition();
+                if (sought) {
+                    seeks.add(d.seekPosition());
+                }
+            } else if (r == org.kinora.demux.Demuxer.PACKET && sought && d.packet().trackId == 1) {
+                first = d.packet().copy();
+            }
+        }
+        assertEquals(java.util.List.of((long) file.length - 16, (long) file.length - mfraSize, seeks.get(2)), seeks,
+                "mfro, mfra, then the moof: no scan");
+        // keyframes every 10 frames at 25 fps: the one at 0.4 s, pts 1024 ticks of B-frame delay later
+        assertTrue(first.keyframe);
+        assertEquals(10 * 512 + 1024, first.pts);
+    }
 }
