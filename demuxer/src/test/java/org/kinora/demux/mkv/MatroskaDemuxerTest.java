@@ -14,7 +14,7 @@ import org.kinora.demux.testing.PacketOracle;
 /** Matroska/WebM fixtures (testdata/matroska/make.sh) under the shared harness and the ffprobe packet oracle. */
 class MatroskaDemuxerTest {
     @ParameterizedTest
-    @ValueSource(strings = {"theora_vorbis.mkv", "vorbis.webm", "live.webm", "hevc_aac_laced.mkv", "laced_nocues.mkv", "colour.mkv"})
+    @ValueSource(strings = {"theora_vorbis.mkv", "vorbis.webm", "live.webm", "hevc_aac_laced.mkv", "laced_nocues.mkv", "colour.mkv", "hevc_intra.mkv"})
     void packetsEqualFfprobe(String name) throws IOException {
         byte[] file = DemuxerHarness.read("matroska", name);
         DemuxerHarness.Run run = DemuxerHarness.run(MatroskaDemuxer::new, file, DemuxerHarness.Mode.WHOLE);
@@ -33,7 +33,7 @@ class MatroskaDemuxerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"theora_vorbis.mkv", "live.webm", "hevc_aac_laced.mkv"})
+    @ValueSource(strings = {"theora_vorbis.mkv", "live.webm", "hevc_aac_laced.mkv", "laced_nocues.mkv"})
     void mutants(String name) throws IOException {
         int errors = DemuxerHarness.assertMutantsSafe(MatroskaDemuxer::new, DemuxerHarness.read("matroska", name), name.hashCode(), 2000);
         assertTrue(errors > 0);

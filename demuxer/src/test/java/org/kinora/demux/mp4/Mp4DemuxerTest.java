@@ -31,7 +31,7 @@ class Mp4DemuxerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"moov_last.mp4", "frag.mp4", "moov_first_hev1.mp4"})
+    @ValueSource(strings = {"moov_last.mp4", "frag.mp4", "moov_first_hev1.mp4", "dash_segments.mp4", "alaw.mov", "frag_mfra.ismv"})
     void mutants(String name) throws IOException {
         int errors = DemuxerHarness.assertMutantsSafe(Mp4Demuxer::new, DemuxerHarness.read("mp4", name), name.hashCode(), 2000);
         assertTrue(errors > 0);
