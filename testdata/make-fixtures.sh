@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates every committed test fixture and reference with Debian's ffmpeg and x265:
-#   apt-get install ffmpeg x265
+# Regenerates every committed test fixture and reference with Debian's ffmpeg, x265 and mkvmerge:
+#   apt-get install ffmpeg x265 mkvtoolnix
 # Each folder has its own make.sh; this runs them all. Pass folder names to run only those.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -29,4 +29,9 @@ mkvmerge -q --engage lacing_ebml -o hevc_aac_laced.mkv --no-cues hevc_aac_src.mk
 rm hevc_aac_src.mkv
 # Theora + Vorbis, the Vorbis Xiph-laced by mkvmerge, no Cues
 mkvmerge -q --engage lacing_xiph -o laced_nocues.mkv --no-cues theora_vorbis.mkv
+# HEVC intra only (decoded and compared with ffmpeg's framemd5)
+q $V -t 0.2 -c:v libx265 -x265-params log-level=error:keyint=1 hevc_intra.mkv
+ffmpeg -v error -i hevc_intra.mkv -map 0:v -f framemd5 -y hevc_intra.framemd5
+# Colour and display aspect: BT.709 limited range, 4:3 pixels
+q $V -t 0.2 -c:v libtheora -vf setsar=4/3 -color_primaries bt709 -color_trc bt709 -colorspace bt709 -color_range tv colour.mkv
 for f in *.mkv *.webm; do packets "$f"; done

@@ -37,4 +37,18 @@ q $V $A -t 1 $X265 -x265-params log-level=error:keyint=10 -tag:v hvc1 -c:a aac -
 q $V -t 1 $X265 -x265-params log-level=error:keyint=10 -tag:v hvc1 -frag_duration 400000 -movflags +empty_moov+separate_moof -write_tmcd 0 frag_mfra.ismv
 # an unsupported video track (MPEG-4 part 2) next to AAC: listed, the rest plays
 q $V $A -t 0.5 -c:v mpeg4 -c:a aac -b:a 32k unsupported_video.mp4
+# ctts version 1: negative composition offsets, no edit list
+q $V -t 0.6 $X265 -tag:v hvc1 -use_editlist 0 -movflags +negative_cts_offsets ctts_v1.mp4
+# DASH: the init segment followed by media segments that start with styp and sidx
+rm -rf dash.tmp && mkdir dash.tmp
+ffmpeg -v error -y $V -t 1 $X265 -x265-params log-level=error:keyint=10 -tag:v hvc1 -f dash -seg_duration 0.4 \
+    -use_template 1 -use_timeline 0 dash.tmp/d.mpd
+cat dash.tmp/init-stream0.m4s dash.tmp/chunk-stream0-*.m4s > dash_segments.mp4
+rm -rf dash.tmp
+# display properties: 4:3 pixels (pasp), BT.709 full range (colr nclx), a display matrix
+# (rotation 90 counterclockwise as ffprobe reports it, set on a stream copy)
+q $V -t 0.2 $X265 -tag:v hvc1 -vf setsar=4/3 -color_primaries bt709 -color_trc bt709 -colorspace bt709 \
+    -color_range pc props.tmp.mp4
+q -i props.tmp.mp4 -c copy -metadata:s:v:0 rotate=90 -movflags +write_colr props.mp4
+rm props.tmp.mp4
 for f in *.mp4 *.mov *.ismv; do packets "$f"; done

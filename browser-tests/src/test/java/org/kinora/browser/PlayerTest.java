@@ -240,6 +240,22 @@ class PlayerTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"wasm,/testdata/matroska/theora_vorbis.mkv,96", "js,/testdata/matroska/theora_vorbis.mkv,96",
+        "wasm,/testdata/matroska/vorbis.webm,0", "js,/testdata/matroska/vorbis.webm,0"})
+    void matroskaAndWebmPlayToTheEnd(String build, String url, long width) {
+        browser.js("makePlayer('a', arguments[0], arguments[1]).play();", url, build);
+        List<Map<String, Object>> log = waitFor("aPlayer", "ended", 20000);
+        List<String> order = types(log);
+        assertTrue(order.contains("ended"), order + "\n" + browser.console());
+        assertFalse(order.contains("error"), order.toString());
+        double duration = ((Number) browser.js("return aPlayer.duration;")).doubleValue();
+        assertEquals(1.0, duration, 0.05);
+        assertEquals(duration, ((Number) browser.js("return aPlayer.currentTime;")).doubleValue(), 0.05);
+        assertEquals(width, browser.js("return aPlayer.videoWidth;"));
+        assertEquals("worklet", browser.js("return aPlayer.getStats().audioOutput;"));
+    }
+
+    @ParameterizedTest
     @CsvSource({"wasm,webgl", "js,2d"})
     @SuppressWarnings("unchecked")
     void everyRendererDrawsTheBars(String build, String renderer) {

@@ -41,7 +41,8 @@ class ContainerDecodeTest {
 
     @ParameterizedTest
     @CsvSource({"matroska,theora_vorbis.mkv,theora_vorbis.framemd5", "matroska,laced_nocues.mkv,theora_vorbis.framemd5",
-        "mp4,intra.mp4,intra.framemd5", "mp4,intra_main10.mp4,intra_main10.framemd5"})
+        "mp4,intra.mp4,intra.framemd5", "mp4,intra_main10.mp4,intra_main10.framemd5",
+        "matroska,hevc_intra.mkv,hevc_intra.framemd5"})
     void picturesEqualFfmpeg(String area, String name, String reference) throws IOException {
         Object[] r = MainTest.run("framemd5", testdata(area, name).toString());
         assertEquals(0, r[0], (String) r[2]);

@@ -31,6 +31,19 @@ class ContainerFormatTest {
     }
 
     @Test
+    void recognisesIsoBmffSegmentsAndFilesWithoutFtyp() {
+        assertEquals(ContainerFormat.MP4, sniff(bytes(0, 0, 0, 0x18, 's', 't', 'y', 'p', 'm', 's', 'd', 'h')));
+        assertEquals(ContainerFormat.MP4, sniff(bytes(0, 0, 1, 0x2C, 'm', 'o', 'o', 'f', 0, 0, 0, 0x10)));
+        assertEquals(ContainerFormat.MP4, sniff(bytes(0, 0, 0, 0x34, 's', 'i', 'd', 'x', 1, 0, 0, 0)));
+        assertEquals(ContainerFormat.MP4, sniff(bytes(0, 0, 0, 8, 'w', 'i', 'd', 'e', 0, 0, 0, 9)));
+        assertEquals(ContainerFormat.MP4, sniff(bytes(0, 0, 0x12, 0, 'm', 'd', 'a', 't', 0, 0, 0, 9)));
+        assertEquals(ContainerFormat.MP4, sniff(bytes(0, 0, 0, 1, 'm', 'o', 'o', 'v', 0, 0, 0, 0, 0, 0, 0, 0x20)));
+        // a box type that starts no such file, or a size smaller than a header
+        assertNull(sniff(bytes(0, 0, 0, 0x18, 'a', 'b', 'c', 'd')));
+        assertNull(sniff(bytes(0, 0, 0, 4, 'f', 'r', 'e', 'e')));
+    }
+
+    @Test
     void rejectsEverythingElse() {
         assertNull(sniff("<!doctype html>".getBytes(StandardCharsets.ISO_8859_1)));
         assertNull(sniff(bytes()));

@@ -346,7 +346,10 @@ final class HeaderParser {
             b.size(t.pixelWidth, t.pixelHeight);
             if (t.displayWidth > 0 && t.displayHeight > 0 && t.pixelWidth > 0 && t.pixelHeight > 0) {
                 // 5.1.4.1.28.8: display size over pixel size gives the pixel aspect ratio
-                b.pixelAspect(t.displayWidth * t.pixelHeight, t.displayHeight * t.pixelWidth);
+                long num = (long) t.displayWidth * t.pixelHeight;
+                long den = (long) t.displayHeight * t.pixelWidth;
+                long g = gcd(num, den);
+                b.pixelAspect((int) (num / g), (int) (den / g));
             }
             if (t.defaultDuration > 0 && t.defaultDuration <= Integer.MAX_VALUE) {
                 b.frameRate(1_000_000_000, (int) t.defaultDuration);
@@ -392,6 +395,15 @@ final class HeaderParser {
                 break;
         }
         return b.build();
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     /** The Xiph-laced header packets of a Theora or Vorbis CodecPrivate (RFC 9559 6.1.4, Xiph lacing). */

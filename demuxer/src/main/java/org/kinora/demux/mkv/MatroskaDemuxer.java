@@ -29,6 +29,9 @@ public final class MatroskaDemuxer implements Demuxer {
     private static final int LEVEL1 = 2;
     private static final int CLUSTER = 3;
     private static final int DONE = 4;
+    private static final int BISECT = 5;
+    /** Bisection without Cues stops when the interval is this small; a scan does the rest. */
+    static final int BISECT_GRANULARITY = 4096;
 
     private final InputBuffer in = new InputBuffer();
     private long inputLength = -1;
@@ -72,6 +75,11 @@ public final class MatroskaDemuxer implements Demuxer {
     private boolean fetchingCues;
     private boolean cuesFetched;
     private double scanTarget = Double.NaN;
+    private double bisectTarget = Double.NaN;
+    private long bisectLo;
+    private long bisectHi;
+    private long bisectMid;
+    private long bisectBest;
 
     private double maxEndSeconds;
     private final Packet packet = new Packet();
@@ -119,6 +127,9 @@ public final class MatroskaDemuxer implements Demuxer {
                     break;
                 case CLUSTER:
                     r = cluster();
+                    break;
+                case BISECT:
+                    r = bisect();
                     break;
                 default:
                     return END;
@@ -547,6 +558,7 @@ public final class MatroskaDemuxer implements Demuxer {
         }
         seconds = Math.max(0, seconds);
         scanTarget = Double.NaN;
+        bisectTarget = Double.NaN;
         fetchingCues = false;
         frameIndex = 0;
         frameCount = 0;
@@ -587,9 +599,80 @@ public final class MatroskaDemuxer implements Demuxer {
             requestSeek(known);
             return;
         }
+        long from = index.last() >= 0 ? index.last() : segmentStart;
+        long to = segmentEnd >= 0 ? Math.min(segmentEnd, inputLength) : inputLength;
+        if (to - from > BISECT_GRANULARITY) {
+            // bisect the bytes after the last indexed cluster on Cluster timestamps, then scan
+            bisectTarget = seconds;
+            bisectLo = from;
+            bisectHi = to;
+            bisectBest = from;
+            probeBisection();
+            return;
+        }
         scanTarget = seconds;
-        // from the last cluster indexed, or from the start of the Segment when none is
-        requestSeek(index.last() >= 0 ? index.last() : segmentStart);
+        requestSeek(from);
+    }
+
+    /** Next bisection probe, or the scan from the best cluster found once the interval is small. */
+    private void probeBisection() {
+        if (bisectHi - bisectLo <= BISECT_GRANULARITY) {
+            double t = bisectTarget;
+            bisectTarget = Double.NaN;
+            scanTarget = t;
+            state = LEVEL1;
+            requestSeek(bisectBest);
+            return;
+        }
+        bisectMid = bisectLo + (bisectHi - bisectLo) / 2;
+        state = BISECT;
+        requestSeek(bisectMid);
+    }
+
+    /**
+     * Looks for a Cluster from the probe position: its ID, a size, and a Timestamp element as the
+     * first child (RFC 9559 5.1.3.1 puts it first), then moves the bisection bounds.
+     */
+    private int bisect() {
+        while (true) {
+            long pos = in.position();
+            if (pos >= bisectHi) {
+                bisectHi = bisectMid;
+                probeBisection();
+                return CONTINUE;
+            }
+            int avail = in.available();
+            if (avail < 24) {
+                if (in.ended()) {
+                    bisectHi = bisectMid;
+                    probeBisection();
+                    return CONTINUE;
+                }
+                return NEED_MORE_DATA;
+            }
+            if (in.u8(0) == 0x1F && in.u8(1) == 0x43 && in.u8(2) == 0xB6 && in.u8(3) == 0x75) {
+                int sizeLength = Ebml.vintLength(in.u8(4));
+                if (sizeLength > 0 && in.u8(4 + sizeLength) == Ebml.CLUSTER_TIMESTAMP) {
+                    int tsSizeLength = Ebml.vintLength(in.u8(5 + sizeLength));
+                    if (tsSizeLength == 1) {
+                        int n = in.u8(5 + sizeLength) & 0x7F;
+                        if (n >= 1 && n <= 8 && 6 + sizeLength + n <= avail) {
+                            long ts = Ebml.readUInt(new ByteReader(in.array(), in.offset() + 6 + sizeLength, n), n);
+                            double seconds = (double) ts * timestampScale / 1e9;
+                            if (seconds <= bisectTarget) {
+                                bisectBest = pos;
+                                bisectLo = pos;
+                            } else {
+                                bisectHi = bisectMid;
+                            }
+                            probeBisection();
+                            return CONTINUE;
+                        }
+                    }
+                }
+            }
+            in.consume(1);
+        }
     }
 
     private void endScan() {

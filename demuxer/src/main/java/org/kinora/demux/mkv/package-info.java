@@ -18,8 +18,12 @@
  * for Opus, which Kinora does not decode).</li>
  * <li>Seeking: through the Cues of the reference track (the first video track, else the first),
  * fetched with a SEEK through the SeekHead when they follow the Clusters; without Cues, from the
- * Clusters indexed while reading, scanning forward from the last one indexed. Bisection over the
- * file without Cues is not done.</li>
+ * Clusters indexed while reading when they reach past the target; otherwise the bytes after the
+ * last indexed Cluster are bisected on Cluster timestamps (a Cluster ID, a size and a Timestamp
+ * as first child recognise a Cluster) down to {@link
+ * org.kinora.demux.mkv.MatroskaDemuxer#BISECT_GRANULARITY} bytes, and the Clusters from the best
+ * one are scanned for the last whose first reference-track block is a keyframe at or before the
+ * target.</li>
  * <li>Duration: Info's Duration; without it (live WebM), the end of the last packet once the whole
  * file was read.</li>
  * </ul>

@@ -125,6 +125,50 @@ final class FragmentIndex {
         return sidxEnd;
     }
 
+    /** 8.8.10: the tfra of the reference track in an mfra, used like a sidx (moof offsets and sync sample times). */
+    void readMfra(ByteReader r, List<Mp4Track> tracks) {
+        int ref = reference(tracks);
+        if (ref < 0 || sidxOffset.length > 0) {
+            return;
+        }
+        int[] bounds = new int[1];
+        int end = r.limit();
+        while (r.position() < end) {
+            int type = Boxes.child(r, end, bounds);
+            int boxEnd = bounds[0];
+            if (type == Boxes.TFRA) {
+                int version = r.readU8();
+                r.skip(3);
+                int trackId = r.readS32BE();
+                int lengths = r.readS32BE();
+                int n = r.readS32BE();
+                int entrySize = (version == 1 ? 16 : 8) + ((lengths >> 4) & 3) + ((lengths >> 2) & 3) + (lengths & 3) + 3;
+                if (n < 0 || n > (boxEnd - r.position()) / entrySize) {
+                    throw new MalformedStreamException("tfra entry count " + (n & 0xFFFFFFFFL) + " larger than its box");
+                }
+                if (trackId == tracks.get(ref).id && n > 0) {
+                    long[] offs = new long[n];
+                    double[] times = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        long time = version == 1 ? r.readS64BE() : r.readU32BE();
+                        long moof = version == 1 ? r.readS64BE() : r.readU32BE();
+                        r.skip(entrySize - (version == 1 ? 16 : 8));
+                        if (moof < 0 || i > 0 && moof <= offs[i - 1]) {
+                            throw new MalformedStreamException("tfra moof offsets out of order");
+                        }
+                        offs[i] = moof;
+                        times[i] = (double) time / tracks.get(ref).timescale;
+                    }
+                    sidxOffset = offs;
+                    sidxTime = times;
+                    sidxTrack = ref;
+                    return;
+                }
+            }
+            r.setPosition(boxEnd);
+        }
+    }
+
     /** 8.16.3: a segment index; the one of the reference track (or the first) is kept. */
     void readSidx(ByteReader r, long anchor, List<Mp4Track> tracks) {
         int version = r.readU8();
@@ -145,7 +189,8 @@ final class FragmentIndex {
                 trackIndex = k;
             }
         }
-        if (sidxOffset.length > 0 && (trackIndex != ref || sidxTrack == ref)) {
+        boolean append = sidxOffset.length > 0 && trackIndex == sidxTrack;
+        if (sidxOffset.length > 0 && !append && (trackIndex != ref || sidxTrack == ref)) {
             return;
         }
         long[] offs = new long[n];
@@ -163,6 +208,18 @@ final class FragmentIndex {
             times[i] = (double) t / timescale;
             pos += sizeWord;
             t += duration;
+        }
+        if (append) {
+            // one sidx per segment (DASH): the index grows when the new one starts after the last
+            if (n == 0 || offs[0] <= sidxOffset[sidxOffset.length - 1] || sidxOffset.length + n > MAX_ENTRIES) {
+                return;
+            }
+            long[] o = java.util.Arrays.copyOf(sidxOffset, sidxOffset.length + n);
+            double[] t2 = java.util.Arrays.copyOf(sidxTime, sidxTime.length + n);
+            System.arraycopy(offs, 0, o, sidxOffset.length, n);
+            System.arraycopy(times, 0, t2, sidxTime.length, n);
+            offs = o;
+            times = t2;
         }
         sidxOffset = offs;
         sidxTime = times;

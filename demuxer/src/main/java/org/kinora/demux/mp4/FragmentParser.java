@@ -11,6 +11,8 @@ final class FragmentParser {
     static final int MAX_FRAGMENT_SAMPLES = 1 << 20;
 
     private final int[] bounds = new int[1];
+    /** A traf without tfdt was met: its decode times depend on the fragments before it. */
+    boolean trafWithoutTfdt;
 
     /**
      * Adds the samples of the moof {@code r[.. end)}, which starts at file offset {@code moofStart},
@@ -45,6 +47,7 @@ final class FragmentParser {
         int defaultFlags = 0;
         long dataEnd = implicitBase;
         boolean firstTrun = true;
+        boolean sawTfdt = false;
         while (r.position() < end) {
             int type = Boxes.child(r, end, bounds);
             int boxEnd = bounds[0];
@@ -83,6 +86,7 @@ final class FragmentParser {
                     defaultFlags = r.readS32BE();
                 }
             } else if (type == Boxes.TFDT && track != null) {
+                sawTfdt = true;
                 int version = r.readU8();
                 r.skip(3);
                 track.fragmentDts = version == 1 ? r.readS64BE() : r.readU32BE();
@@ -92,6 +96,9 @@ final class FragmentParser {
                 firstTrun = false;
             }
             r.setPosition(boxEnd);
+        }
+        if (track != null && !sawTfdt) {
+            trafWithoutTfdt = true;
         }
         return dataEnd;
     }
@@ -131,8 +138,7 @@ final class FragmentParser {
             // 8.8.3.1 sample_is_non_sync_sample, sample_depends_on
             boolean key = track.type == TrackType.AUDIO
                     || ((sampleFlags & 0x10000) == 0 && ((sampleFlags >> 24) & 3) != 1);
-            // edit lists are not applied to fragments: FFmpeg does not either
-            long dts = track.fragmentDts;
+            long dts = track.fragmentDts + track.editShift;
             if (cts < -track.dtsShift) {
                 track.dtsShift = -cts;
             }

@@ -40,6 +40,8 @@ public final class Mp4Demuxer implements Demuxer {
     private static final int TABLE = 1;
     private static final int FRAGMENT = 2;
     private static final int DONE = 3;
+    private static final int MFRO = 4;
+    private static final int MFRA = 5;
 
     private final InputBuffer in = new InputBuffer();
     private long inputLength = -1;
@@ -59,6 +61,8 @@ public final class Mp4Demuxer implements Demuxer {
     private int[] minSample = new int[0];
 
     private final FragmentIndex index = new FragmentIndex();
+    private boolean mfraTried;
+    private double mfraTarget;
     /** While scanning moofs for a seek: the target in seconds, else NaN. */
     private double scanTarget = Double.NaN;
 
@@ -103,6 +107,10 @@ public final class Mp4Demuxer implements Demuxer {
                     break;
                 case FRAGMENT:
                     r = readQueue(fragment);
+                    break;
+                case MFRO:
+                case MFRA:
+                    r = randomAccess();
                     break;
                 default:
                     return END;
@@ -375,11 +383,58 @@ public final class Mp4Demuxer implements Demuxer {
             requestSeek(known);
             return;
         }
-        // scan the moofs after the last one indexed until one starts after the target
+        if (!mfraTried && inputLength >= 16 && !fragmentParser.trafWithoutTfdt) {
+            // 8.8.11: the movie fragment random access box at the end, found through its mfro
+            mfraTried = true;
+            mfraTarget = seconds;
+            state = MFRO;
+            requestSeek(inputLength - 16);
+            return;
+        }
+        startScan(seconds);
+    }
+
+    /** Scans the moofs after the last one indexed until one starts after the target. */
+    private void startScan(double seconds) {
         scanTarget = seconds;
         state = TOP;
         index.restoreLast(tracks);
         requestSeek(index.lastMoof());
+    }
+
+    /** Reads mfro, then mfra, then seeks through its tfra; without them, scans. */
+    private int randomAccess() {
+        if (!in.ended() && in.available() < 16) {
+            return NEED_MORE_DATA;
+        }
+        if (state == MFRO) {
+            long size = in.available() >= 16 && in.s32be(4) == Boxes.MFRO ? in.u32be(12) : -1;
+            if (size < 16 || size > MAX_INDEX_BOX || size > inputLength) {
+                startScan(mfraTarget);
+                return CONTINUE;
+            }
+            state = MFRA;
+            requestSeek(inputLength - size);
+            return CONTINUE;
+        }
+        if (in.available() < 8 || in.s32be(4) != Boxes.MFRA) {
+            startScan(mfraTarget);
+            return CONTINUE;
+        }
+        long size = in.u32be(0);
+        if (!in.require(size, MAX_INDEX_BOX, "mfra")) {
+            return NEED_MORE_DATA;
+        }
+        index.readMfra(new ByteReader(in.array(), in.offset() + 8, (int) size - 8), tracks);
+        long pos = index.positionFor(mfraTarget, tracks);
+        if (pos < 0) {
+            startScan(mfraTarget);
+            return CONTINUE;
+        }
+        state = TOP;
+        fragment.clear();
+        requestSeek(pos);
+        return CONTINUE;
     }
 
     private void endScan() {

@@ -7,7 +7,7 @@
  * {@code ffprobe -show_packets}: the first edit with media (after leading empty edits) shifts
  * dts and pts by (empty duration - media_time); more edits are not applied; negative composition
  * offsets (ctts or trun version 1) lower dts by the largest of them (FFmpeg's dts_shift) in
- * sample tables, and raise pts by it in fragments; fragments get no edit shift. Audio packets
+ * sample tables, and raise pts by it in fragments (which get the edit shift too). Audio packets
  * that end up before 0 (AAC priming) carry {@code trimStart}.</li>
  * <li>Constant-size one-tick samples (PCM, G.711) are delivered as FFmpeg reads them: each chunk
  * cut into packets of at most 1024 samples.</li>
@@ -19,10 +19,12 @@
  * <li>Seeking in sample tables: the reference track (the first video track, else the first) starts
  * at its last sync sample whose pts is at or before the target; the other tracks at their last
  * sync sample at or before that time, audio one packet earlier (MDCT pre-roll). Fragmented files:
- * the sidx of the reference track when there is one, else the moofs indexed while reading or
- * found by scanning forward (a moof qualifies when its first reference-track sample is a sync
- * sample); decode times of fragments without tfdt are restored from the index. mfra/tfra are not
- * read.</li>
+ * the sidx of the reference track when there is one (DASH: one per segment, appended); else the
+ * moofs indexed while reading when they reach past the target; else, when every traf so far had a
+ * tfdt, the tfra of the reference track read through mfro and mfra at the end of the file (tfra
+ * times taken as given); else scanning moofs forward (a moof qualifies when its first
+ * reference-track sample is a sync sample), with the decode times of fragments without tfdt
+ * restored from the index.</li>
  * <li>Duration: mvhd, else mehd, else the sidx, else (fragmented) the end of the last packet once
  * the whole file was read.</li>
  * </ul>

@@ -33,6 +33,8 @@ final class OggSeeker {
     private long mid;
     private long bestOffset;
     private long bestGranule;
+    /** The best page so far is its stream's last (EOS) page. */
+    private boolean bestEos;
     private boolean probing;
 
     OggSeeker(OggDemuxer d) {
@@ -92,6 +94,7 @@ final class OggSeeker {
         hi = high;
         bestOffset = d.dataStart();
         bestGranule = -1;
+        bestEos = false;
         probeNext();
     }
 
@@ -179,6 +182,7 @@ final class OggSeeker {
             if (before(page.granule)) {
                 bestOffset = page.fileOffset;
                 bestGranule = page.granule;
+                bestEos = page.eos();
                 lo = page.fileOffset + page.length;
             } else {
                 hi = mid;
@@ -211,6 +215,16 @@ final class OggSeeker {
                 keyframeTarget = kf;
                 long high = bestOffset + 1;
                 beginBisection(high);
+                return;
+            }
+        }
+        if (keyframeTarget < 0 && !primary.codec.hasKeyframes() && bestEos && bestOffset > d.dataStart()) {
+            // Vorbis I A.2: the last page's granule position may end inside its last packet, so
+            // the times of its packets follow only from the page before: start there
+            long t = primary.codec.granuleToTicks(bestGranule);
+            if (t > 0) {
+                targetTicks = t - 1;
+                beginBisection(bestOffset);
                 return;
             }
         }

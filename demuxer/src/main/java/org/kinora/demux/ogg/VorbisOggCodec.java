@@ -251,6 +251,8 @@ final class VorbisOggCodec extends OggCodec {
         nextPts = Packet.NO_TIMESTAMP;
         previousBlocksize = 0;
         lastGranule = -1;
+        // after a seek or a lost page the next page is not the stream's first (resetToStart says when it is)
+        atStreamStart = false;
     }
 
     @Override

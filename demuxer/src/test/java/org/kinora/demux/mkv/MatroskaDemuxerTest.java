@@ -13,10 +13,8 @@ import org.kinora.demux.testing.PacketOracle;
 
 /** Matroska/WebM fixtures (testdata/matroska/make.sh) under the shared harness and the ffprobe packet oracle. */
 class MatroskaDemuxerTest {
-    private static final String[] ALL = {"theora_vorbis.mkv", "vorbis.webm", "live.webm", "hevc_aac_laced.mkv", "laced_nocues.mkv"};
-
     @ParameterizedTest
-    @ValueSource(strings = {"theora_vorbis.mkv", "vorbis.webm", "live.webm", "hevc_aac_laced.mkv", "laced_nocues.mkv"})
+    @ValueSource(strings = {"theora_vorbis.mkv", "vorbis.webm", "live.webm", "hevc_aac_laced.mkv", "laced_nocues.mkv", "colour.mkv", "hevc_intra.mkv"})
     void packetsEqualFfprobe(String name) throws IOException {
         byte[] file = DemuxerHarness.read("matroska", name);
         DemuxerHarness.Run run = DemuxerHarness.run(MatroskaDemuxer::new, file, DemuxerHarness.Mode.WHOLE);
@@ -35,7 +33,7 @@ class MatroskaDemuxerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"theora_vorbis.mkv", "live.webm", "hevc_aac_laced.mkv"})
+    @ValueSource(strings = {"theora_vorbis.mkv", "live.webm", "hevc_aac_laced.mkv", "laced_nocues.mkv"})
     void mutants(String name) throws IOException {
         int errors = DemuxerHarness.assertMutantsSafe(MatroskaDemuxer::new, DemuxerHarness.read("matroska", name), name.hashCode(), 2000);
         assertTrue(errors > 0);
@@ -59,5 +57,19 @@ class MatroskaDemuxerTest {
         assertEquals(1, a.channels());
         assertEquals(3, a.codecHeaders().size());
         assertEquals(5, a.codecHeaders().get(2)[0]);
+    }
+
+    @Test
+    void colourAndDisplayAspect() throws IOException {
+        DemuxerHarness.Run run = DemuxerHarness.run(MatroskaDemuxer::new, DemuxerHarness.read("matroska", "colour.mkv"),
+                DemuxerHarness.Mode.WHOLE);
+        TrackInfo t = run.tracks.get(0);
+        // DisplayWidth 2, DisplayHeight 1 (DisplayUnit 3, an aspect ratio) over 96x64 pixels: 4:3 pixels
+        assertEquals(4, t.pixelAspectNum());
+        assertEquals(3, t.pixelAspectDen());
+        assertEquals(1, t.colour().matrixCoefficients);
+        assertEquals(1, t.colour().colourPrimaries);
+        assertEquals(1, t.colour().transferCharacteristics);
+        assertEquals(false, t.colour().fullRange);
     }
 }
