@@ -61,6 +61,11 @@ public final class AacDecoder implements AudioDecoder {
         return config;
     }
 
+    /** The stream of bitstream channel {@code c} as the last block left it (tests look at its bands). */
+    IndividualChannelStream channelStream(int c) {
+        return streams[c];
+    }
+
     /** Blocks replaced by silence because they could not be decoded. */
     public int concealedBlocks() {
         return concealedBlocks;
@@ -76,7 +81,7 @@ public final class AacDecoder implements AudioDecoder {
             streams[c] = new IndividualChannelStream();
             states[c] = new Filterbank.State();
         }
-        block.ensureCapacity(n, 1024);
+        block.ensureCapacity(n, 1024 * MAX_BLOCKS);
     }
 
     @Override
@@ -85,9 +90,6 @@ public final class AacDecoder implements AudioDecoder {
         BitReader r = reader.reset(packet.data, packet.offset, packet.length);
         int blocks = 0;
         while (blocks < MAX_BLOCKS && r.bitsLeft() >= 8) {
-            if (layout != null) {
-                block.ensureCapacity(layout.channels, 1024 * (blocks + 1));
-            }
             int start = r.position();
             try {
                 decodeBlock(r, blocks * 1024);
