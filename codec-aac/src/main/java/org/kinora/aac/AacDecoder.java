@@ -16,8 +16,9 @@ import org.kinora.core.UnsupportedFeatureException;
  *
  * <p>A block that cannot be decoded ({@link MalformedStreamException}) yields 1024 samples of
  * silence and clears the overlap, so the stream goes on from the next block. Syntax this decoder
- * does not implement (coupling channel elements, prediction, gain control) throws
- * {@link UnsupportedFeatureException}.
+ * does not implement (coupling channel elements, prediction, gain control) is concealed the same
+ * way, since a damaged block can look like it; when {@value #UNSUPPORTED_LIMIT} blocks in a row
+ * use it, the {@link UnsupportedFeatureException} is thrown: the stream uses it.
  */
 public final class AacDecoder implements AudioDecoder {
     /** The most channels a program may have: 15 CPEs in each of front, side and back, plus 3 LFEs. */
@@ -41,6 +42,9 @@ public final class AacDecoder implements AudioDecoder {
     private final AudioBlock block = new AudioBlock();
     private boolean blockReady;
     private int concealedBlocks;
+    /** Consecutive blocks refused for unsupported syntax; at {@link #UNSUPPORTED_LIMIT} the stream is. */
+    private int unsupportedInARow;
+    private static final int UNSUPPORTED_LIMIT = 4;
 
     public AacDecoder(TrackInfo track) {
         this(AudioSpecificConfig.parse(track.codecConfig()));
@@ -93,7 +97,18 @@ public final class AacDecoder implements AudioDecoder {
             int start = r.position();
             try {
                 decodeBlock(r, blocks * 1024);
+                unsupportedInARow = 0;
             } catch (MalformedStreamException e) {
+                concealedBlocks++;
+                conceal(blocks * 1024);
+                blocks++;
+                break;
+            } catch (UnsupportedFeatureException e) {
+                // a damaged block can look like unsupported syntax; a stream that uses it does so
+                // in every block
+                if (++unsupportedInARow >= UNSUPPORTED_LIMIT) {
+                    throw e;
+                }
                 concealedBlocks++;
                 conceal(blocks * 1024);
                 blocks++;
