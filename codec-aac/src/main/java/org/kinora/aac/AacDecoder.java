@@ -11,8 +11,9 @@ import org.kinora.core.UnsupportedFeatureException;
 /**
  * AAC-LC decoder (ISO/IEC 14496-3 subpart 4). The AudioSpecificConfig comes from
  * {@link TrackInfo#codecConfig()}; each packet holds one raw_data_block, or several one after the
- * other (an ADTS frame with number_of_raw_data_blocks_in_frame &gt; 0 and its CRCs removed), and
- * yields 1024 samples per block, the first block included, as FFmpeg does.
+ * other (an ADTS frame with number_of_raw_data_blocks_in_frame &gt; 0 and its CRCs removed: the
+ * packet's duration then says how many, in a track timed in samples), and yields 1024 samples
+ * per block, the first block included, as FFmpeg does. Bytes after the last block are ignored.
  *
  * <p>A block that cannot be decoded ({@link MalformedStreamException}) yields 1024 samples of
  * silence and clears the overlap, so the stream goes on from the next block. Syntax this decoder
@@ -27,6 +28,8 @@ public final class AacDecoder implements AudioDecoder {
     private static final int MAX_BLOCKS = 4;
 
     private final AudioSpecificConfig config;
+    /** The track's ticks per second, 0 when made from a bare AudioSpecificConfig. */
+    private long timescale;
     private final int sfIndex;
     private ChannelLayout layout;
     private IndividualChannelStream[] streams = new IndividualChannelStream[0];
@@ -48,6 +51,19 @@ public final class AacDecoder implements AudioDecoder {
 
     public AacDecoder(TrackInfo track) {
         this(AudioSpecificConfig.parse(track.codecConfig()));
+        timescale = track.timescale();
+    }
+
+    /**
+     * The raw_data_blocks in a packet: its duration in blocks of 1024 when the track counts time
+     * in samples of the core rate (the ADTS demuxer's packets), else one.
+     */
+    private int blocksIn(Packet packet) {
+        long d = packet.duration;
+        if (timescale == config.samplingFrequency && d > 1024 && d % 1024 == 0 && d <= 1024 * MAX_BLOCKS) {
+            return (int) (d / 1024);
+        }
+        return 1;
     }
 
     public AacDecoder(AudioSpecificConfig config) {
@@ -92,32 +108,28 @@ public final class AacDecoder implements AudioDecoder {
     public void decode(Packet packet) {
         blockReady = false;
         BitReader r = reader.reset(packet.data, packet.offset, packet.length);
-        int blocks = 0;
-        while (blocks < MAX_BLOCKS && r.bitsLeft() >= 8) {
-            int start = r.position();
+        int blocks = blocksIn(packet);
+        for (int b = 0; b < blocks; b++) {
             try {
-                decodeBlock(r, blocks * 1024);
+                decodeBlock(r, b * 1024);
                 unsupportedInARow = 0;
+                r.byteAlign();
             } catch (MalformedStreamException e) {
-                concealedBlocks++;
-                conceal(blocks * 1024);
-                blocks++;
-                break;
+                // this block and the rest of the packet: silence
+                for (; b < blocks; b++) {
+                    concealedBlocks++;
+                    conceal(b * 1024);
+                }
             } catch (UnsupportedFeatureException e) {
                 // a damaged block can look like unsupported syntax; a stream that uses it does so
                 // in every block
                 if (++unsupportedInARow >= UNSUPPORTED_LIMIT) {
                     throw e;
                 }
-                concealedBlocks++;
-                conceal(blocks * 1024);
-                blocks++;
-                break;
-            }
-            blocks++;
-            r.byteAlign();
-            if (r.position() == start) {
-                break;
+                for (; b < blocks; b++) {
+                    concealedBlocks++;
+                    conceal(b * 1024);
+                }
             }
         }
         if (layout == null || blocks == 0) {

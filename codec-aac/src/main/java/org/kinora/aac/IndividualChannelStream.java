@@ -42,7 +42,9 @@ final class IndividualChannelStream {
     boolean tnsPresent;
     private final int[] quant = new int[1024];
     final float[] spec = new float[1024];
-    private int pulseCount;
+    int pulseCount;
+    /** Bit position of pulse_data_present in the packet (tests splice pulse data in there). */
+    int pulseFlagPosition;
     private int pulseStartSfb;
     private final int[] pulseOffset = new int[4];
     private final int[] pulseAmp = new int[4];
@@ -57,6 +59,7 @@ final class IndividualChannelStream {
         readScaleFactors(r);
         boolean isShort = info.windowSequence == IcsInfo.EIGHT_SHORT_SEQUENCE;
         pulseCount = 0;
+        pulseFlagPosition = r.position();
         if (r.readFlag()) {
             if (isShort) {
                 throw new MalformedStreamException("pulse data in a short window");

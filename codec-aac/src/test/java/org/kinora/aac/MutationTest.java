@@ -37,7 +37,7 @@ class MutationTest {
             java.util.Map<String, Integer> errorKinds = new java.util.TreeMap<>();
             for (String name : FILES) {
                 byte[] original = Fixtures.read(name + ".aac");
-                for (int m = 0; m < 300; m++) {
+                for (int m = 0; m < 250; m++) {
                     byte[] f = mutate(original, rnd);
                     runs++;
                     try {
@@ -74,7 +74,7 @@ class MutationTest {
             for (String name : FILES) {
                 List<Fixtures.Frame> frames = Fixtures.adtsFrames(Fixtures.read(name + ".aac"));
                 Fixtures.Frame f0 = frames.get(0);
-                for (int m = 0; m < 200; m++) {
+                for (int m = 0; m < 100; m++) {
                     AacDecoder d = new AacDecoder(AudioSpecificConfig.parse(
                             AudioSpecificConfig.fromAdts(f0.profile, f0.sfIndex, f0.channelConfig)));
                     for (Fixtures.Frame f : frames) {
@@ -114,7 +114,7 @@ class MutationTest {
                 }
             }
             System.out.println("block mutants: " + blocks + ", concealed " + concealed + ", unsupported " + unsupported);
-            assertTrue(concealed > 1000, "concealed blocks: " + concealed);
+            assertTrue(concealed > 500, "concealed blocks: " + concealed);
         });
     }
 
