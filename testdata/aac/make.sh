@@ -58,6 +58,11 @@ enc surround51_pce    48000 5.1     0.15 "$(exprs 6 "$music")" -b:a 256k -aac_pn
 enc stereo_44k_pns    44100 stereo  0.4 "$(exprs 2 "$noisy")" -b:a 64k  -aac_pns 1
 enc mono_22k_pns      22050 mono    0.4 "$(exprs 1 "$noisy")" -b:a 24k  -aac_pns 1
 
+# M4A (MP4, AudioSpecificConfig in esds, edit list with 1024 samples of priming): ffmpeg's
+# output drops the priming and keeps the rest of the last frame
+$FF -f lavfi -i "aevalsrc=exprs='$(exprs 2 "$music")':s=44100:c=stereo:d=0.3" -c:a aac -b:a 96k -aac_pns 0 -movflags +faststart stereo_44k_m4a.m4a
+$FF -i stereo_44k_m4a.m4a -f s16le - | gzip -9n > stereo_44k_m4a.s16.gz
+
 # G.711: the same 8 kHz signal as A-law and mu-law WAV, and ffmpeg's decode of each
 $FF -f lavfi -i "aevalsrc=exprs='$(exprs 1 "$music")':s=8000:c=mono:d=0.5" -c:a pcm_alaw alaw.wav
 $FF -f lavfi -i "aevalsrc=exprs='$(exprs 1 "$music")':s=8000:c=mono:d=0.5" -c:a pcm_mulaw mulaw.wav
