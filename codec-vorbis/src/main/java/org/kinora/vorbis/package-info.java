@@ -17,6 +17,10 @@
  * memory is bounded by the size of the setup header and a fixed budget.</li>
  * <li>Floor 0 evaluates its curve with {@code Math.exp} per Bark band; no encoder in use makes
  * floor 0, so it is kept plain rather than table-driven.</li>
+ * <li>Where FFmpeg's own decoder is wrong, libvorbis is the reference: libnogg's
+ * 6-mode-bits.ogg (34 modes) decodes within 1 LSB of libvorbis ({@code ffmpeg -c:a libvorbis}),
+ * while FFmpeg 5.1's native decoder differs from both by up to 989 LSB from its first non-silent
+ * packet on ({@code SharedMediaTest}).</li>
  * </ul>
  */
 package org.kinora.vorbis;
