@@ -21,6 +21,13 @@
  * 6-mode-bits.ogg (34 modes) decodes within 1 LSB of libvorbis ({@code ffmpeg -c:a libvorbis}),
  * while FFmpeg 5.1's native decoder differs from both by up to 989 LSB from its first non-silent
  * packet on ({@code SharedMediaTest}).</li>
+ * <li>Floor 0 has no bit-exact reference: on libnogg's floor-0 streams (sketch008-floor0,
+ * thingy-floor0) FFmpeg and libvorbis differ from each other by up to 3 LSB; Kinora is within
+ * 2 LSB of FFmpeg and 3 of libvorbis.</li>
+ * <li>The end-of-stream granule position sets the sample count even when the last page
+ * continues a packet: libnogg's split-packet-non-audio.ogg gives 1492 samples, as its granule
+ * position and libnogg's own tests say; FFmpeg's Ogg demuxer gives 1600 there (it does not trim
+ * the end when the last page starts with a continued packet).</li>
  * </ul>
  */
 package org.kinora.vorbis;
