@@ -26,8 +26,9 @@
  * 2 LSB of FFmpeg and 3 of libvorbis.</li>
  * <li>The end-of-stream granule position sets the sample count even when the last page
  * continues a packet: libnogg's split-packet-non-audio.ogg gives 1492 samples, as its granule
- * position and libnogg's own tests say; FFmpeg's Ogg demuxer gives 1600 there (it does not trim
- * the end when the last page starts with a continued packet).</li>
+ * position and libnogg's own tests say; FFmpeg gives 1600 there (with its native and its
+ * libvorbis decoder alike, so its Ogg demuxer skips the end trim on this file; on split-packet.ogg,
+ * whose last page does not continue a packet, it trims to 1492).</li>
  * </ul>
  */
 package org.kinora.vorbis;
