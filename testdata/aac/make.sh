@@ -11,6 +11,8 @@ FF="ffmpeg -hide_banner -loglevel error -y"
 music="0.3*sin(2*PI*(220+40*c)*t)+0.15*sin(2*PI*(1330+170*c)*t+t*t*900)+0.1*sin(2*PI*(5100+300*c)*t)+0.03*(random(c)*2-1)"
 # transient-rich: clicks and decaying bursts every 80 ms over a quiet tone (short windows)
 trans="if(lt(mod(t,0.08),0.012),0.8*(random(0)*2-1)*exp(-300*mod(t,0.08)),0)+0.1*sin(2*PI*(300+200*c)*t)"
+# noise bursts decaying over 15 ms: TNS on long windows
+pulses="0.7*exp(-120*mod(t,0.015))*(random(0)*2-1)"
 # noisy: band noise and tone, for PNS and intensity stereo
 noisy="0.4*(random(c)*2-1)*(0.6+0.4*sin(2*PI*3*t))+0.2*sin(2*PI*660*t)"
 
@@ -48,12 +50,18 @@ enc stereo_44k_ms     44100 stereo  0.4 "$(exprs 2 "$music")" -b:a 96k  -aac_pns
 enc stereo_44k_is     44100 stereo  0.4 "$(exprs 2 "$noisy")" -b:a 48k  -aac_pns 0 -aac_is 1
 enc stereo_44k_tns    44100 stereo  0.5 "$(exprs 2 "$trans")" -b:a 128k -aac_pns 0 -aac_tns 1
 enc mono_48k_tns      48000 mono    0.5 "$(exprs 1 "$trans")" -b:a 64k  -aac_pns 0 -aac_tns 1
+enc mono_44k_tnslong  44100 mono    0.5 "$(exprs 1 "$pulses")" -b:a 64k  -aac_pns 0 -aac_tns 1
 enc surround51_48k    48000 5.1     0.2 "$(exprs 6 "$music")" -b:a 320k -aac_pns 0
 enc surround71_48k    48000 7.1     0.15 "$(exprs 8 "$music")" -b:a 320k -aac_pns 0
 enc stereo_44k_pce    44100 stereo  0.3 "$(exprs 2 "$music")" -b:a 128k -aac_pns 0 -aac_pce 1
 enc surround51_pce    48000 5.1     0.15 "$(exprs 6 "$music")" -b:a 256k -aac_pns 0 -aac_pce 1
 enc stereo_44k_pns    44100 stereo  0.4 "$(exprs 2 "$noisy")" -b:a 64k  -aac_pns 1
 enc mono_22k_pns      22050 mono    0.4 "$(exprs 1 "$noisy")" -b:a 24k  -aac_pns 1
+
+# M4A (MP4, AudioSpecificConfig in esds, edit list with 1024 samples of priming): ffmpeg's
+# output drops the priming and keeps the rest of the last frame
+$FF -f lavfi -i "aevalsrc=exprs='$(exprs 2 "$music")':s=44100:c=stereo:d=0.3" -c:a aac -b:a 96k -aac_pns 0 -movflags +faststart stereo_44k_m4a.m4a
+$FF -i stereo_44k_m4a.m4a -f s16le - | gzip -9n > stereo_44k_m4a.s16.gz
 
 # G.711: the same 8 kHz signal as A-law and mu-law WAV, and ffmpeg's decode of each
 $FF -f lavfi -i "aevalsrc=exprs='$(exprs 1 "$music")':s=8000:c=mono:d=0.5" -c:a pcm_alaw alaw.wav

@@ -52,3 +52,10 @@ for f in *.ogg; do
     [ "$f" = chained.ogg ] && continue
     $FF -i "$f" -map 0:a -f s16le - | gzip -n -9 > "${f%.ogg}.s16.gz"
 done
+
+# Real-world stream from ../shared/media (not copied here): the reference is libvorbis's decode
+# (ffmpeg -c:a libvorbis), since ffmpeg's own Vorbis decoder gets this stream wrong.
+shared=$(d=$PWD; while [ "$d" != / ] && [ ! -d "$d/shared/media" ]; do d=$(dirname "$d"); done; echo "$d/shared/media")
+if [ -f "$shared/libnogg_6-mode-bits.ogg" ]; then
+    $FF -c:a libvorbis -i "$shared/libnogg_6-mode-bits.ogg" -f s16le - | gzip -n -9 > libnogg_6-mode-bits.libvorbis.s16.gz
+fi

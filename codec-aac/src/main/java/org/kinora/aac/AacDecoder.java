@@ -11,13 +11,15 @@ import org.kinora.core.UnsupportedFeatureException;
 /**
  * AAC-LC decoder (ISO/IEC 14496-3 subpart 4). The AudioSpecificConfig comes from
  * {@link TrackInfo#codecConfig()}; each packet holds one raw_data_block, or several one after the
- * other (an ADTS frame with number_of_raw_data_blocks_in_frame &gt; 0 and its CRCs removed), and
- * yields 1024 samples per block, the first block included, as FFmpeg does.
+ * other (an ADTS frame with number_of_raw_data_blocks_in_frame &gt; 0 and its CRCs removed: the
+ * packet's duration then says how many, in a track timed in samples), and yields 1024 samples
+ * per block, the first block included, as FFmpeg does. Bytes after the last block are ignored.
  *
  * <p>A block that cannot be decoded ({@link MalformedStreamException}) yields 1024 samples of
  * silence and clears the overlap, so the stream goes on from the next block. Syntax this decoder
- * does not implement (coupling channel elements, prediction, gain control) throws
- * {@link UnsupportedFeatureException}.
+ * does not implement (coupling channel elements, prediction, gain control) is concealed the same
+ * way, since a damaged block can look like it; when {@value #UNSUPPORTED_LIMIT} blocks in a row
+ * use it, the {@link UnsupportedFeatureException} is thrown: the stream uses it.
  */
 public final class AacDecoder implements AudioDecoder {
     /** The most channels a program may have: 15 CPEs in each of front, side and back, plus 3 LFEs. */
@@ -26,6 +28,8 @@ public final class AacDecoder implements AudioDecoder {
     private static final int MAX_BLOCKS = 4;
 
     private final AudioSpecificConfig config;
+    /** The track's ticks per second, 0 when made from a bare AudioSpecificConfig. */
+    private long timescale;
     private final int sfIndex;
     private ChannelLayout layout;
     private IndividualChannelStream[] streams = new IndividualChannelStream[0];
@@ -41,9 +45,25 @@ public final class AacDecoder implements AudioDecoder {
     private final AudioBlock block = new AudioBlock();
     private boolean blockReady;
     private int concealedBlocks;
+    /** Consecutive blocks refused for unsupported syntax; at {@link #UNSUPPORTED_LIMIT} the stream is. */
+    private int unsupportedInARow;
+    private static final int UNSUPPORTED_LIMIT = 4;
 
     public AacDecoder(TrackInfo track) {
         this(AudioSpecificConfig.parse(track.codecConfig()));
+        timescale = track.timescale();
+    }
+
+    /**
+     * The raw_data_blocks in a packet: its duration in blocks of 1024 when the track counts time
+     * in samples of the core rate (the ADTS demuxer's packets), else one.
+     */
+    private int blocksIn(Packet packet) {
+        long d = packet.duration;
+        if (timescale == config.samplingFrequency && d > 1024 && d % 1024 == 0 && d <= 1024 * MAX_BLOCKS) {
+            return (int) (d / 1024);
+        }
+        return 1;
     }
 
     public AacDecoder(AudioSpecificConfig config) {
@@ -61,6 +81,11 @@ public final class AacDecoder implements AudioDecoder {
         return config;
     }
 
+    /** The stream of bitstream channel {@code c} as the last block left it (tests look at its bands). */
+    IndividualChannelStream channelStream(int c) {
+        return streams[c];
+    }
+
     /** Blocks replaced by silence because they could not be decoded. */
     public int concealedBlocks() {
         return concealedBlocks;
@@ -76,31 +101,35 @@ public final class AacDecoder implements AudioDecoder {
             streams[c] = new IndividualChannelStream();
             states[c] = new Filterbank.State();
         }
-        block.ensureCapacity(n, 1024);
+        block.ensureCapacity(n, 1024 * MAX_BLOCKS);
     }
 
     @Override
     public void decode(Packet packet) {
         blockReady = false;
         BitReader r = reader.reset(packet.data, packet.offset, packet.length);
-        int blocks = 0;
-        while (blocks < MAX_BLOCKS && r.bitsLeft() >= 8) {
-            if (layout != null) {
-                block.ensureCapacity(layout.channels, 1024 * (blocks + 1));
-            }
-            int start = r.position();
+        int blocks = blocksIn(packet);
+        for (int b = 0; b < blocks; b++) {
             try {
-                decodeBlock(r, blocks * 1024);
+                decodeBlock(r, b * 1024);
+                unsupportedInARow = 0;
+                r.byteAlign();
             } catch (MalformedStreamException e) {
-                concealedBlocks++;
-                conceal(blocks * 1024);
-                blocks++;
-                break;
-            }
-            blocks++;
-            r.byteAlign();
-            if (r.position() == start) {
-                break;
+                // this block and the rest of the packet: silence
+                for (; b < blocks; b++) {
+                    concealedBlocks++;
+                    conceal(b * 1024);
+                }
+            } catch (UnsupportedFeatureException e) {
+                // a damaged block can look like unsupported syntax; a stream that uses it does so
+                // in every block
+                if (++unsupportedInARow >= UNSUPPORTED_LIMIT) {
+                    throw e;
+                }
+                for (; b < blocks; b++) {
+                    concealedBlocks++;
+                    conceal(b * 1024);
+                }
             }
         }
         if (layout == null || blocks == 0) {

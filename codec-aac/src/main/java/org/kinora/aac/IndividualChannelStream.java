@@ -42,7 +42,9 @@ final class IndividualChannelStream {
     boolean tnsPresent;
     private final int[] quant = new int[1024];
     final float[] spec = new float[1024];
-    private int pulseCount;
+    int pulseCount;
+    /** Bit position of pulse_data_present in the packet (tests splice pulse data in there). */
+    int pulseFlagPosition;
     private int pulseStartSfb;
     private final int[] pulseOffset = new int[4];
     private final int[] pulseAmp = new int[4];
@@ -57,6 +59,7 @@ final class IndividualChannelStream {
         readScaleFactors(r);
         boolean isShort = info.windowSequence == IcsInfo.EIGHT_SHORT_SEQUENCE;
         pulseCount = 0;
+        pulseFlagPosition = r.position();
         if (r.readFlag()) {
             if (isShort) {
                 throw new MalformedStreamException("pulse data in a short window");
@@ -79,7 +82,6 @@ final class IndividualChannelStream {
             throw new UnsupportedFeatureException("AAC gain control data (SSR profile)");
         }
         readSpectralData(r);
-        dequantise();
     }
 
     /** section_data (4.4.2.7 Table 4.46). */
@@ -152,60 +154,113 @@ final class IndividualChannelStream {
         }
     }
 
-    /** spectral_data (4.4.2.7 Table 4.49, 4.6.3.3) into {@link #quant}, in window order. */
-    private void readSpectralData(BitReader r) {
-        int[] q = quant;
-        for (int i = 0; i < 1024; i++) {
-            q[i] = 0;
+    /**
+     * For each spectral codebook, the values of each codeword index (4.6.3.3), packed as four
+     * signed bytes (quadruple codebooks 1 to 4: w x y z from the top byte) or two (pair codebooks
+     * 5 to 11: y z in the low half-words' low bytes, as y &lt;&lt; 8 | z).
+     */
+    private static final int[][] UNPACK = new int[12][];
+
+    static {
+        for (int cb = 1; cb <= 11; cb++) {
+            int n = HuffmanTables.SPECTRAL_CODES[cb].length;
+            int[] t = new int[n];
+            for (int idx = 0; idx < n; idx++) {
+                if (cb <= 4) {
+                    int off = cb <= 2 ? 1 : 0;
+                    int w = idx / 27 - off;
+                    int x = (idx / 9) % 3 - off;
+                    int y = (idx / 3) % 3 - off;
+                    int z = idx % 3 - off;
+                    t[idx] = (w & 0xFF) << 24 | (x & 0xFF) << 16 | (y & 0xFF) << 8 | (z & 0xFF);
+                } else {
+                    int mod = cb <= 6 ? 9 : cb <= 8 ? 8 : cb <= 10 ? 13 : 17;
+                    int off = cb <= 6 ? 4 : 0;
+                    int y = idx / mod - off;
+                    int z = idx % mod - off;
+                    t[idx] = (y & 0xFF) << 8 | (z & 0xFF);
+                }
+            }
+            UNPACK[cb] = t;
         }
+    }
+
+    /**
+     * spectral_data (4.4.2.7 Table 4.49, 4.6.3.3), dequantised and scaled as it is read
+     * (4.6.1.3, 4.6.2.3.3) into {@link #spec} in window order, with the IMDCT's 2/N and the
+     * 1/32768 of float output folded into the gain. Noise and intensity bands are left at zero
+     * here; pulses (4.6.3.4) are added to the quantised values afterwards.
+     */
+    private void readSpectralData(BitReader r) {
+        boolean isShort = info.windowSequence == IcsInfo.EIGHT_SHORT_SEQUENCE;
+        float outputScale = isShort ? 1f / (128 * 32768) : 1f / (1024 * 32768);
+        int windowLength = isShort ? 128 : 1024;
+        float[] s = spec;
+        int[] q = quant;
+        boolean keepQuant = pulseCount > 0;
         short[] offsets = info.swbOffset;
+        int top = offsets[info.maxSfb];
         int window = 0;
         for (int g = 0; g < info.numWindowGroups; g++) {
             int groupLength = info.windowGroupLength[g];
             int base = g * MAX_SFB;
             for (int sfb = 0; sfb < info.maxSfb; sfb++) {
                 int cb = sfbCb[base + sfb];
-                if (cb == ZERO_HCB || cb >= NOISE_HCB) {
-                    continue;
-                }
                 int start = offsets[sfb];
                 int end = offsets[sfb + 1];
+                if (cb == ZERO_HCB || cb >= NOISE_HCB) {
+                    for (int w = window; w < window + groupLength; w++) {
+                        int wb = w * windowLength;
+                        for (int i = wb + start; i < wb + end; i++) {
+                            s[i] = 0;
+                        }
+                    }
+                    continue;
+                }
+                float gain = POW2_QUARTER[scaleFactor[base + sfb] + 100] * outputScale;
                 Huffman h = Huffman.SPECTRAL[cb];
-                for (int w = 0; w < groupLength; w++) {
-                    int wb = (window + w) * 128;
+                int[] unpack = UNPACK[cb];
+                boolean unsigned = cb == 3 || cb == 4 || cb >= 7;
+                for (int w = window; w < window + groupLength; w++) {
+                    int wb = w * windowLength;
                     if (cb <= 4) {
-                        boolean signed = cb <= 2;
-                        for (int k = start; k < end; k += 4) {
-                            int idx = h.decode(r);
-                            int p = wb + k;
-                            int v0 = idx / 27;
-                            int v1 = (idx / 9) % 3;
-                            int v2 = (idx / 3) % 3;
-                            int v3 = idx % 3;
-                            if (signed) {
-                                q[p] = v0 - 1;
-                                q[p + 1] = v1 - 1;
-                                q[p + 2] = v2 - 1;
-                                q[p + 3] = v3 - 1;
-                            } else {
-                                q[p] = v0 != 0 && r.readBit() != 0 ? -v0 : v0;
-                                q[p + 1] = v1 != 0 && r.readBit() != 0 ? -v1 : v1;
-                                q[p + 2] = v2 != 0 && r.readBit() != 0 ? -v2 : v2;
-                                q[p + 3] = v3 != 0 && r.readBit() != 0 ? -v3 : v3;
+                        for (int k = wb + start; k < wb + end; k += 4) {
+                            int e = unpack[h.decode(r)];
+                            int v0 = e >> 24;
+                            int v1 = (e << 8) >> 24;
+                            int v2 = (e << 16) >> 24;
+                            int v3 = (e << 24) >> 24;
+                            if (unsigned) {
+                                if (v0 != 0 && r.readBit() != 0) {
+                                    v0 = -v0;
+                                }
+                                if (v1 != 0 && r.readBit() != 0) {
+                                    v1 = -v1;
+                                }
+                                if (v2 != 0 && r.readBit() != 0) {
+                                    v2 = -v2;
+                                }
+                                if (v3 != 0 && r.readBit() != 0) {
+                                    v3 = -v3;
+                                }
+                            }
+                            s[k] = dequant(v0, gain);
+                            s[k + 1] = dequant(v1, gain);
+                            s[k + 2] = dequant(v2, gain);
+                            s[k + 3] = dequant(v3, gain);
+                            if (keepQuant) {
+                                q[k] = v0;
+                                q[k + 1] = v1;
+                                q[k + 2] = v2;
+                                q[k + 3] = v3;
                             }
                         }
                     } else {
-                        boolean signed = cb <= 6;
-                        int mod = cb <= 6 ? 9 : cb <= 8 ? 8 : cb <= 10 ? 13 : 17;
-                        for (int k = start; k < end; k += 2) {
-                            int idx = h.decode(r);
-                            int p = wb + k;
-                            int y = idx / mod;
-                            int z = idx % mod;
-                            if (signed) {
-                                q[p] = y - 4;
-                                q[p + 1] = z - 4;
-                            } else {
+                        for (int k = wb + start; k < wb + end; k += 2) {
+                            int e = unpack[h.decode(r)];
+                            int y = (e << 16) >> 24;
+                            int z = (e << 24) >> 24;
+                            if (unsigned) {
                                 boolean ny = y != 0 && r.readBit() != 0;
                                 boolean nz = z != 0 && r.readBit() != 0;
                                 if (cb == ESC_HCB) {
@@ -216,8 +271,18 @@ final class IndividualChannelStream {
                                         z = readEscape(r);
                                     }
                                 }
-                                q[p] = ny ? -y : y;
-                                q[p + 1] = nz ? -z : z;
+                                if (ny) {
+                                    y = -y;
+                                }
+                                if (nz) {
+                                    z = -z;
+                                }
+                            }
+                            s[k] = dequant(y, gain);
+                            s[k + 1] = dequant(z, gain);
+                            if (keepQuant) {
+                                q[k] = y;
+                                q[k + 1] = z;
                             }
                         }
                     }
@@ -225,16 +290,42 @@ final class IndividualChannelStream {
             }
             window += groupLength;
         }
-        if (pulseCount > 0) {
-            // 4.6.3.4: pulses add to the quantised values of a long window
-            int k = offsets[pulseStartSfb];
-            for (int i = 0; i < pulseCount; i++) {
-                k += pulseOffset[i];
-                if (k >= 1024) {
-                    throw new MalformedStreamException("pulse beyond the spectrum");
-                }
-                q[k] = q[k] > 0 ? q[k] + pulseAmp[i] : q[k] - pulseAmp[i];
+        for (int w = 0; w < info.numWindows; w++) {
+            int wb = w * windowLength;
+            for (int i = wb + top; i < wb + windowLength; i++) {
+                s[i] = 0;
             }
+        }
+        if (keepQuant) {
+            addPulses(outputScale);
+        }
+    }
+
+    private static float dequant(int v, float gain) {
+        return v >= 0 ? POW43[v] * gain : -POW43[-v] * gain;
+    }
+
+    /** 4.6.3.4: pulses add to the quantised values of a long window, away from zero. */
+    private void addPulses(float outputScale) {
+        short[] offsets = info.swbOffset;
+        int k = offsets[pulseStartSfb];
+        int band = pulseStartSfb;
+        for (int i = 0; i < pulseCount; i++) {
+            k += pulseOffset[i];
+            if (k >= offsets[info.maxSfb]) {
+                throw new MalformedStreamException("pulse beyond max_sfb");
+            }
+            while (offsets[band + 1] <= k) {
+                band++;
+            }
+            int cb = sfbCb[band];
+            if (cb == ZERO_HCB || cb >= NOISE_HCB) {
+                continue; // no spectral values in this band
+            }
+            int v = quant[k];
+            v = v > 0 ? v + pulseAmp[i] : v - pulseAmp[i];
+            quant[k] = v;
+            spec[k] = dequant(v, POW2_QUARTER[scaleFactor[band] + 100] * outputScale);
         }
     }
 
@@ -248,46 +339,5 @@ final class IndividualChannelStream {
             }
         }
         return (1 << (n + 4)) + r.readBits(n + 4);
-    }
-
-    /**
-     * Inverse quantisation and scaling (4.6.1.3, 4.6.2.3.3) with the IMDCT's 2/N factor and the
-     * 1/32768 of float output folded in. Noise and intensity bands are left at zero here.
-     */
-    private void dequantise() {
-        boolean isShort = info.windowSequence == IcsInfo.EIGHT_SHORT_SEQUENCE;
-        float outputScale = isShort ? 1f / (128 * 32768) : 1f / (1024 * 32768);
-        float[] s = spec;
-        int[] q = quant;
-        short[] offsets = info.swbOffset;
-        int windowLength = isShort ? 128 : 1024;
-        int window = 0;
-        for (int g = 0; g < info.numWindowGroups; g++) {
-            int groupLength = info.windowGroupLength[g];
-            int base = g * MAX_SFB;
-            for (int w = window; w < window + groupLength; w++) {
-                int wb = w * windowLength;
-                for (int sfb = 0; sfb < info.maxSfb; sfb++) {
-                    int cb = sfbCb[base + sfb];
-                    int start = wb + offsets[sfb];
-                    int end = wb + offsets[sfb + 1];
-                    if (cb == ZERO_HCB || cb >= NOISE_HCB) {
-                        for (int i = start; i < end; i++) {
-                            s[i] = 0;
-                        }
-                        continue;
-                    }
-                    float gain = POW2_QUARTER[scaleFactor[base + sfb] + 100] * outputScale;
-                    for (int i = start; i < end; i++) {
-                        int v = q[i];
-                        s[i] = v >= 0 ? POW43[v] * gain : -POW43[-v] * gain;
-                    }
-                }
-                for (int i = wb + offsets[info.maxSfb]; i < wb + windowLength; i++) {
-                    s[i] = 0;
-                }
-            }
-            window += groupLength;
-        }
     }
 }

@@ -17,6 +17,18 @@
  * memory is bounded by the size of the setup header and a fixed budget.</li>
  * <li>Floor 0 evaluates its curve with {@code Math.exp} per Bark band; no encoder in use makes
  * floor 0, so it is kept plain rather than table-driven.</li>
+ * <li>Where FFmpeg's own decoder is wrong, libvorbis is the reference: libnogg's
+ * 6-mode-bits.ogg (34 modes) decodes within 1 LSB of libvorbis ({@code ffmpeg -c:a libvorbis}),
+ * while FFmpeg 5.1's native decoder differs from both by up to 989 LSB from its first non-silent
+ * packet on ({@code SharedMediaTest}).</li>
+ * <li>Floor 0 has no bit-exact reference: on libnogg's floor-0 streams (sketch008-floor0,
+ * thingy-floor0) FFmpeg and libvorbis differ from each other by up to 3 LSB; Kinora is within
+ * 2 LSB of FFmpeg and 3 of libvorbis.</li>
+ * <li>The end-of-stream granule position sets the sample count even when the last page
+ * continues a packet: libnogg's split-packet-non-audio.ogg gives 1492 samples, as its granule
+ * position and libnogg's own tests say; FFmpeg gives 1600 there (with its native and its
+ * libvorbis decoder alike, so its Ogg demuxer skips the end trim on this file; on split-packet.ogg,
+ * whose last page does not continue a packet, it trims to 1492).</li>
  * </ul>
  */
 package org.kinora.vorbis;
