@@ -8,7 +8,7 @@
       return;
     }
     var EVENTS = ['loadstart', 'durationchange', 'loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough',
-      'play', 'playing', 'waiting', 'pause', 'timeupdate', 'ended', 'error', 'volumechange'];
+      'play', 'playing', 'waiting', 'pause', 'timeupdate', 'ended', 'error', 'volumechange', 'seeking', 'seeked'];
 
     function formatTime(t) {
       if (!isFinite(t)) return '--:--';
@@ -18,7 +18,7 @@
     }
 
     class KinoraPlayerElement extends HTMLElement {
-      static get observedAttributes() { return ['src', 'muted', 'controls']; }
+      static get observedAttributes() { return ['src', 'muted', 'controls', 'preload']; }
 
       constructor() {
         super();
@@ -33,13 +33,14 @@
           'background:linear-gradient(transparent,rgba(0,0,0,.7))}' +
           ':host(:not([controls])) .bar{display:none}' +
           'button{background:none;border:0;color:inherit;font:inherit;cursor:pointer;min-width:2.2em}' +
-          '.progress{flex:1;height:4px;background:rgba(255,255,255,.3);border-radius:2px;overflow:hidden}' +
+          '.progress{flex:1;height:4px;background:rgba(255,255,255,.3);border-radius:2px;overflow:hidden;cursor:pointer;' +
+          'touch-action:none;padding:6px 0;background-clip:content-box}' +
           '.progress i{display:block;height:100%;width:0;background:#fff}' +
           'input[type=range]{width:70px}.msg{position:absolute;top:8px;left:8px;right:8px}' +
           '</style>' +
           '<div class="box" part="surface"></div><div class="msg" part="message"></div>' +
           '<div class="bar" part="controls"><button class="play" aria-label="Play">▶</button>' +
-          '<span class="time">0:00 / --:--</span><div class="progress"><i></i></div>' +
+          '<span class="time">0:00 / --:--</span><div class="progress" role="slider" aria-label="Seek"><i></i></div>' +
           '<button class="mute" aria-label="Mute">🔊</button>' +
           '<input class="volume" type="range" min="0" max="1" step="0.05" value="1" aria-label="Volume"></div>';
         this._box = root.querySelector('.box');
@@ -56,6 +57,26 @@
         });
         this._mute.addEventListener('click', function () { if (el.player) el.player.muted = !el.player.muted; });
         this._volume.addEventListener('input', function () { if (el.player) el.player.volume = Number(el._volume.value); });
+        // The seek bar: press, drag and release seek; while dragging only the latest seek completes.
+        var progress = root.querySelector('.progress');
+        this._progress = progress;
+        function seekTo(ev) {
+          var p = el.player;
+          if (!p || !(p.duration > 0) || p.seekable.length === 0) return;
+          var r = progress.getBoundingClientRect();
+          var f = Math.max(0, Math.min(1, (ev.clientX - r.left) / Math.max(1, r.width)));
+          p.currentTime = f * p.duration;
+          el._bar.style.width = 100 * f + '%';
+        }
+        progress.addEventListener('pointerdown', function (ev) {
+          el._dragging = true;
+          try { progress.setPointerCapture(ev.pointerId); } catch (e) { /* a synthetic pointer */ }
+          seekTo(ev);
+        });
+        progress.addEventListener('pointermove', function (ev) { if (el._dragging) seekTo(ev); });
+        function endDrag() { el._dragging = false; }
+        progress.addEventListener('pointerup', endDrag);
+        progress.addEventListener('pointercancel', endDrag);
       }
 
       connectedCallback() {
@@ -64,6 +85,7 @@
         try {
           this.player = new Kinora.Player(this._box, {
             build: this.getAttribute('build') || 'auto',
+            preload: this.getAttribute('preload') || undefined,
             muted: this.hasAttribute('muted'),
             renderer: this.getAttribute('renderer') || undefined
           });
@@ -91,6 +113,8 @@
         if (name === 'src') {
           this.player.src = value || '';
           if (this.hasAttribute('autoplay')) this.player.play().catch(function () {});
+        } else if (name === 'preload') {
+          this.player.preload = value || 'metadata';
         } else if (name === 'muted') {
           this.player.muted = value !== null;
         }
@@ -107,7 +131,7 @@
         this._playButton.textContent = p.paused ? '▶' : '❚❚';
         this._playButton.setAttribute('aria-label', p.paused ? 'Play' : 'Pause');
         this._time.textContent = formatTime(p.currentTime) + ' / ' + formatTime(p.duration);
-        this._bar.style.width = p.duration > 0 ? Math.min(100, 100 * p.currentTime / p.duration) + '%' : '0';
+        if (!this._dragging) this._bar.style.width = p.duration > 0 ? Math.min(100, 100 * p.currentTime / p.duration) + '%' : '0';
         this._mute.textContent = p.muted || p.volume === 0 ? '🔇' : '🔊';
         if (type === 'volumechange') this._volume.value = String(p.volume);
         this._msg.textContent = p.error ? 'Cannot play this media (error ' + p.error.code + '): ' + p.error.message : '';

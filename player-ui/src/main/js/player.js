@@ -2,7 +2,8 @@
    * Kinora.Player: an HTMLMediaElement-like player drawn into a container element.
    *   var p = new Kinora.Player(document.getElementById('box'), {src: 'movie.ogg', build: 'auto'});
    *   p.addEventListener('ended', ...); p.play();
-   * Options: src, build ('auto' | 'wasm' | 'js'), muted, volume, renderer ('webgl2' | 'webgl' | '2d').
+   * Options: src, build ('auto' | 'wasm' | 'js'), muted, volume, renderer ('webgl2' | 'webgl' | '2d'),
+   * preload ('none' | 'metadata' | 'auto').
    */
   function definePlayer(Kinora) {
     var STATES = { HAVE_NOTHING: 0, HAVE_METADATA: 1, HAVE_CURRENT_DATA: 2, HAVE_FUTURE_DATA: 3, HAVE_ENOUGH_DATA: 4,
@@ -28,6 +29,26 @@
       play() { return this._core('play'); }
       pause() { this._core('pause'); }
       get currentTime() { return this._core('currentTime'); }
+      set currentTime(t) {
+        t = Number(t);
+        if (!isFinite(t)) throw new TypeError('currentTime must be a finite number');
+        this._core('setCurrentTime', t);
+      }
+      /** Seeks to the random-access point at or before t (faster, less precise). */
+      fastSeek(t) { this._core('fastSeek', Number(t)); }
+      get seeking() { return this._core('seeking'); }
+      /** A TimeRanges-like {length, start(i), end(i)}: [0, duration] when the source can seek, else empty. */
+      get seekable() {
+        var end = this._core('seekableEnd');
+        var ranges = end === end ? [[0, end]] : [];
+        return {
+          length: ranges.length,
+          start: function (i) { if (!ranges[i]) throw new RangeError('index'); return ranges[i][0]; },
+          end: function (i) { if (!ranges[i]) throw new RangeError('index'); return ranges[i][1]; }
+        };
+      }
+      get preload() { return this._core('preload'); }
+      set preload(v) { this._core('setPreload', String(v)); }
       get duration() { return this._core('duration'); }
       get paused() { return this._core('paused'); }
       get ended() { return this._core('ended'); }

@@ -1,26 +1,33 @@
 // Kinora's audio output: an AudioWorkletProcessor fed planar Float32Array blocks through its port.
 // It resamples linearly when the stream's rate differs from the context's, applies nothing else
-// (volume is a GainNode), and reports how many stream frames it has played, which is the player's
-// master clock.
+// (volume is a GainNode), and reports the presentation time of the sample it plays, taken from the
+// blocks' timestamps: that is the player's master clock. A gap between one block's end and the
+// next block's timestamp (a lost packet or page) is played as silence so that sound stays in
+// step with the timestamps; a gap over MAX_GAP seconds is taken as a discontinuity and jumped.
+var MAX_GAP = 5;
+
 class KinoraOutput extends AudioWorkletProcessor {
   constructor(options) {
     super();
     var o = options.processorOptions || {};
     this.channels = o.channels || 2;
-    this.step = (o.sampleRate || sampleRate) / sampleRate; // stream frames per output frame
-    this.queue = [];       // {planes, frames}
+    this.rate = o.sampleRate || sampleRate;
+    this.step = this.rate / sampleRate; // stream frames per output frame
+    this.queue = [];       // {planes, frames, time, started}
     this.pos = 0;          // fractional read position in queue[0]
-    this.played = 0;       // stream frames consumed
+    this.time = NaN;       // presentation time of the next stream frame
+    this.gap = 0;          // stream frames of silence to play before queue[0]
     this.buffered = 0;     // stream frames queued and not yet played
     this.playing = false;
     this.ended = false;
     this.lastReport = 0;
     this.underrun = false;
+    this.report = this.report.bind(this);
     var self = this;
     this.port.onmessage = function (e) {
       var m = e.data;
       if (m.type === 'block') {
-        self.queue.push({ planes: m.planes, frames: m.frames });
+        self.queue.push({ planes: m.planes, frames: m.frames, time: m.time, started: false });
         self.buffered += m.frames;
         self.underrun = false;
       } else if (m.type === 'play') {
@@ -30,17 +37,41 @@ class KinoraOutput extends AudioWorkletProcessor {
         self.report();
       } else if (m.type === 'end') {
         self.ended = true;
-      } else if (m.type === 'reset') {
-        self.queue = []; self.pos = 0; self.buffered = 0; self.played = m.played || 0; self.ended = false;
+        self.report();
+      } else if (m.type === 'flush') {
+        while (self.queue.length) self.recycle(self.queue.shift());
+        self.pos = 0; self.buffered = 0; self.time = NaN; self.gap = 0; self.ended = false; self.underrun = false;
+        self.report();
       }
     };
   }
 
-  report() {
-    this.port.postMessage({ type: 'position', played: this.played, buffered: this.buffered, at: currentTime, underrun: this.underrun });
+  recycle(block) {
+    // the arrays go back to the source worker for reuse
+    var planes = block.planes, transfer = [];
+    for (var i = 0; i < planes.length; i++) transfer.push(planes[i].buffer);
+    this.port.postMessage({ type: 'recycle', planes: planes }, transfer);
   }
 
-  /** The sample of channel c at fractional position p of the queue (spanning into the next block). */
+  report() {
+    this.port.postMessage({ type: 'position', time: this.time, buffered: this.buffered + Math.max(0, this.gap), at: currentTime,
+      underrun: this.underrun, drained: this.ended && this.queue.length === 0 && this.gap <= 0 });
+  }
+
+  /** Starts queue[0]: its timestamp sets the clock, after a gap played as silence. */
+  begin(head) {
+    head.started = true;
+    var t = head.time;
+    if (t !== t) return;
+    var ahead = t - this.time;
+    if (this.time === this.time && ahead * this.rate > 1 && ahead < MAX_GAP) {
+      this.gap = ahead * this.rate;
+    } else {
+      this.time = t;
+    }
+  }
+
+  /** The sample of channel c at position idx of the queue (spanning into the next block). */
   sample(c, idx) {
     var q = this.queue, b = 0;
     while (b < q.length && idx >= q[b].frames) { idx -= q[b].frames; b++; }
@@ -54,8 +85,16 @@ class KinoraOutput extends AudioWorkletProcessor {
     if (!this.playing) {
       return true;
     }
-    var step = this.step;
+    var step = this.step, rate = this.rate;
     for (var i = 0; i < n; i++) {
+      if (this.queue.length && !this.queue[0].started) this.begin(this.queue[0]);
+      if (this.gap > 0) {
+        for (var g = 0; g < out.length; g++) out[g][i] = 0;
+        this.gap -= step;
+        this.time += step / rate;
+        if (this.gap <= 0 && this.queue.length) this.time = this.queue[0].time;
+        continue;
+      }
       if (this.queue.length === 0) {
         if (!this.ended && !this.underrun) { this.underrun = true; this.report(); }
         for (var c0 = 0; c0 < out.length; c0++) out[c0][i] = 0;
@@ -72,14 +111,13 @@ class KinoraOutput extends AudioWorkletProcessor {
         out[c][i] = v;
       }
       var np = p + step, consumed = (np | 0) - ip;
-      this.played += consumed;
+      this.time += consumed / rate;
       this.buffered -= consumed;
       this.pos = np;
       while (this.queue.length && this.pos >= this.queue[0].frames) {
         this.pos -= this.queue[0].frames;
-        var done = this.queue.shift();
-        // the arrays go back to the source worker for reuse
-        this.port.postMessage({ type: 'recycle', planes: done.planes }, done.planes.map(function (x) { return x.buffer; }));
+        this.recycle(this.queue.shift());
+        if (this.queue.length === 0 && this.ended) this.report();
       }
     }
     if (currentTime - this.lastReport >= 0.02) {

@@ -40,13 +40,53 @@ final class Dom {
     @JSBody(params = "renderer", script = "renderer.clear();")
     static native void clear(JSObject renderer);
 
-    @JSBody(params = {"base", "rate", "channels", "onReady", "onError", "onRecycle"}, script = ""
-            + "createAudioOutput(base, rate, channels, onRecycle).then(function (o) { onReady(o); },"
-            + " function (e) { onError(new Error(String(e && e.message || e))); });")
-    static native void createAudioOutput(String base, int rate, int channels, Callback onReady, Callback onError, Callback onRecycle);
+    @JSFunctor
+    interface Tick extends JSObject {
+        void run();
+    }
 
-    @JSBody(params = {"audio", "planes", "frames"}, script = "audio.enqueue(planes, frames);")
-    static native void enqueueAudio(JSObject audio, JSObject planes, int frames);
+    @JSFunctor
+    interface Done extends JSObject {
+        void done(boolean ok);
+    }
+
+    @JSBody(params = {"base", "rate", "channels", "onReady", "onError", "onRecycle", "onReport"}, script = ""
+            + "createAudioOutput(base, rate, channels, onRecycle, onReport).then(function (o) { onReady(o); },"
+            + " function (e) { onError(new Error(String(e && e.message || e))); });")
+    static native void createAudioOutput(String base, int rate, int channels, Callback onReady, Callback onError, Callback onRecycle,
+            Tick onReport);
+
+    @JSBody(params = {"audio", "planes", "frames", "time"}, script = "audio.enqueue(planes, frames, time);")
+    static native void enqueueAudio(JSObject audio, JSObject planes, int frames, double time);
+
+    @JSBody(params = "audio", script = "audio.flush();")
+    static native void flushAudio(JSObject audio);
+
+    @JSBody(params = "audio", script = "return audio.drained();")
+    static native boolean audioDrained(JSObject audio);
+
+    @JSBody(params = "audio", script = "return audio.running();")
+    static native boolean audioRunning(JSObject audio);
+
+    @JSBody(params = {"audio", "timeoutMs", "done"}, script = "audio.resume(timeoutMs, done);")
+    static native void resumeAudio(JSObject audio, int timeoutMs, Done done);
+
+    @JSBody(params = "fn", script = "queueMicrotask(function () { fn(); });")
+    static native void microtask(Tick fn);
+
+    @JSBody(params = {"fn", "ms"}, script = "return setInterval(fn, ms);")
+    static native int setInterval(Tick fn, int ms);
+
+    @JSBody(params = "id", script = "clearInterval(id);")
+    static native void clearInterval(int id);
+
+    /** The rejection reason of play() when sound may not start: a DOMException named NotAllowedError. */
+    @JSBody(params = "message", script = "return new DOMException(message, 'NotAllowedError');")
+    static native JSObject notAllowed(String message);
+
+    /** The rejection reason of play() interrupted by pause() or a new load: an AbortError. */
+    @JSBody(params = "message", script = "return new DOMException(message, 'AbortError');")
+    static native JSObject aborted(String message);
 
     @JSBody(params = "audio", script = "audio.play();")
     static native void playAudio(JSObject audio);

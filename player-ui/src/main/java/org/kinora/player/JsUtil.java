@@ -36,6 +36,9 @@ final class JsUtil {
     @JSBody(script = "return new MessageChannel();")
     static native JSObject messageChannel();
 
+    @JSBody(params = {"o", "key"}, script = "return o != null && o[key] !== undefined && o[key] !== null;")
+    static native boolean has(JSObject o, String key);
+
     @JSBody(script = "return performance.now();")
     static native double now();
 }

@@ -2,18 +2,64 @@
  * The main-thread player, compiled by TeaVM to JavaScript and assembled into {@code kinora.js}
  * between a prelude and a few hand-written scripts (src/main/js).
  *
- * <p>Java holds the logic: {@link org.kinora.player.PlayerCore} (loading, HTMLMediaElement-like
- * state and events, the clock, presenting and dropping pictures), the decode-only API
- * ({@link org.kinora.player.DecodeSession}) and the build choice
- * ({@link org.kinora.player.BuildSelector}). The browser-facing glue is plain JavaScript because
- * its shape is dictated by web platform classes that TeaVM output cannot define: the
- * {@code Kinora.Player} class (an EventTarget subclass with accessors), the
- * {@code <kinora-player>} custom element, the WebGL / Canvas 2D renderer and the WebAudio output
- * with its AudioWorkletProcessor. They call into Java through one function per player.
+ * <p>Java holds the logic, one concern per class:
+ * <ul>
+ *   <li>{@link org.kinora.player.Pipeline}: one session of the worker protocol (source and video
+ *       worker from the page's pool, the MessageChannel between them, typed messages, seeks). The
+ *       only main-thread code that speaks the protocol; the player and {@code Kinora.decode}
+ *       ({@link org.kinora.player.DecodeSession}) both use it. Messages of another session or an
+ *       earlier seek epoch are dropped on arrival and their buffers given back.</li>
+ *   <li>{@link org.kinora.player.PlayerCore}: the state (explicit {@code Load} and {@code Play}
+ *       states, seeking, {@link org.kinora.player.ReadyState}) and the transitions the page asks
+ *       for; {@link org.kinora.player.PlayerStream}: the transitions the stream and time cause.</li>
+ *   <li>{@link org.kinora.player.MediaClock}: the timestamps of the sound actually played (the
+ *       AudioWorklet reports the presentation time of the sample it plays; gaps between blocks
+ *       are played as silence, jumps over 5 s are discontinuities), the wall clock when sound
+ *       ends first, for files without sound and when sound is not routed to an output.</li>
+ *   <li>{@link org.kinora.player.FrameQueue}: pictures waiting for their time; late ones are
+ *       dropped and counted; buffers go back to the video worker.</li>
+ *   <li>{@link org.kinora.player.SoundOutput}: the WebAudio output, or discarding sound (muted
+ *       without a running AudioContext, no WebAudio).</li>
+ *   <li>{@link org.kinora.player.Events}: events dispatched after the operation that raised them,
+ *       in order, as HTMLMediaElement queues them.</li>
+ * </ul>
  *
- * <p>Clock: with sound, the master clock is the number of stream frames the AudioWorklet has
- * played, interpolated with the AudioContext clock between its reports; without sound, the wall
- * clock. Pictures are presented on animation frames: the newest picture that is due is drawn,
- * older due ones are dropped and counted.
+ * <p>Decisions:
+ * <ul>
+ *   <li>No requestAnimationFrame in the pipeline: time, late pictures, the end and the playhead
+ *       sent to the source worker (which bounds its read-ahead) advance on the sound output's
+ *       position reports (about every 20 ms) and on a 50 ms timer; animation frames only draw the
+ *       picture that is due. A hidden tab keeps its sound and reaches {@code ended}; a video-only
+ *       file in a hidden tab advances at the browser's timer rate.</li>
+ *   <li>{@code ended} fires when every picture has been due and every sample played (or, without
+ *       an output, its time has passed): sound shorter than pictures, pictures shorter than sound,
+ *       either track absent.</li>
+ *   <li>Autoplay: {@code play()} with sound needs a running AudioContext; when it does not run
+ *       within 1 s, {@code play()} rejects with a {@code NotAllowedError} DOMException and the
+ *       player stays paused. A muted player does not wait: it plays on the wall clock and its
+ *       sound is discarded until the next load (unmuting does not bring sound back mid-play).</li>
+ *   <li>Seeking ({@code currentTime = t}, {@code fastSeek(t)}) goes through the demuxer's
+ *       {@code seekTo}, so any container whose demuxer can seek plugs in. Exact by default: the
+ *       video worker decodes from the preceding keyframe and sends only the picture whose interval
+ *       contains t and those after it; the source worker cuts sound before t to the sample.
+ *       {@code fastSeek} shows the keyframe and moves the clock to it. A seek starts a new epoch,
+ *       so of a burst of seeks only the last completes. A seek while paused draws the new picture
+ *       at once. {@code seekable} is [0, duration] when the demuxer can seek: Ogg (not chained
+ *       files); raw HEVC Annex B has no index and gets an empty {@code seekable}.</li>
+ *   <li>{@code preload}: {@code none} loads nothing before {@code play()} or a seek;
+ *       {@code metadata} (default) reads the headers and decodes about 0.5 s, enough for the
+ *       duration, the size and the first picture; {@code auto} and playback read 3 s ahead.</li>
+ *   <li>{@code canplay} needs the current picture, one more and 0.25 s of sound;
+ *       {@code canplaythrough} three pictures and 1 s of sound (or the end of the stream).</li>
+ *   <li>A packet that fails to decode is dropped and counted ({@code getStats().decodeErrors});
+ *       the video worker resets its decoder and resumes at the next keyframe. Only a worker crash
+ *       or 64 failures in a row end in {@code error} code 3.</li>
+ * </ul>
+ *
+ * <p>The browser-facing glue is plain JavaScript because its shape is dictated by web platform
+ * classes that TeaVM output cannot define: the {@code Kinora.Player} class (an EventTarget
+ * subclass with accessors), the {@code <kinora-player>} custom element (its seek bar drags and
+ * seeks), the WebGL / Canvas 2D renderer and the WebAudio output with its AudioWorkletProcessor.
+ * They call into Java through one function per player.
  */
 package org.kinora.player;

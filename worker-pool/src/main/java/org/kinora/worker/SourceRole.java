@@ -14,6 +14,15 @@ import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
 import org.kinora.demux.Demuxer;
 import org.kinora.demux.Demuxers;
+import org.kinora.worker.protocol.AudioMessage;
+import org.kinora.worker.protocol.ConfigMessage;
+import org.kinora.worker.protocol.EndMessage;
+import org.kinora.worker.protocol.ErrorMessage;
+import org.kinora.worker.protocol.Message;
+import org.kinora.worker.protocol.Messages;
+import org.kinora.worker.protocol.PacketMessage;
+import org.kinora.worker.protocol.SeekMessage;
+import org.kinora.worker.protocol.TracksMessage;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
@@ -22,13 +31,17 @@ import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * The source worker of one player: fetches the URL in Range chunks, demuxes, decodes the audio
+ * The source worker of one session: fetches the URL in Range chunks, demuxes, decodes the audio
  * track and sends video packets to the video worker over a MessageChannel port. It reads ahead of
  * the playback position by a bounded time (unbounded in decode-only mode).
  *
- * <p>To the main thread: {@code tracks}, {@code audio} (planar Float32Arrays, transferred),
- * {@code eos}, {@code error {code, message}}. To the video port: {@code config}, {@code packet},
- * {@code eos}.
+ * <p>To the main thread: {@code tracks}, {@code audio}, {@code eos}, {@code decode-error},
+ * {@code error}; to the video port: {@code config}, {@code seek}, {@code packet}, {@code eos}. Every
+ * message carries the session and the current seek epoch.
+ *
+ * <p>Seeking goes through {@link Demuxer#seekTo}, so it works for any container whose demuxer
+ * can seek: the demuxer positions at the random-access point before the target, the audio decoder
+ * is reset, and with an exact seek the audio samples before the target are cut off here.
  */
 final class SourceRole implements HttpReader.Listener {
     private static final int CHUNK = 256 * 1024;
@@ -39,7 +52,9 @@ final class SourceRole implements HttpReader.Listener {
     private final JSObject main;
     private final JSObject videoPort;
     private final HttpReader reader;
-    private final double readAhead;
+    private final int session;
+    private double readAhead;
+    private int epoch;
     private Demuxer demuxer;
     private long offset;
     private long length = -1;
@@ -50,17 +65,24 @@ final class SourceRole implements HttpReader.Listener {
     private AudioDecoder audioDecoder;
     private double playhead;
     private double sentUntil;
-    private boolean finished;
+    /** Stopped by the main thread or by a fatal error: nothing more is sent. */
+    private boolean closed;
+    /** The end of the stream was sent (a seek starts reading again). */
+    private boolean atEnd;
+    /** After an exact seek: audio before this time (seconds) is cut off; NaN otherwise. */
+    private double audioFrom = Double.NaN;
     private int audioSamples;
     private double audioDecodeMs;
+    private int decodeErrors;
     private final ArrayDeque<Float32Array> freePlanes = new ArrayDeque<>();
     private int planesAllocated;
     private FloatBuffer scratch = FloatBuffer.allocate(0);
     private ByteBuffer packetScratch = ByteBuffer.allocateDirect(64 * 1024);
 
     /** {@code readAhead}: seconds of media to keep sent ahead of the playhead; infinite to decode all. */
-    SourceRole(JSObject main, String url, JSObject videoPort, double readAhead) {
+    SourceRole(JSObject main, int session, String url, JSObject videoPort, double readAhead) {
         this.main = main;
+        this.session = session;
         this.videoPort = videoPort;
         this.readAhead = readAhead;
         this.reader = new HttpReader(url, this);
@@ -70,20 +92,57 @@ final class SourceRole implements HttpReader.Listener {
         reader.read(0, CHUNK);
     }
 
-    /** The main thread's playback position, in seconds. */
-    void position(double seconds) {
+    /** The main thread's playback position and wanted read-ahead, in seconds. */
+    void position(double seconds, double ahead) {
         playhead = seconds;
+        if (!Double.isNaN(ahead) && ahead > 0) {
+            readAhead = ahead;
+        }
+        pump();
+    }
+
+    /** Starts {@code newEpoch} at {@code seconds}: the demuxer repositions, decoders restart. */
+    void seek(int newEpoch, double seconds, boolean exact) {
+        if (closed) {
+            return;
+        }
+        epoch = newEpoch;
+        SeekMessage marker = stamp(Messages.create(Messages.SEEK));
+        marker.setTime(seconds);
+        marker.setExact(exact);
+        if (videoPort != null) {
+            Port.post(videoPort, marker);
+        }
+        if (demuxer == null || !demuxer.canSeek()) {
+            fail(MediaException.MEDIA_ERR_DECODE, "this source cannot seek");
+            return;
+        }
+        reader.cancel();
+        try {
+            demuxer.seekTo(seconds);
+            if (audioDecoder != null) {
+                audioDecoder.reset();
+            }
+        } catch (MediaException e) {
+            fail(e.code(), e.getMessage());
+            return;
+        }
+        atEnd = false;
+        inputEnded = false;
+        audioFrom = exact ? seconds : Double.NaN;
+        playhead = seconds;
+        sentUntil = seconds;
         pump();
     }
 
     void stop() {
-        finished = true;
+        closed = true;
         reader.cancel();
     }
 
     @Override
     public void onData(long at, byte[] data, long totalLength) {
-        if (finished) {
+        if (closed) {
             return;
         }
         try {
@@ -116,11 +175,11 @@ final class SourceRole implements HttpReader.Listener {
     }
 
     private void pump() {
-        if (finished || demuxer == null || reader.inFlight()) {
+        if (closed || atEnd || demuxer == null || reader.inFlight()) {
             return;
         }
         try {
-            while (!finished) {
+            while (!closed && !atEnd) {
                 int r = demuxer.poll();
                 if (r == Demuxer.NEED_MORE_DATA) {
                     if (inputEnded) {
@@ -178,18 +237,19 @@ final class SourceRole implements HttpReader.Listener {
         if (audioTrack != null) {
             audioDecoder = Codecs.audio(audioTrack);
         }
-        JSObject msg = message("tracks");
-        Js.setNumber(msg, "duration", demuxer.durationSeconds());
+        TracksMessage msg = stamp(Messages.create(Messages.TRACKS));
+        msg.setDuration(demuxer.durationSeconds());
+        msg.setSeekable(demuxer.canSeek());
         if (videoTrack != null) {
-            Js.set(msg, "video", TrackMessages.toJs(videoTrack));
+            msg.setVideo(TrackMessages.toJs(videoTrack));
         }
         if (audioTrack != null) {
-            Js.set(msg, "audio", TrackMessages.toJs(audioTrack));
+            msg.setAudio(TrackMessages.toJs(audioTrack));
         }
         Port.post(main, msg);
         if (videoTrack != null && videoPort != null) {
-            JSObject config = message("config");
-            Js.set(config, "track", TrackMessages.toJs(videoTrack));
+            ConfigMessage config = stamp(Messages.create(Messages.CONFIG));
+            config.setTrack(TrackMessages.toJs(videoTrack));
             Port.post(videoPort, config);
         }
         tracksSent = true;
@@ -208,20 +268,33 @@ final class SourceRole implements HttpReader.Listener {
             packetScratch.clear();
             packetScratch.put(p.data, p.offset, p.length);
             ArrayBuffer data = copyOut(Int8Array.fromJavaBuffer(packetScratch), p.length);
-            JSObject msg = message("packet");
-            Js.set(msg, "data", data);
-            double t = seconds(p.pts, videoTrack);
-            Js.setNumber(msg, "pts", p.pts == Packet.NO_TIMESTAMP ? Double.NaN : (double) p.pts);
-            Js.setBoolean(msg, "keyframe", p.keyframe);
-            JSArray<JSObject> transfer = Js.array();
+            PacketMessage msg = stamp(Messages.create(Messages.PACKET));
+            msg.setData(data);
+            msg.setPts(p.pts == Packet.NO_TIMESTAMP ? Double.NaN : (double) p.pts);
+            msg.setKeyframe(p.keyframe);
+            JSArray<JSObject> transfer = new JSArray<>();
             transfer.push(data);
             Port.post(videoPort, msg, transfer);
+            double t = seconds(p.pts, videoTrack);
             if (!Double.isNaN(t)) {
                 sentUntil = Math.max(sentUntil, t);
             }
         } else if (audioTrack != null && p.trackId == audioTrack.id()) {
             double t0 = Port.now();
-            audioDecoder.decode(p);
+            try {
+                audioDecoder.decode(p);
+            } catch (MediaException e) {
+                if (e.code() == MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED) {
+                    throw e; // not a damaged packet: a feature the decoder does not have
+                }
+                // The decoder contract: this packet is lost, the decoder stays usable.
+                decodeErrors++;
+                ErrorMessage err = stamp(Messages.create(Messages.DECODE_ERROR));
+                err.setCode(MediaException.MEDIA_ERR_DECODE);
+                err.setMessage("audio: " + e.getMessage());
+                err.setCount(decodeErrors);
+                Port.post(main, err);
+            }
             audioDecodeMs += Port.now() - t0;
             drainAudio();
             double t = seconds(p.pts, audioTrack);
@@ -233,31 +306,43 @@ final class SourceRole implements HttpReader.Listener {
 
     private void drainAudio() {
         for (AudioBlock b = audioDecoder.receive(); b != null; b = audioDecoder.receive()) {
-            if (b.frames == 0) {
+            double time = seconds(b.pts, audioTrack);
+            int skip = 0;
+            if (!Double.isNaN(audioFrom) && !Double.isNaN(time) && b.sampleRate > 0) {
+                // Exact seek: the first sample heard is the one at the target.
+                double cut = (audioFrom - time) * b.sampleRate;
+                skip = cut <= 0 ? 0 : cut >= b.frames ? b.frames : (int) (cut + 0.5);
+                if (skip < b.frames) {
+                    audioFrom = Double.NaN;
+                }
+                time += (double) skip / b.sampleRate;
+            }
+            int frames = b.frames - skip;
+            if (frames <= 0) {
                 continue;
             }
-            JSObject msg = message("audio");
-            Js.setNumber(msg, "time", seconds(b.pts, audioTrack));
-            Js.setInt(msg, "sampleRate", b.sampleRate);
-            Js.setInt(msg, "channels", b.channels);
-            Js.setInt(msg, "frames", b.frames);
-            JSArray<JSObject> planes = Js.array();
-            JSArray<JSObject> transfer = Js.array();
+            AudioMessage msg = stamp(Messages.create(Messages.AUDIO));
+            msg.setTime(time);
+            msg.setSampleRate(b.sampleRate);
+            msg.setChannels(b.channels);
+            msg.setFrames(frames);
+            JSArray<Float32Array> planes = new JSArray<>();
+            JSArray<JSObject> transfer = new JSArray<>();
             for (int c = 0; c < b.channels; c++) {
-                Float32Array plane = planeFor(b.frames);
-                if (scratch.capacity() < b.frames) {
-                    scratch = ByteBuffer.allocateDirect(4 * b.frames).order(ByteOrder.nativeOrder()).asFloatBuffer();
+                Float32Array plane = planeFor(frames);
+                if (scratch.capacity() < frames) {
+                    scratch = ByteBuffer.allocateDirect(4 * frames).order(ByteOrder.nativeOrder()).asFloatBuffer();
                 }
                 scratch.clear();
-                scratch.put(b.samples[c], 0, b.frames);
+                scratch.put(b.samples[c], skip, frames);
                 // A fresh view each time: growing the Wasm memory detaches views made before.
-                copyInto(plane, Float32Array.fromJavaBuffer(scratch), b.frames);
+                copyInto(plane, Float32Array.fromJavaBuffer(scratch), frames);
                 planes.push(plane);
                 transfer.push(plane.getBuffer());
             }
-            Js.set(msg, "planes", planes);
-            Js.setInt(msg, "planesAllocated", planesAllocated);
-            audioSamples += b.frames;
+            msg.setPlanes(planes);
+            msg.setPlanesAllocated(planesAllocated);
+            audioSamples += frames;
             Port.post(main, msg, transfer);
         }
     }
@@ -276,6 +361,9 @@ final class SourceRole implements HttpReader.Listener {
 
     /** Plane arrays the sound output has played, back for reuse. */
     void recycleAudio(JSArray<Float32Array> planes) {
+        if (planes == null) {
+            return;
+        }
         for (int i = 0; i < planes.getLength() && freePlanes.size() < MAX_FREE_PLANES; i++) {
             Float32Array p = planes.get(i);
             if (p.getLength() > 0) {
@@ -301,34 +389,34 @@ final class SourceRole implements HttpReader.Listener {
             drainAudio();
         }
         if (videoPort != null) {
-            Port.post(videoPort, message("eos"));
+            Port.post(videoPort, stamp(Messages.create(Messages.EOS)));
         }
-        JSObject msg = message("eos");
-        Js.setInt(msg, "audioSamples", audioSamples);
-        Js.setNumber(msg, "audioDecodeMs", audioDecodeMs);
+        EndMessage msg = stamp(Messages.create(Messages.EOS));
+        msg.setAudioSamples(audioSamples);
+        msg.setDecodeMs(audioDecodeMs);
         Port.post(main, msg);
-        finished = true;
+        atEnd = true;
     }
 
     private void fail(int code, String message) {
-        if (finished) {
+        if (closed) {
             return;
         }
-        finished = true;
+        closed = true;
         reader.cancel();
-        JSObject msg = message("error");
-        Js.setInt(msg, "code", code);
-        Js.setString(msg, "message", message == null ? "error" : message);
+        ErrorMessage msg = stamp(Messages.create(Messages.ERROR));
+        msg.setCode(code);
+        msg.setMessage(message == null ? "error" : message);
         Port.post(main, msg);
+    }
+
+    private <T extends Message> T stamp(T m) {
+        m.setSession(session);
+        m.setEpoch(epoch);
+        return m;
     }
 
     private static double seconds(long ticks, TrackInfo track) {
         return ticks == Packet.NO_TIMESTAMP ? Double.NaN : (double) ticks / track.timescale();
-    }
-
-    private static JSObject message(String type) {
-        JSObject o = Js.object();
-        Js.setString(o, "type", type);
-        return o;
     }
 }

@@ -9,6 +9,14 @@ import org.kinora.core.Picture;
 import org.kinora.core.PictureDigest;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.VideoDecoder;
+import org.kinora.worker.protocol.ConfigMessage;
+import org.kinora.worker.protocol.EndMessage;
+import org.kinora.worker.protocol.ErrorMessage;
+import org.kinora.worker.protocol.Message;
+import org.kinora.worker.protocol.Messages;
+import org.kinora.worker.protocol.PacketMessage;
+import org.kinora.worker.protocol.PictureMessage;
+import org.kinora.worker.protocol.SeekMessage;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
@@ -16,31 +24,53 @@ import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * The video worker of one player: takes packets from the source worker's port, decodes them and
+ * The video worker of one session: takes packets from the source worker's port, decodes them and
  * sends pictures to the main thread. Each picture travels as the visible Y, U and V planes packed
  * without padding in one ArrayBuffer, transferred; the main thread sends buffers back
  * ({@code recycle}) and decoding waits while all {@link #MAX_BUFFERS} are out, so a slow page
  * holds the pipeline instead of growing memory.
  *
+ * <p>A packet that fails to decode is dropped and reported ({@code decode-error}); the decoder is
+ * reset and packets are skipped up to the next keyframe. An unsupported feature
+ * ({@code MEDIA_ERR_SRC_NOT_SUPPORTED}) is not a damaged packet and ends the session. Only {@link #MAX_ERRORS_IN_A_ROW} failures
+ * without a picture in between end the session with an error.
+ *
+ * <p>A {@code seek} marker on the port starts a new epoch: queued packets are dropped, the decoder
+ * is reset; with an exact seek the pictures before the target are decoded but not sent, except
+ * the last one, whose interval contains the target.
+ *
  * <p>In decode-only mode pictures are not sent; each frame's MD5 and timing are.
  */
 final class VideoRole {
     static final int MAX_BUFFERS = 6;
+    static final int MAX_ERRORS_IN_A_ROW = 64;
 
     private final JSObject main;
     private final JSObject port;
+    private final int session;
     private final boolean decodeOnly;
     private final boolean md5;
-    private final ArrayDeque<JSObject> packets = new ArrayDeque<>();
+    private final ArrayDeque<PacketMessage> packets = new ArrayDeque<>();
     private final ArrayDeque<ArrayBuffer> freeBuffers = new ArrayDeque<>();
     private final PictureDigest digest = new PictureDigest();
     private final Packet packet = new Packet();
+    private int epoch;
     private int buffersOut;
     private int buffersAllocated;
     private TrackInfo track;
     private VideoDecoder decoder;
     private boolean eos;
-    private boolean finished;
+    /** The end was sent; a seek starts again. */
+    private boolean ended;
+    /** Stopped, or a fatal error. */
+    private boolean closed;
+    private boolean needKeyframe;
+    private int errorsInARow;
+    private int decodeErrors;
+    /** Exact seek target (seconds), NaN when none is pending. */
+    private double target = Double.NaN;
+    /** The latest picture before {@link #target}, packed and not yet sent. */
+    private PictureMessage held;
     /**
      * The packed picture. A direct buffer: in the Wasm GC build it lives in linear memory, so the
      * typed-array view on it costs no copy and one {@code set} moves the frame into a recycled
@@ -50,8 +80,9 @@ final class VideoRole {
     private int frames;
     private double decodeMs;
 
-    VideoRole(JSObject main, JSObject port, boolean decodeOnly, boolean md5) {
+    VideoRole(JSObject main, int session, JSObject port, boolean decodeOnly, boolean md5) {
         this.main = main;
+        this.session = session;
         this.port = port;
         this.decodeOnly = decodeOnly;
         this.md5 = md5;
@@ -59,7 +90,7 @@ final class VideoRole {
     }
 
     void stop() {
-        finished = true;
+        closed = true;
         Port.close(port);
     }
 
@@ -73,17 +104,30 @@ final class VideoRole {
     }
 
     private void onPortMessage(JSObject data) {
-        if (finished) {
+        if (closed) {
             return;
         }
-        String type = Js.getString(data, "type");
+        Message m = Messages.of(data);
+        String type = m.getType();
         try {
-            if ("config".equals(type)) {
-                track = TrackMessages.fromJs(Js.get(data, "track"));
+            if (Messages.CONFIG.equals(type)) {
+                track = TrackMessages.fromJs(m.<ConfigMessage>cast().getTrack());
                 decoder = Codecs.video(track);
-            } else if ("packet".equals(type)) {
-                packets.add(data);
-            } else if ("eos".equals(type)) {
+            } else if (Messages.PACKET.equals(type)) {
+                packets.add(m.cast());
+            } else if (Messages.SEEK.equals(type)) {
+                SeekMessage s = m.cast();
+                epoch = s.getEpoch();
+                target = s.isExact() ? s.getTime() : Double.NaN;
+                dropHeld();
+                packets.clear();
+                eos = false;
+                ended = false;
+                needKeyframe = true;
+                if (decoder != null) {
+                    decoder.reset();
+                }
+            } else if (Messages.EOS.equals(type)) {
                 eos = true;
             }
             run();
@@ -99,80 +143,141 @@ final class VideoRole {
     }
 
     private void run() {
-        if (finished) {
+        if (closed || ended) {
             return;
         }
         if (decoder == null) {
             if (eos) {
-                // the stream had no video track
-                JSObject done = Js.object();
-                Js.setString(done, "type", "video-eos");
-                Js.setInt(done, "frames", 0);
-                Js.setNumber(done, "decodeMs", 0);
-                Port.post(main, done);
-                finished = true;
+                end(); // the stream had no video track
             }
             return;
         }
-        try {
-            while (canSend() && !packets.isEmpty()) {
-                JSObject msg = packets.poll();
-                byte[] bytes = new Int8Array((ArrayBuffer) Js.get(msg, "data")).copyToJavaArray();
-                packet.set(track.id(), bytes, 0, bytes.length);
-                double pts = Js.getNumber(msg, "pts");
-                packet.pts = Double.isNaN(pts) ? Packet.NO_TIMESTAMP : (long) pts;
-                packet.keyframe = Js.getBoolean(msg, "keyframe");
-                double t0 = Port.now();
+        while (canSend() && !packets.isEmpty()) {
+            PacketMessage msg = packets.poll();
+            boolean key = msg.isKeyframe();
+            if (needKeyframe && !key) {
+                continue;
+            }
+            needKeyframe = false;
+            byte[] bytes = new Int8Array(msg.getData()).copyToJavaArray();
+            packet.set(track.id(), bytes, 0, bytes.length);
+            double pts = msg.getPts();
+            packet.pts = Double.isNaN(pts) ? Packet.NO_TIMESTAMP : (long) pts;
+            packet.keyframe = key;
+            double t0 = Port.now();
+            try {
                 decoder.decode(packet);
-                decodeMs += Port.now() - t0;
                 drain();
-            }
-            if (eos && packets.isEmpty() && canSend()) {
-                double t0 = Port.now();
-                decoder.flush();
+            } catch (RuntimeException e) {
+                if (!packetLost(e)) {
+                    return;
+                }
+            } finally {
                 decodeMs += Port.now() - t0;
-                drain();
-                JSObject done = Js.object();
-                Js.setString(done, "type", "video-eos");
-                Js.setInt(done, "frames", frames);
-                Js.setNumber(done, "decodeMs", decodeMs);
-                Port.post(main, done);
-                finished = true;
             }
-        } catch (MediaException e) {
-            fail(e.code(), e.getMessage());
-        } catch (RuntimeException e) {
-            fail(MediaException.MEDIA_ERR_DECODE, "internal error: " + e);
         }
+        if (eos && packets.isEmpty() && canSend()) {
+            double t0 = Port.now();
+            try {
+                decoder.flush();
+                drain();
+            } catch (RuntimeException e) {
+                if (!packetLost(e)) {
+                    return;
+                }
+            }
+            decodeMs += Port.now() - t0;
+            if (held != null) {
+                PictureMessage last = held;
+                held = null;
+                post(last);
+            }
+            end();
+        }
+    }
+
+    /** Counts and reports a packet that failed; false when that ends the session. */
+    private boolean packetLost(RuntimeException e) {
+        if (e instanceof MediaException && ((MediaException) e).code() == MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED) {
+            // A feature the decoder does not have is not a damaged packet: the stream cannot play.
+            fail(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED, e.getMessage());
+            return false;
+        }
+        decodeErrors++;
+        errorsInARow++;
+        if (errorsInARow > MAX_ERRORS_IN_A_ROW) {
+            fail(MediaException.MEDIA_ERR_DECODE, "no decodable picture after " + errorsInARow + " packets: " + e.getMessage());
+            return false;
+        }
+        ErrorMessage err = stamp(Messages.create(Messages.DECODE_ERROR));
+        err.setCode(MediaException.MEDIA_ERR_DECODE);
+        err.setMessage("video: " + e.getMessage());
+        err.setCount(decodeErrors);
+        Port.post(main, err);
+        decoder.reset();
+        needKeyframe = true;
+        return true;
+    }
+
+    private void end() {
+        EndMessage done = stamp(Messages.create(Messages.VIDEO_EOS));
+        done.setFrames(frames);
+        done.setDecodeMs(decodeMs);
+        Port.post(main, done);
+        ended = true;
     }
 
     private void drain() {
         for (Picture pic = decoder.receive(); pic != null; pic = decoder.receive()) {
-            send(pic);
+            errorsInARow = 0;
+            double time = pic.pts == Packet.NO_TIMESTAMP ? Double.NaN : (double) pic.pts / track.timescale();
+            if (!Double.isNaN(target)) {
+                if (!Double.isNaN(time) && time <= target + 1e-6) {
+                    // Before the target: keep only the latest, its interval may contain the target.
+                    dropHeld();
+                    held = build(pic, time);
+                    continue;
+                }
+                target = Double.NaN;
+                if (held != null) {
+                    PictureMessage h = held;
+                    held = null;
+                    post(h);
+                }
+            }
+            post(build(pic, time));
         }
     }
 
-    private void send(Picture pic) {
+    private void dropHeld() {
+        if (held != null) {
+            if (!decodeOnly) {
+                buffersOut--;
+                freeBuffers.add(held.getBuffer());
+            }
+            held = null;
+        }
+    }
+
+    private PictureMessage build(Picture pic, double time) {
         frames++;
-        JSObject msg = Js.object();
-        Js.setString(msg, "type", "picture");
-        Js.setNumber(msg, "time", pic.pts == Packet.NO_TIMESTAMP ? Double.NaN : (double) pic.pts / track.timescale());
-        Js.setInt(msg, "width", pic.cropWidth);
-        Js.setInt(msg, "height", pic.cropHeight);
-        Js.setInt(msg, "chroma", pic.chromaFormat);
-        Js.setInt(msg, "chromaWidth", pic.visibleWidth(1));
-        Js.setInt(msg, "chromaHeight", pic.visibleHeight(1));
-        Js.setInt(msg, "pixelAspectNum", pic.pixelAspectNum);
-        Js.setInt(msg, "pixelAspectDen", pic.pixelAspectDen);
-        Js.setInt(msg, "matrix", pic.colour.matrixCoefficients);
-        Js.setBoolean(msg, "fullRange", pic.colour.fullRange);
-        Js.setNumber(msg, "decodeMs", decodeMs);
+        PictureMessage msg = stamp(Messages.create(Messages.PICTURE));
+        msg.setTime(time);
+        msg.setWidth(pic.cropWidth);
+        msg.setHeight(pic.cropHeight);
+        msg.setChroma(pic.chromaFormat);
+        msg.setChromaWidth(pic.visibleWidth(1));
+        msg.setChromaHeight(pic.visibleHeight(1));
+        msg.setPixelAspectNum(pic.pixelAspectNum);
+        msg.setPixelAspectDen(pic.pixelAspectDen);
+        msg.setMatrix(pic.colour.matrixCoefficients);
+        msg.setFullRange(pic.colour.fullRange);
+        msg.setDecodeMs(decodeMs);
         if (md5) {
-            Js.setString(msg, "md5", digest.md5Hex(pic));
+            msg.setMd5(digest.md5Hex(pic));
         }
         if (decodeOnly) {
-            Port.post(main, msg);
-            return;
+            return msg;
         }
         int size = pack(pic);
         ArrayBuffer buffer = freeBuffers.poll();
@@ -183,14 +288,23 @@ final class VideoRole {
             buffer = newBuffer(size);
             buffersAllocated++;
         }
-        Js.setInt(msg, "buffersAllocated", buffersAllocated);
+        msg.setBuffersAllocated(buffersAllocated);
         // A fresh view each time: growing the Wasm memory detaches views made before.
         copyInto(buffer, Int8Array.fromJavaBuffer(frame), size);
-        Js.set(msg, "buffer", buffer);
-        Js.setInt(msg, "size", size);
-        JSArray<JSObject> transfer = Js.array();
-        transfer.push(buffer);
+        msg.setBuffer(buffer);
+        msg.setSize(size);
         buffersOut++;
+        return msg;
+    }
+
+    private void post(PictureMessage msg) {
+        msg.setEpoch(epoch);
+        if (decodeOnly) {
+            Port.post(main, msg);
+            return;
+        }
+        JSArray<JSObject> transfer = new JSArray<>();
+        transfer.push(msg.getBuffer());
         Port.post(main, msg, transfer);
     }
 
@@ -232,15 +346,20 @@ final class VideoRole {
     }
 
     private void fail(int code, String message) {
-        if (finished) {
+        if (closed) {
             return;
         }
-        finished = true;
-        JSObject msg = Js.object();
-        Js.setString(msg, "type", "error");
-        Js.setInt(msg, "code", code);
-        Js.setString(msg, "message", message == null ? "error" : message);
+        closed = true;
+        ErrorMessage msg = stamp(Messages.create(Messages.ERROR));
+        msg.setCode(code);
+        msg.setMessage(message == null ? "error" : message);
         Port.post(main, msg);
+    }
+
+    private <T extends Message> T stamp(T m) {
+        m.setSession(session);
+        m.setEpoch(epoch);
+        return m;
     }
 
     @JSBody(params = "b", script = "return b.byteLength;")

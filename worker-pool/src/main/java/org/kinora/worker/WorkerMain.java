@@ -2,6 +2,13 @@ package org.kinora.worker;
 
 import org.kinora.core.Md5;
 import org.kinora.core.Version;
+import org.kinora.worker.protocol.Message;
+import org.kinora.worker.protocol.Messages;
+import org.kinora.worker.protocol.OpenRequest;
+import org.kinora.worker.protocol.PositionMessage;
+import org.kinora.worker.protocol.RecycleMessage;
+import org.kinora.worker.protocol.SeekMessage;
+import org.kinora.worker.protocol.VideoRequest;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.ArrayBuffer;
@@ -10,24 +17,29 @@ import org.teavm.jso.typedarrays.Int8Array;
 /**
  * Entry point of the worker bundle (compiled to Wasm GC and to JavaScript). Announces itself with a
  * {@code ready} message and answers requests by {@code type}; every request may carry an {@code id}
- * that the answer repeats.
+ * that the answer repeats. The messages are typed in {@link org.kinora.worker.protocol}.
  *
  * <ul>
  *   <li>{@code hello}: answers {@code {type: 'hello', version, build}}.</li>
  *   <li>{@code echo} with an ArrayBuffer {@code buffer}: answers with the same buffer, transferred
  *       back, its bytes inverted, and {@code md5} of the bytes as received: proves that buffers
  *       cross the boundary both ways without copies on the main thread.</li>
- *   <li>{@code open {url, port, readAhead}}: become the source worker of a player (see
- *       {@link SourceRole}); {@code position {time}} reports the playhead to it.</li>
- *   <li>{@code video {port, decodeOnly, md5}}: become the video worker of a player (see
+ *   <li>{@code open {session, url, port, readAhead}}: become the source worker of a session (see
+ *       {@link SourceRole}); {@code position {time, readAhead}} reports the playhead to it,
+ *       {@code seek {epoch, time, exact}} repositions it, {@code recycle-audio {planes}} returns
+ *       sound arrays.</li>
+ *   <li>{@code video {session, port, decodeOnly, md5}}: become the video worker of a session (see
  *       {@link VideoRole}); {@code recycle {buffer}} returns a picture buffer to it.</li>
- *   <li>{@code close}: end the current roles; the worker can serve another player.</li>
+ *   <li>{@code close}: end the current roles; the worker can serve another session.</li>
  *   <li>{@code simulate-crash}: dies as a trapped worker does (for tests of recovery).</li>
  * </ul>
+ * Requests naming a session other than the current role's are ignored.
  */
 public final class WorkerMain {
     private static SourceRole source;
+    private static int sourceSession;
     private static VideoRole video;
+    private static int videoSession;
 
     private WorkerMain() {
     }
@@ -40,9 +52,9 @@ public final class WorkerMain {
         WorkerScope.postMessage(ready);
     }
 
-    @SuppressWarnings("unchecked")
     private static void dispatch(JSObject data) {
-        String type = Js.getString(data, "type");
+        Message m = Messages.of(data);
+        String type = m.getType();
         try {
             if ("hello".equals(type)) {
                 JSObject answer = reply("hello", data);
@@ -51,30 +63,41 @@ public final class WorkerMain {
                 WorkerScope.postMessage(answer);
             } else if ("echo".equals(type)) {
                 echo(data);
-            } else if ("open".equals(type)) {
+            } else if (Messages.OPEN.equals(type)) {
                 closeRoles();
-                double readAhead = Js.has(data, "readAhead") ? Js.getNumber(data, "readAhead") : 3;
-                JSObject port = Js.has(data, "port") ? Js.get(data, "port") : null;
-                source = new SourceRole(self(), Js.getString(data, "url"), port, readAhead);
+                OpenRequest open = m.cast();
+                double readAhead = Js.has(open, "readAhead") ? open.getReadAhead() : 3;
+                JSObject port = Js.has(open, "port") ? open.getPort() : null;
+                sourceSession = open.getSession();
+                source = new SourceRole(self(), sourceSession, open.getUrl(), port, readAhead);
                 source.start();
-            } else if ("position".equals(type)) {
-                if (source != null) {
-                    source.position(Js.getNumber(data, "time"));
+            } else if (Messages.POSITION.equals(type)) {
+                if (source != null && m.getSession() == sourceSession) {
+                    PositionMessage p = m.cast();
+                    source.position(p.getTime(), p.getReadAhead());
                 }
-            } else if ("recycle-audio".equals(type)) {
-                if (source != null) {
-                    source.recycleAudio((org.teavm.jso.core.JSArray<org.teavm.jso.typedarrays.Float32Array>) Js.get(data, "planes"));
+            } else if (Messages.SEEK.equals(type)) {
+                if (source != null && m.getSession() == sourceSession) {
+                    SeekMessage s = m.cast();
+                    source.seek(s.getEpoch(), s.getTime(), s.isExact());
                 }
-            } else if ("video".equals(type)) {
+            } else if (Messages.RECYCLE_AUDIO.equals(type)) {
+                if (source != null && m.getSession() == sourceSession) {
+                    source.recycleAudio(m.<RecycleMessage>cast().getPlanes());
+                }
+            } else if (Messages.VIDEO.equals(type)) {
                 closeRoles();
-                video = new VideoRole(self(), Js.get(data, "port"), Js.getBoolean(data, "decodeOnly"), Js.getBoolean(data, "md5"));
-            } else if ("recycle".equals(type)) {
-                if (video != null) {
-                    video.recycle(Js.has(data, "buffer") ? (ArrayBuffer) Js.get(data, "buffer") : null);
+                VideoRequest v = m.cast();
+                videoSession = v.getSession();
+                video = new VideoRole(self(), videoSession, v.getPort(), v.isDecodeOnly(), v.isMd5());
+            } else if (Messages.RECYCLE.equals(type)) {
+                if (video != null && m.getSession() == videoSession) {
+                    RecycleMessage r = m.cast();
+                    video.recycle(Js.has(r, "buffer") ? r.getBuffer() : null);
                 }
-            } else if ("simulate-crash".equals(type)) {
+            } else if (Messages.SIMULATE_CRASH.equals(type)) {
                 crashSoon();
-            } else if ("close".equals(type)) {
+            } else if (Messages.CLOSE.equals(type)) {
                 closeRoles();
                 WorkerScope.postMessage(reply("closed", data));
             } else {
@@ -121,7 +144,7 @@ public final class WorkerMain {
         JSObject answer = reply("echo", data);
         Js.set(answer, "buffer", buffer);
         Js.setString(answer, "md5", md5.digestHex());
-        JSArray<JSObject> transfer = Js.array();
+        JSArray<JSObject> transfer = new JSArray<>();
         transfer.push(buffer);
         WorkerScope.postMessage(answer, transfer);
     }

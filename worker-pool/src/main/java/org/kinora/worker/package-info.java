@@ -4,15 +4,21 @@
  * ({@code kinora-worker.js}); small bootstrap scripts ({@code kinora-worker-wasm.js},
  * {@code kinora-worker-js.js}) load one or the other.
  *
- * <p>A worker serves one role at a time for one player:
+ * <p>A worker serves one role at a time for one session (a player's loaded source, or one
+ * {@code Kinora.decode}); the messages are typed in {@link org.kinora.worker.protocol} and carry
+ * the session and seek epoch they belong to.
  * <ul>
  *   <li>{@link org.kinora.worker.SourceRole}: fetches with HTTP Range requests, demuxes, decodes
  *       sound, and sends video packets straight to the video worker over a MessageChannel port
  *       (never through the main thread). It reads a bounded time ahead of the playhead the main
- *       thread reports.</li>
+ *       thread reports. A seek repositions the demuxer through {@code Demuxer.seekTo} and resets
+ *       the audio decoder; an exact seek cuts the sound before the target to the sample. A sound
+ *       packet that fails to decode is dropped and reported.</li>
  *   <li>{@link org.kinora.worker.VideoRole}: decodes pictures and sends each as one transferred
  *       ArrayBuffer of packed Y, U, V planes; the main thread returns buffers for reuse and decoding
- *       waits while too many are out.</li>
+ *       waits while too many are out. A packet that fails to decode is dropped and reported; the
+ *       decoder is reset and packets are skipped to the next keyframe. After a seek it holds the
+ *       pictures before the target and sends only the last of them.</li>
  * </ul>
  * Errors travel as {@code {type: 'error', code, message}} with MediaError codes. A worker that
  * traps (a WebAssembly trap leaves its instance unusable) is seen by the main thread's

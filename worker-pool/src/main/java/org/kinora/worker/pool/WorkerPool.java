@@ -110,7 +110,7 @@ public final class WorkerPool {
             all.remove(w);
         } else {
             JSObject close = Js.object();
-            Js.setString(close, "type", "close");
+            Js.setString(close, "type", org.kinora.worker.protocol.Messages.CLOSE);
             w.post(close, Js.array());
             idle.add(w);
         }

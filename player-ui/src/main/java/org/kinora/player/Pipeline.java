@@ -1,0 +1,273 @@
+package org.kinora.player;
+
+import org.kinora.core.MediaException;
+import org.kinora.worker.pool.WorkerHandle;
+import org.kinora.worker.pool.WorkerPool;
+import org.kinora.worker.protocol.AudioMessage;
+import org.kinora.worker.protocol.EndMessage;
+import org.kinora.worker.protocol.ErrorMessage;
+import org.kinora.worker.protocol.Message;
+import org.kinora.worker.protocol.Messages;
+import org.kinora.worker.protocol.OpenRequest;
+import org.kinora.worker.protocol.PictureMessage;
+import org.kinora.worker.protocol.PositionMessage;
+import org.kinora.worker.protocol.RecycleMessage;
+import org.kinora.worker.protocol.SeekMessage;
+import org.kinora.worker.protocol.TracksMessage;
+import org.kinora.worker.protocol.VideoRequest;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.typedarrays.Float32Array;
+
+/**
+ * One session of the worker protocol, the only main-thread code that speaks it: takes a source and
+ * a video worker from the page's pool, connects them with a MessageChannel, opens the URL, and
+ * hands the stream's messages to its {@link Listener}, typed. Used by the player (one pipeline per
+ * loaded {@code src}) and by {@code Kinora.decode}.
+ *
+ * <p>Every session has a page-unique number and every seek a new epoch; a message of another
+ * session (a pooled worker's previous user, a replaced {@code src}) or of an earlier epoch (a
+ * superseded seek) is dropped on arrival, its buffers given back to the worker.
+ */
+final class Pipeline {
+    /** The stream of one session, current messages only. */
+    interface Listener {
+        void onTracks(TracksMessage m);
+
+        void onAudio(AudioMessage m);
+
+        void onPicture(PictureMessage m);
+
+        /** The source worker has sent everything (audio included) up to the end. */
+        void onSourceEnd(EndMessage m);
+
+        /** The video worker has sent every picture up to the end. */
+        void onVideoEnd(EndMessage m);
+
+        /** One packet could not be decoded and was dropped; playback goes on. */
+        void onDecodeError(ErrorMessage m);
+
+        /** The session cannot go on. */
+        void onFatal(int code, String message);
+    }
+
+    /** Options of a session. */
+    static final class Options {
+        double readAhead = 3;
+        boolean decodeOnly;
+        boolean md5;
+    }
+
+    private static int lastSession;
+
+    private final WorkerPool pool;
+    private final String build;
+    private final String url;
+    private final Options options;
+    private final Listener listener;
+    private final int session = ++lastSession;
+    private int epoch;
+    private WorkerHandle source;
+    private WorkerHandle video;
+    private boolean closed;
+
+    Pipeline(WorkerPool pool, String build, String url, Options options, Listener listener) {
+        this.pool = pool;
+        this.build = build;
+        this.url = url;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    int session() {
+        return session;
+    }
+
+    int epoch() {
+        return epoch;
+    }
+
+    /** Takes the workers (possibly waiting for the pool) and opens the URL. */
+    void start() {
+        pool.acquire(build).then(s -> {
+            if (closed) {
+                pool.release(s);
+                return null;
+            }
+            source = s;
+            pool.acquire(build).then(v -> {
+                if (closed) {
+                    pool.release(v);
+                    return null;
+                }
+                video = v;
+                begin();
+                return null;
+            });
+            return null;
+        });
+    }
+
+    private void begin() {
+        source.setStreamListener(this::onSourceMessage);
+        video.setStreamListener(this::onVideoMessage);
+        source.setDeathListener(m -> fatal(MediaException.MEDIA_ERR_DECODE, "the source worker crashed: " + m));
+        video.setDeathListener(m -> fatal(MediaException.MEDIA_ERR_DECODE, "the video worker crashed: " + m));
+        JSObject channel = JsUtil.messageChannel();
+        JSObject port1 = port(channel, 1);
+        JSObject port2 = port(channel, 2);
+
+        VideoRequest v = stamp(Messages.create(Messages.VIDEO));
+        v.setPort(port2);
+        v.setDecodeOnly(options.decodeOnly);
+        v.setMd5(options.md5);
+        video.post(v, transfer(port2));
+
+        OpenRequest open = stamp(Messages.create(Messages.OPEN));
+        open.setUrl(url);
+        open.setPort(port1);
+        open.setReadAhead(options.readAhead);
+        source.post(open, transfer(port1));
+    }
+
+    /** The playhead, and how far ahead of it the source should decode. */
+    void position(double seconds, double readAhead) {
+        if (source == null || closed) {
+            return;
+        }
+        PositionMessage m = stamp(Messages.create(Messages.POSITION));
+        m.setTime(seconds);
+        m.setReadAhead(readAhead);
+        source.post(m, new JSArray<>());
+    }
+
+    /** Starts a new epoch at {@code seconds}; whatever the old epochs still send is dropped. */
+    void seek(double seconds, boolean exact) {
+        epoch++;
+        if (source == null || closed) {
+            return;
+        }
+        SeekMessage m = stamp(Messages.create(Messages.SEEK));
+        m.setTime(seconds);
+        m.setExact(exact);
+        source.post(m, new JSArray<>());
+    }
+
+    /** Gives a picture's buffer back to the video worker (only if it is this session's). */
+    void recyclePicture(PictureMessage p) {
+        if (closed || video == null || p.getSession() != session || !JsUtil.has(p, "buffer")) {
+            return;
+        }
+        RecycleMessage m = stamp(Messages.create(Messages.RECYCLE));
+        m.setBuffer(p.getBuffer());
+        JSArray<JSObject> t = new JSArray<>();
+        t.push(p.getBuffer());
+        video.post(m, t);
+    }
+
+    /** Gives sound arrays back to the source worker. */
+    void recycleAudio(JSArray<Float32Array> planes) {
+        if (closed || source == null || planes == null) {
+            return;
+        }
+        RecycleMessage m = stamp(Messages.create(Messages.RECYCLE_AUDIO));
+        m.setPlanes(planes);
+        source.post(m, buffersOf(planes));
+    }
+
+    /** Test hook: makes the source or video worker die as a trapped one does. */
+    void simulateCrash(String which) {
+        WorkerHandle w = "source".equals(which) ? source : video;
+        if (w != null && !closed) {
+            w.post(Messages.create(Messages.SIMULATE_CRASH), new JSArray<>());
+        }
+    }
+
+    /** Ends the session: the workers go back to the pool; nothing more reaches the listener. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (source != null) {
+            pool.release(source);
+            source = null;
+        }
+        if (video != null) {
+            pool.release(video);
+            video = null;
+        }
+    }
+
+    private void onSourceMessage(JSObject data) {
+        Message m = Messages.of(data);
+        if (closed || m.getSession() != session) {
+            return;
+        }
+        String type = m.getType();
+        if (Messages.ERROR.equals(type)) {
+            ErrorMessage e = m.cast();
+            fatal(e.getCode(), e.getMessage());
+        } else if (Messages.DECODE_ERROR.equals(type)) {
+            listener.onDecodeError(m.cast());
+        } else if (Messages.TRACKS.equals(type)) {
+            listener.onTracks(m.cast());
+        } else if (m.getEpoch() != epoch) {
+            if (Messages.AUDIO.equals(type)) {
+                recycleAudio(m.<AudioMessage>cast().getPlanes());
+            }
+        } else if (Messages.AUDIO.equals(type)) {
+            listener.onAudio(m.cast());
+        } else if (Messages.EOS.equals(type)) {
+            listener.onSourceEnd(m.cast());
+        }
+    }
+
+    private void onVideoMessage(JSObject data) {
+        Message m = Messages.of(data);
+        if (closed || m.getSession() != session) {
+            return;
+        }
+        String type = m.getType();
+        if (Messages.ERROR.equals(type)) {
+            ErrorMessage e = m.cast();
+            fatal(e.getCode(), e.getMessage());
+        } else if (Messages.DECODE_ERROR.equals(type)) {
+            listener.onDecodeError(m.cast());
+        } else if (m.getEpoch() != epoch) {
+            if (Messages.PICTURE.equals(type)) {
+                recyclePicture(m.cast());
+            }
+        } else if (Messages.PICTURE.equals(type)) {
+            listener.onPicture(m.cast());
+        } else if (Messages.VIDEO_EOS.equals(type)) {
+            listener.onVideoEnd(m.cast());
+        }
+    }
+
+    private void fatal(int code, String message) {
+        if (closed) {
+            return;
+        }
+        listener.onFatal(code, message);
+    }
+
+    private <T extends Message> T stamp(T m) {
+        m.setSession(session);
+        m.setEpoch(epoch);
+        return m;
+    }
+
+    private static JSArray<JSObject> transfer(JSObject o) {
+        JSArray<JSObject> t = new JSArray<>();
+        t.push(o);
+        return t;
+    }
+
+    @JSBody(params = {"channel", "n"}, script = "return n === 1 ? channel.port1 : channel.port2;")
+    private static native JSObject port(JSObject channel, int n);
+
+    @JSBody(params = "planes", script = "return planes.map(function (p) { return p.buffer; });")
+    private static native JSArray<JSObject> buffersOf(JSArray<Float32Array> planes);
+}

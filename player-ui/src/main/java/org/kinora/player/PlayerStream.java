@@ -1,0 +1,211 @@
+package org.kinora.player;
+
+import org.kinora.worker.Js;
+import org.kinora.worker.protocol.AudioMessage;
+import org.kinora.worker.protocol.EndMessage;
+import org.kinora.worker.protocol.ErrorMessage;
+import org.kinora.worker.protocol.PictureMessage;
+import org.kinora.worker.protocol.TracksMessage;
+import org.teavm.jso.JSObject;
+
+/**
+ * The transitions of a {@link PlayerCore} that come from its stream and from time: the
+ * {@link Pipeline}'s messages (tracks, sound, pictures, ends, errors), the ready state they give,
+ * and {@link #tick} (time, late pictures, the end, stalls, the playhead sent to the source worker
+ * for read-ahead). Nothing here runs on animation frames except drawing: {@link #tick} runs on the
+ * sound output's position reports and on a timer, so a hidden tab keeps its sound and reaches
+ * {@code ended}.
+ */
+final class PlayerStream implements Pipeline.Listener {
+    private final PlayerCore core;
+    private double lastTick;
+    private double lastTimeUpdate;
+    private double lastPositionReport;
+
+    PlayerStream(PlayerCore core) {
+        this.core = core;
+    }
+
+    @Override
+    public void onTracks(TracksMessage m) {
+        core.info.set(m);
+        core.videoEnded = !core.info.hasVideo;
+        if (core.info.hasAudio) {
+            core.sound.open(core.pipeline, core.info.audio, core.volume, core.muted, (ok, err) -> metadataReady(), this::onSoundReport);
+        } else {
+            metadataReady();
+        }
+    }
+
+    private void metadataReady() {
+        core.load = PlayerCore.Load.READY;
+        core.ready.metadata();
+        core.events.emit("durationchange");
+        core.events.emit("loadedmetadata");
+        if (core.startAt > 0) {
+            core.seek(core.startAt, true);
+        }
+        showFirstPicture();
+        updateReadiness();
+    }
+
+    @Override
+    public void onAudio(AudioMessage m) {
+        core.stats.audioPlanesAllocated = m.getPlanesAllocated();
+        core.sound.add(m);
+        updateReadiness();
+    }
+
+    @Override
+    public void onPicture(PictureMessage m) {
+        core.stats.picture(m);
+        core.frames.add(m);
+        showFirstPicture();
+        updateReadiness();
+    }
+
+    /** The first picture after a load or a seek is drawn at once, paused or not. */
+    private void showFirstPicture() {
+        if (core.frames.hasCurrent() || core.load != PlayerCore.Load.READY || core.frames.isEmpty()) {
+            return;
+        }
+        if (!core.frames.select(core.clock.now())) {
+            core.frames.selectFirst();
+        }
+        double shownTime = core.frames.nextDueTime();
+        if (core.frames.draw() && core.seeking && !core.seekExact && !Double.isNaN(shownTime)) {
+            core.clock.set(shownTime); // fastSeek: playback goes on from the random-access picture
+        }
+    }
+
+    @Override
+    public void onSourceEnd(EndMessage m) {
+        core.sourceEnded = true;
+        core.networkState = PlayerCore.NETWORK_IDLE;
+        core.sound.end();
+        updateReadiness();
+    }
+
+    @Override
+    public void onVideoEnd(EndMessage m) {
+        core.videoEnded = true;
+        updateReadiness();
+    }
+
+    @Override
+    public void onDecodeError(ErrorMessage m) {
+        core.stats.decodeErrors++;
+    }
+
+    @Override
+    public void onFatal(int code, String message) {
+        if (core.error != null) {
+            return;
+        }
+        JSObject e = Js.object();
+        Js.setInt(e, "code", code);
+        Js.setString(e, "message", message == null ? "" : message);
+        core.error = e;
+        core.networkState = core.ready.get() == ReadyState.HAVE_NOTHING ? PlayerCore.NETWORK_NO_SOURCE : PlayerCore.NETWORK_IDLE;
+        core.load = PlayerCore.Load.FAILED;
+        core.teardown();
+        core.playPromises.rejectAll(JsUtil.mediaError(code, message));
+        core.events.emit("error");
+    }
+
+    void updateReadiness() {
+        if (core.load != PlayerCore.Load.READY || core.error != null) {
+            return;
+        }
+        boolean current = !core.info.hasVideo || core.frames.hasCurrent();
+        boolean soundEnded = !core.info.hasAudio || core.sound.sourceEnded();
+        double soundQueued = core.info.hasAudio ? core.sound.buffered() : Double.POSITIVE_INFINITY;
+        int level = ReadyState.level(current, core.videoEnded, core.frames.size(), soundEnded, soundQueued);
+        if (core.seeking) {
+            if (level < ReadyState.HAVE_FUTURE_DATA) {
+                return;
+            }
+            core.seeking = false;
+            core.events.emit("timeupdate");
+            core.events.emit("seeked");
+        }
+        core.ready.rise(level, core.events);
+        core.tryStart();
+    }
+
+    // ---- time --------------------------------------------------------------------------------
+
+    private void onSoundReport() {
+        if (JsUtil.now() - lastTick >= 15) {
+            tick();
+        }
+    }
+
+    /** Time moves on: late pictures, the end, stalls, timeupdate, the playhead for read-ahead. */
+    void tick() {
+        if (core.load != PlayerCore.Load.READY || core.error != null) {
+            return;
+        }
+        double now = JsUtil.now();
+        lastTick = now;
+        double t = core.clock.now();
+        if (core.play == PlayerCore.Play.PLAYING && !core.seeking) {
+            if (core.info.hasAudio && core.clock.source() == MediaClock.Source.AUDIO && core.sound.finished(t)) {
+                core.clock.soundEnded(); // sound shorter than the pictures: the wall clock goes on
+            }
+            if (core.frames.select(t)) {
+                requestDraw();
+            }
+            boolean videoDone = !core.info.hasVideo || (core.videoEnded && core.frames.isEmpty());
+            boolean soundDone = !core.info.hasAudio || core.sound.finished(t);
+            if (videoDone && soundDone) {
+                reachEnd();
+                return;
+            }
+            boolean starved = core.clock.source() == MediaClock.Source.AUDIO ? core.sound.starved()
+                    : core.info.hasVideo && !core.videoEnded && core.frames.isEmpty();
+            if (starved) {
+                core.clock.stop();
+                core.play = PlayerCore.Play.WAITING;
+                core.ready.drop(ReadyState.HAVE_CURRENT_DATA);
+                core.events.emit("waiting");
+            }
+            if (now - lastTimeUpdate > 250) {
+                lastTimeUpdate = now;
+                core.events.emit("timeupdate");
+            }
+        }
+        if (core.pipeline != null && now - lastPositionReport > 200) {
+            lastPositionReport = now;
+            core.pipeline.position(t, core.readAhead());
+        }
+        if (core.play == PlayerCore.Play.WAITING) {
+            updateReadiness();
+        }
+    }
+
+    private void requestDraw() {
+        if (core.rafId < 0) {
+            core.rafId = Dom.requestAnimationFrame(rafTime -> {
+                core.rafId = -1;
+                double t = core.clock.now();
+                if (core.play == PlayerCore.Play.PLAYING && core.frames.select(t)) {
+                    double due = core.frames.nextDueTime();
+                    if (core.frames.draw()) {
+                        core.stats.avOffsetMs = (due - t) * 1000;
+                        core.stats.pictureShownPlaying();
+                    }
+                }
+            });
+        }
+    }
+
+    private void reachEnd() {
+        core.clock.set(Double.isNaN(core.info.duration) ? core.clock.now() : Math.max(core.info.duration, core.clock.now()));
+        core.play = PlayerCore.Play.ENDED;
+        core.events.emit("timeupdate");
+        core.events.emit("pause");
+        core.events.emit("ended");
+    }
+
+}

@@ -1,0 +1,27 @@
+package org.kinora.worker.protocol;
+
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+
+/** {@code open}: main thread to a worker that becomes a source worker for {@code session}. */
+public interface OpenRequest extends Message {
+    @JSProperty
+    String getUrl();
+
+    @JSProperty
+    void setUrl(String url);
+
+    /** The MessagePort to the video worker (absent: no video decoding). */
+    @JSProperty
+    JSObject getPort();
+
+    @JSProperty
+    void setPort(JSObject port);
+
+    /** Seconds of media kept decoded ahead of the playhead; infinite to decode everything. */
+    @JSProperty
+    double getReadAhead();
+
+    @JSProperty
+    void setReadAhead(double seconds);
+}
