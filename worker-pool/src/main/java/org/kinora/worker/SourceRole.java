@@ -22,15 +22,18 @@ import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * The source worker of one player: fetches the URL in Range chunks, demuxes, decodes the audio
- * track and sends video packets to the video worker over a MessageChannel port. It reads ahead of
- * the playback position by a bounded time (unbounded in decode-only mode).
+ * The source worker of one player: reads the URL ({@link HttpReader}: Range requests or a
+ * streamed body; {@link WebSocketReader} for {@code ws://} live streams), demuxes, decodes the
+ * audio track and sends video packets to the video worker over a MessageChannel port. It reads
+ * ahead of the playback position by a bounded time (unbounded in decode-only mode); a live stream
+ * (no length, no duration) is read continuously and announced with {@code live: true} and an
+ * infinite duration.
  *
  * <p>To the main thread: {@code tracks}, {@code audio} (planar Float32Arrays, transferred),
  * {@code eos}, {@code error {code, message}}. To the video port: {@code config}, {@code packet},
  * {@code eos}.
  */
-final class SourceRole implements HttpReader.Listener {
+final class SourceRole implements ByteSource.Listener {
     private static final int CHUNK = 256 * 1024;
     /** Smallest plane array made: the largest Vorbis block's output (8192 / 2). */
     private static final int MIN_PLANE = 4096;
@@ -38,7 +41,11 @@ final class SourceRole implements HttpReader.Listener {
 
     private final JSObject main;
     private final JSObject videoPort;
-    private final HttpReader reader;
+    private final ByteSource reader;
+    /** The first bytes, kept until there are enough to recognise the format. */
+    private byte[] head = new byte[0];
+    /** No length and no duration: a live stream, read continuously whatever the read-ahead. */
+    private boolean live;
     private final double readAhead;
     private Demuxer demuxer;
     private long offset;
@@ -63,7 +70,7 @@ final class SourceRole implements HttpReader.Listener {
         this.main = main;
         this.videoPort = videoPort;
         this.readAhead = readAhead;
-        this.reader = new HttpReader(url, this);
+        this.reader = WebSocketReader.handles(url) ? new WebSocketReader(url, this) : new HttpReader(url, this);
     }
 
     void start() {
@@ -88,11 +95,22 @@ final class SourceRole implements HttpReader.Listener {
         }
         try {
             if (demuxer == null) {
-                demuxer = Demuxers.create(Demuxers.detect(data, data.length));
+                // chunks of a streamed body or WebSocket messages can be tiny: gather enough to sniff
+                byte[] h = new byte[head.length + data.length];
+                System.arraycopy(head, 0, h, 0, head.length);
+                System.arraycopy(data, 0, h, head.length, data.length);
+                head = h;
+                if (head.length < org.kinora.demux.ContainerFormat.SNIFF_BYTES && data.length > 0) {
+                    return;
+                }
+                demuxer = Demuxers.create(Demuxers.detect(head, head.length));
                 if (totalLength >= 0) {
                     length = totalLength;
                     demuxer.setInputLength(totalLength);
                 }
+                data = head;
+                at = 0;
+                head = null;
             }
             offset = at + data.length;
             if (data.length > 0) {
@@ -111,12 +129,17 @@ final class SourceRole implements HttpReader.Listener {
     }
 
     @Override
+    public void onReady() {
+        pump();
+    }
+
+    @Override
     public void onError(MediaException error) {
         fail(error.code(), error.getMessage());
     }
 
     private void pump() {
-        if (finished || demuxer == null || reader.inFlight()) {
+        if (finished || demuxer == null) {
             return;
         }
         try {
@@ -126,7 +149,7 @@ final class SourceRole implements HttpReader.Listener {
                     if (inputEnded) {
                         throw new MediaException("the demuxer wants data after the end of the file");
                     }
-                    if (sentUntil - playhead < readAhead || !tracksSent) {
+                    if (!reader.inFlight() && (live || sentUntil - playhead < readAhead || !tracksSent)) {
                         reader.read(offset, CHUNK);
                     }
                     return;
@@ -178,8 +201,10 @@ final class SourceRole implements HttpReader.Listener {
         if (audioTrack != null) {
             audioDecoder = Codecs.audio(audioTrack);
         }
+        live = length < 0 && Double.isNaN(demuxer.durationSeconds());
         JSObject msg = message("tracks");
-        Js.setNumber(msg, "duration", demuxer.durationSeconds());
+        Js.setNumber(msg, "duration", live ? Double.POSITIVE_INFINITY : demuxer.durationSeconds());
+        Js.setBoolean(msg, "live", live);
         if (videoTrack != null) {
             Js.set(msg, "video", TrackMessages.toJs(videoTrack));
         }
