@@ -39,7 +39,7 @@ make intra_nosmooth   160x96  2 mandelbrot --no-strong-intra-smoothing --ctu 64
 # sizes that are not multiples of 8
 make intra_odd        98x66   3 testsrc2   --ctu 16 --min-cu-size 8
 make intra_odd2       202x114 2 mandelbrot --ctu 64
-# inter prediction is not supported yet: the decoder must refuse P/B slices cleanly
+# P pictures (one reference, TMVP, deblocking and SAO)
 make inter_p          64x64   3 testsrc2   --keyint 10 --bframes 0 --ctu 16
 # several slices per picture (loop filters do not cross slice boundaries in x265's streams)
 make intra_slices     208x120 2 testsrc2   --slices 3 --ctu 16

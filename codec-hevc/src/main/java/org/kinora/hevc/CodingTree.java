@@ -11,11 +11,25 @@ import org.kinora.core.MalformedStreamException;
 final class CodingTree implements IntraPrediction.Neighbourhood {
     private static final int[] CHROMA_QP_TABLE = {29, 30, 31, 32, 33, 33, 34, 34, 35, 35, 36, 36, 37, 37};
 
+    // PartMode (Table 7-10)
+    static final int PART_2Nx2N = 0;
+    static final int PART_2NxN = 1;
+    static final int PART_Nx2N = 2;
+    static final int PART_NxN = 3;
+    static final int PART_2NxnU = 4;
+    static final int PART_2NxnD = 5;
+    static final int PART_nLx2N = 6;
+    static final int PART_nRx2N = 7;
+    /** Deblocking edge flags of inter coding units, resolved to a boundary strength by {@link Deblocking} (8.7.2.4). */
+    static final byte EDGE_TU = 4;
+    static final byte EDGE_PU = 8;
+
     final Cabac cabac = new Cabac();
     private final Residual residual = new Residual();
     private final Transform transform = new Transform();
     private final IntraPrediction intra = new IntraPrediction(this);
     private final BitReader pcmReader = new BitReader();
+    private final PredictionUnit pu = new PredictionUnit(cabac, this);
 
     // picture and slice state
     Frame frame;
@@ -43,6 +57,8 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
 
     // coding unit state
     private boolean cuTransquantBypass;
+    private boolean cuIntra;
+    private int interSplit;
     private int intraChromaMode;
     private final int[] intraModes = new int[4];
     private int intraSplit;
@@ -57,6 +73,9 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
         rbsp = data;
         rbspEnd = end;
         log2MinCuQpDeltaSize = sps.log2CtbSize - pps.diffCuQpDeltaDepth;
+        if (h.sliceType != SliceHeader.I) {
+            pu.startSlice(f, h);
+        }
     }
 
     void setCurrentCtb(int ctbAddrRs) {
@@ -170,7 +189,7 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
         qpY = ((qpYPred + cuQpDeltaVal + 52 + 2 * off) % (52 + off)) - off;
     }
 
-    /** coding_unit() (7.3.8.5), intra only. */
+    /** coding_unit() (7.3.8.5). */
     private void codingUnit(int x0, int y0, int log2CbSize, int depth) {
         if (qgStart) {
             qpYPred = predictQp();
@@ -179,48 +198,72 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
         updateQp();
         int size = 1 << log2CbSize;
         cuTransquantBypass = pps.transquantBypassEnabled && cabac.decodeBin(CabacTables.TRANSQUANT_BYPASS) != 0;
-        // slice_type is I: cu_skip_flag and pred_mode_flag are absent, CuPredMode is MODE_INTRA
-        boolean nxn = false;
-        if (log2CbSize == sps.log2MinCbSize) {
-            nxn = cabac.decodeBin(CabacTables.PART_MODE) == 0;
-            if (nxn && log2CbSize - 1 < sps.log2MinTbSize) {
-                throw new MalformedStreamException("intra NxN partition below the minimum transform size");
-            }
-        }
         Frame f = frame;
         int x4 = x0 >> 2;
         int y4 = y0 >> 2;
+        boolean skip = false;
+        cuIntra = true;
+        if (sh.sliceType != SliceHeader.I) {
+            // cu_skip_flag, ctxInc from the left and above neighbours (9.3.4.2.2)
+            int inc = 0;
+            if (availableForSyntax(x0, y0, x0 - 1, y0) && f.skip[y4 * f.w4 + x4 - 1] != 0) {
+                inc++;
+            }
+            if (availableForSyntax(x0, y0, x0, y0 - 1) && f.skip[(y4 - 1) * f.w4 + x4] != 0) {
+                inc++;
+            }
+            skip = cabac.decodeBin(CabacTables.SKIP + inc) != 0;
+            cuIntra = !skip && cabac.decodeBin(CabacTables.PRED_MODE) != 0;
+        }
         // a coding unit never crosses the picture edge (the quadtree splits there)
-        int n4w = size >> 2;
-        int n4h = size >> 2;
-        for (int y = 0; y < n4h; y++) {
+        int n4 = size >> 2;
+        byte intraFlag = (byte) (cuIntra ? 1 : 0);
+        byte skipFlag = (byte) (skip ? 1 : 0);
+        for (int y = 0; y < n4; y++) {
             int row = (y4 + y) * f.w4 + x4;
-            for (int x = 0; x < n4w; x++) {
+            for (int x = 0; x < n4; x++) {
                 f.ctDepth[row + x] = (byte) depth;
-                f.intra[row + x] = 1;
+                f.intra[row + x] = intraFlag;
+                f.skip[row + x] = skipFlag;
             }
         }
-        boolean pcm = false;
-        if (!nxn && sps.pcmEnabled && log2CbSize >= sps.log2MinPcmCbSize && log2CbSize <= sps.log2MaxPcmCbSize) {
-            pcm = cabac.decodeTerminate() != 0;
-        }
         boolean noFilter = cuTransquantBypass;
-        if (pcm) {
-            fillIntraMode(x0, y0, size, 1);
-            pcmSample(x0, y0, log2CbSize);
-            noFilter |= sps.pcmLoopFilterDisabled;
+        boolean pcm = false;
+        if (cuIntra) {
+            if (sh.sliceType != SliceHeader.I) {
+                clearMotion(x0, y0, size);
+            }
+            boolean nxn = false;
+            if (log2CbSize == sps.log2MinCbSize) {
+                nxn = cabac.decodeBin(CabacTables.PART_MODE) == 0;
+                if (nxn && log2CbSize - 1 < sps.log2MinTbSize) {
+                    throw new MalformedStreamException("intra NxN partition below the minimum transform size");
+                }
+            }
+            if (!nxn && sps.pcmEnabled && log2CbSize >= sps.log2MinPcmCbSize && log2CbSize <= sps.log2MaxPcmCbSize) {
+                pcm = cabac.decodeTerminate() != 0;
+            }
+            if (pcm) {
+                fillIntraMode(x0, y0, size, 1);
+                pcmSample(x0, y0, log2CbSize);
+                noFilter |= sps.pcmLoopFilterDisabled;
+            } else {
+                intraModes(x0, y0, log2CbSize, nxn);
+                intraSplit = nxn ? 1 : 0;
+                interSplit = 0;
+                maxTrafoDepth = sps.maxTransformHierarchyDepthIntra + intraSplit;
+                transformTree(x0, y0, x0, y0, log2CbSize, 0, 0, true, true);
+            }
         } else {
-            intraModes(x0, y0, log2CbSize, nxn);
-            intraSplit = nxn ? 1 : 0;
-            maxTrafoDepth = sps.maxTransformHierarchyDepthIntra + intraSplit;
-            transformTree(x0, y0, x0, y0, log2CbSize, 0, 0, true, true);
+            fillIntraMode(x0, y0, size, 1); // INTRA_DC for the MPM derivation of later intra blocks (8.4.2)
+            interCodingUnit(x0, y0, log2CbSize, depth, skip);
         }
         // store QpY and the filter flags of the CU (8.6.1, 8.7)
         byte q = (byte) qpY;
         byte nf = (byte) (noFilter ? 1 : 0);
-        for (int y = 0; y < n4h; y++) {
+        for (int y = 0; y < n4; y++) {
             int row = (y4 + y) * f.w4 + x4;
-            for (int x = 0; x < n4w; x++) {
+            for (int x = 0; x < n4; x++) {
                 f.qpY[row + x] = q;
                 f.noFilter[row + x] = nf;
             }
@@ -228,6 +271,102 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
         lastQpY = qpY;
         if (pcm) {
             markEdges(x0, y0, size);
+        }
+    }
+
+    /** The inter part of coding_unit(): part_mode, the prediction units, rqt_root_cbf and the transform tree. */
+    private void interCodingUnit(int x0, int y0, int log2CbSize, int depth, boolean skip) {
+        int nCbS = 1 << log2CbSize;
+        int partMode = skip ? PART_2Nx2N : interPartMode(log2CbSize);
+        int h = nCbS >> 1;
+        int q = nCbS >> 2;
+        switch (partMode) {
+            case PART_2Nx2N:
+                pu.decode(x0, y0, nCbS, x0, y0, nCbS, nCbS, 0, partMode, skip, depth);
+                break;
+            case PART_2NxN:
+                pu.decode(x0, y0, nCbS, x0, y0, nCbS, h, 0, partMode, false, depth);
+                pu.decode(x0, y0, nCbS, x0, y0 + h, nCbS, h, 1, partMode, false, depth);
+                break;
+            case PART_2NxnU:
+                pu.decode(x0, y0, nCbS, x0, y0, nCbS, q, 0, partMode, false, depth);
+                pu.decode(x0, y0, nCbS, x0, y0 + q, nCbS, nCbS - q, 1, partMode, false, depth);
+                break;
+            case PART_2NxnD:
+                pu.decode(x0, y0, nCbS, x0, y0, nCbS, nCbS - q, 0, partMode, false, depth);
+                pu.decode(x0, y0, nCbS, x0, y0 + nCbS - q, nCbS, q, 1, partMode, false, depth);
+                break;
+            case PART_Nx2N:
+                pu.decode(x0, y0, nCbS, x0, y0, h, nCbS, 0, partMode, false, depth);
+                pu.decode(x0, y0, nCbS, x0 + h, y0, h, nCbS, 1, partMode, false, depth);
+                break;
+            case PART_nLx2N:
+                pu.decode(x0, y0, nCbS, x0, y0, q, nCbS, 0, partMode, false, depth);
+                pu.decode(x0, y0, nCbS, x0 + q, y0, nCbS - q, nCbS, 1, partMode, false, depth);
+                break;
+            case PART_nRx2N:
+                pu.decode(x0, y0, nCbS, x0, y0, nCbS - q, nCbS, 0, partMode, false, depth);
+                pu.decode(x0, y0, nCbS, x0 + nCbS - q, y0, q, nCbS, 1, partMode, false, depth);
+                break;
+            default: // PART_NxN
+                pu.decode(x0, y0, nCbS, x0, y0, h, h, 0, partMode, false, depth);
+                pu.decode(x0, y0, nCbS, x0 + h, y0, h, h, 1, partMode, false, depth);
+                pu.decode(x0, y0, nCbS, x0, y0 + h, h, h, 2, partMode, false, depth);
+                pu.decode(x0, y0, nCbS, x0 + h, y0 + h, h, h, 3, partMode, false, depth);
+                break;
+        }
+        markPuEdges(x0, y0, nCbS, partMode);
+        boolean rqtRootCbf = !skip;
+        if (!skip && !(partMode == PART_2Nx2N && pu.mergeFlag)) {
+            rqtRootCbf = cabac.decodeBin(CabacTables.RQT_ROOT_CBF) != 0;
+        }
+        if (rqtRootCbf) {
+            intraSplit = 0;
+            interSplit = sps.maxTransformHierarchyDepthInter == 0 && partMode != PART_2Nx2N ? 1 : 0;
+            maxTrafoDepth = sps.maxTransformHierarchyDepthInter;
+            transformTree(x0, y0, x0, y0, log2CbSize, 0, 0, true, true);
+        } else {
+            markEdges(x0, y0, nCbS);
+        }
+    }
+
+    /** part_mode of an inter coding unit (binarization of 9.3.3.7, contexts of Table 9-41). */
+    private int interPartMode(int log2CbSize) {
+        if (cabac.decodeBin(CabacTables.PART_MODE) != 0) {
+            return PART_2Nx2N;
+        }
+        if (log2CbSize == sps.log2MinCbSize) {
+            if (cabac.decodeBin(CabacTables.PART_MODE + 1) != 0) {
+                return PART_2NxN;
+            }
+            if (log2CbSize == 3) {
+                return PART_Nx2N;
+            }
+            return cabac.decodeBin(CabacTables.PART_MODE + 2) != 0 ? PART_Nx2N : PART_NxN;
+        }
+        boolean horizontal = cabac.decodeBin(CabacTables.PART_MODE + 1) != 0;
+        if (!sps.ampEnabled) {
+            return horizontal ? PART_2NxN : PART_Nx2N;
+        }
+        if (cabac.decodeBin(CabacTables.PART_MODE + 3) != 0) {
+            return horizontal ? PART_2NxN : PART_Nx2N;
+        }
+        if (horizontal) {
+            return cabac.decodeBypass() != 0 ? PART_2NxnD : PART_2NxnU;
+        }
+        return cabac.decodeBypass() != 0 ? PART_nRx2N : PART_nLx2N;
+    }
+
+    /** An intra coding unit in a P or B slice has no motion (PredFlagLX = 0). */
+    private void clearMotion(int x0, int y0, int size) {
+        Frame f = frame;
+        int n = size >> 2;
+        for (int y = 0; y < n; y++) {
+            int row = ((y0 >> 2) + y) * f.w4 + (x0 >> 2);
+            for (int x = 0; x < n; x++) {
+                f.refIdx0[row + x] = -1;
+                f.refIdx1[row + x] = -1;
+            }
         }
     }
 
@@ -378,11 +517,11 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
     private void transformTree(int x0, int y0, int xBase, int yBase, int log2Size, int depth, int blkIdx,
             boolean parentCbfCb, boolean parentCbfCr) {
         boolean split;
-        if (log2Size <= sps.log2MaxTbSize && log2Size > sps.log2MinTbSize && depth < maxTrafoDepth
-                && !(intraSplit != 0 && depth == 0)) {
+        boolean forced = (intraSplit != 0 || interSplit != 0) && depth == 0; // IntraSplitFlag, interSplitFlag
+        if (log2Size <= sps.log2MaxTbSize && log2Size > sps.log2MinTbSize && depth < maxTrafoDepth && !forced) {
             split = cabac.decodeBin(CabacTables.SPLIT_TRANSFORM + 5 - log2Size) != 0;
         } else {
-            split = log2Size > sps.log2MaxTbSize || (intraSplit != 0 && depth == 0);
+            split = log2Size > sps.log2MaxTbSize || forced;
         }
         boolean cbfCb = false;
         boolean cbfCr = false;
@@ -405,7 +544,10 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
             transformTree(x0, y0 + half, x0, y0, log2Size - 1, depth + 1, 2, cbfCb, cbfCr);
             transformTree(x0 + half, y0 + half, x0, y0, log2Size - 1, depth + 1, 3, cbfCb, cbfCr);
         } else {
-            boolean cbfLuma = cabac.decodeBin(CabacTables.CBF_LUMA + (depth == 0 ? 1 : 0)) != 0;
+            boolean cbfLuma = true;
+            if (cuIntra || depth != 0 || cbfCb || cbfCr) {
+                cbfLuma = cabac.decodeBin(CabacTables.CBF_LUMA + (depth == 0 ? 1 : 0)) != 0;
+            }
             transformUnit(x0, y0, xBase, yBase, log2Size, depth, blkIdx, cbfLuma, cbfCb, cbfCr);
         }
     }
@@ -441,11 +583,19 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
             updateQp();
         }
         Frame f = frame;
-        int lumaMode = intraModes[blkIdxPart(x0, y0)];
+        int lumaMode = cuIntra ? intraModes[blkIdxPart(x0, y0)] : 1;
         // luma
-        intra.predict(f, 0, x0, y0, log2Size, lumaMode, sps.strongIntraSmoothing);
+        if (cuIntra) {
+            intra.predict(f, 0, x0, y0, log2Size, lumaMode, sps.strongIntraSmoothing);
+        }
         if (cbfLuma) {
             residualBlock(0, x0, y0, log2Size, lumaMode);
+            if (!cuIntra) {
+                int n = 1 << (log2Size - 2);
+                for (int y = 0; y < n; y++) {
+                    java.util.Arrays.fill(f.codedLuma, ((y0 >> 2) + y) * f.w4 + (x0 >> 2), ((y0 >> 2) + y) * f.w4 + (x0 >> 2) + n, (byte) 1);
+                }
+            }
         }
         markEdges(x0, y0, 1 << log2Size);
         if (log2Size > 2) {
@@ -472,7 +622,9 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
     }
 
     private void chromaBlock(int cIdx, int xc, int yc, int log2, boolean cbf) {
-        intra.predict(frame, cIdx, xc, yc, log2, intraChromaMode, false);
+        if (cuIntra) {
+            intra.predict(frame, cIdx, xc, yc, log2, intraChromaMode, false);
+        }
         if (cbf) {
             residualBlock(cIdx, xc, yc, log2, intraChromaMode);
         }
@@ -480,7 +632,7 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
 
     private void residualBlock(int cIdx, int x, int y, int log2, int predMode) {
         int scanIdx = ScanOrder.DIAG;
-        if (log2 == 2 || (log2 == 3 && cIdx == 0)) {
+        if (cuIntra && (log2 == 2 || (log2 == 3 && cIdx == 0))) {
             if (predMode >= 6 && predMode <= 14) {
                 scanIdx = ScanOrder.VERTICAL;
             } else if (predMode >= 22 && predMode <= 30) {
@@ -502,13 +654,13 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
             int[] m = null;
             if (sps.scalingListEnabled && !(residual.transformSkip && log2 > 2)) {
                 ScalingList sl = pps.scalingList != null ? pps.scalingList : sps.scalingList;
-                m = sl.factor[log2 - 2][cIdx]; // intra matrices are 0..2
+                m = sl.factor[log2 - 2][cuIntra ? cIdx : 3 + cIdx]; // matrixId: intra 0..2, inter 3..5
             }
             Transform.dequantize(residual, qp, log2, bitDepth, m);
         }
         int stride = f.planeWidth[cIdx];
         transform.addResidual(f.planes[cIdx], y * stride + x, stride, log2, residual, cuTransquantBypass,
-                cIdx == 0 && log2 == 2, bitDepth);
+                cuIntra && cIdx == 0 && log2 == 2, bitDepth);
     }
 
     /** QpC as a function of qPi for ChromaArrayType 1 (Table 8-10), after clipping qPi (8-257). */
@@ -532,24 +684,65 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
      * (8.7.2.3, 8.7.2.4): boundary strength 2 as every block here is intra.
      */
     private void markEdges(int x0, int y0, int size) {
+        markEdges(x0, y0, size, size, cuIntra ? 2 : EDGE_TU);
+    }
+
+    /** The internal prediction block edges of an inter coding unit (8.7.2.3). */
+    private void markPuEdges(int x0, int y0, int nCbS, int partMode) {
+        int h = nCbS >> 1;
+        int q = nCbS >> 2;
+        switch (partMode) {
+            case PART_2NxN:
+                markEdges(x0, y0 + h, nCbS, h, EDGE_PU);
+                break;
+            case PART_2NxnU:
+                markEdges(x0, y0 + q, nCbS, nCbS - q, EDGE_PU);
+                break;
+            case PART_2NxnD:
+                markEdges(x0, y0 + nCbS - q, nCbS, q, EDGE_PU);
+                break;
+            case PART_Nx2N:
+                markEdges(x0 + h, y0, h, nCbS, EDGE_PU);
+                break;
+            case PART_nLx2N:
+                markEdges(x0 + q, y0, nCbS - q, nCbS, EDGE_PU);
+                break;
+            case PART_nRx2N:
+                markEdges(x0 + nCbS - q, y0, q, nCbS, EDGE_PU);
+                break;
+            case PART_NxN:
+                markEdges(x0 + h, y0, h, h, EDGE_PU);
+                markEdges(x0, y0 + h, h, h, EDGE_PU);
+                markEdges(x0 + h, y0 + h, h, h, EDGE_PU);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * Records the left and top edges of the w x h block at (x0, y0) for deblocking (8.7.2.3):
+     * {@code value} 2 is the boundary strength of an intra block; inter blocks record
+     * {@link #EDGE_TU} or {@link #EDGE_PU}, resolved to a strength once the picture is decoded.
+     */
+    private void markEdges(int x0, int y0, int w0, int h0, int value) {
         if (sh.deblockingFilterDisabled) {
             return;
         }
         Frame f = frame;
-        int n = size >> 2;
         int x4 = x0 >> 2;
         int y4 = y0 >> 2;
         int mask = sps.ctbSize - 1;
         if (x0 > 0 && ((x0 & mask) != 0 || edgeAllowed(x0 - 1, y0))) {
-            int h = Math.min(n, f.h4 - y4);
+            int h = Math.min(h0 >> 2, f.h4 - y4);
             for (int i = 0; i < h; i++) {
-                f.bsVer[(y4 + i) * f.w4 + x4] = 2;
+                f.bsVer[(y4 + i) * f.w4 + x4] |= (byte) value;
             }
         }
         if (y0 > 0 && ((y0 & mask) != 0 || edgeAllowed(x0, y0 - 1))) {
-            int w = Math.min(n, f.w4 - x4);
+            int w = Math.min(w0 >> 2, f.w4 - x4);
             for (int i = 0; i < w; i++) {
-                f.bsHor[y4 * f.w4 + x4 + i] = 2;
+                f.bsHor[y4 * f.w4 + x4 + i] |= (byte) value;
             }
         }
     }

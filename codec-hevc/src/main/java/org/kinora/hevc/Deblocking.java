@@ -18,8 +18,83 @@ final class Deblocking {
     private static final int[] CHROMA_QP_TABLE = {29, 30, 31, 32, 33, 33, 34, 34, 35, 35, 36, 36, 37, 37};
 
     void filter(Frame f) {
+        strengths(f, f.bsVer, 1);
+        strengths(f, f.bsHor, f.w4);
         edges(f, true);
         edges(f, false);
+    }
+
+    /**
+     * 8.7.2.4: turns the edge flags that inter coding units recorded into boundary strengths;
+     * {@code step} goes from the q block to the p block across the edge.
+     */
+    private static void strengths(Frame f, byte[] bs, int step) {
+        for (int q = 0; q < bs.length; q++) {
+            int flags = bs[q];
+            if (flags < CodingTree.EDGE_TU) {
+                continue;
+            }
+            int p = q - step;
+            int v;
+            if (f.intra[p] != 0 || f.intra[q] != 0) {
+                v = 2;
+            } else if ((flags & CodingTree.EDGE_TU) != 0 && (f.codedLuma[p] != 0 || f.codedLuma[q] != 0)) {
+                v = 1;
+            } else {
+                v = motionDiffers(f, p, q) ? 1 : 0;
+            }
+            bs[q] = (byte) v;
+        }
+    }
+
+    /** The motion conditions of 8.7.2.4 for two inter blocks. */
+    private static boolean motionDiffers(Frame f, int p, int q) {
+        SliceHeader sp = sliceOf(f, p);
+        SliceHeader sq = sliceOf(f, q);
+        Frame p0 = f.refIdx0[p] >= 0 ? sp.refPicList[0][f.refIdx0[p]] : null;
+        Frame p1 = f.refIdx1[p] >= 0 ? sp.refPicList[1][f.refIdx1[p]] : null;
+        Frame q0 = f.refIdx0[q] >= 0 ? sq.refPicList[0][f.refIdx0[q]] : null;
+        Frame q1 = f.refIdx1[q] >= 0 ? sq.refPicList[1][f.refIdx1[q]] : null;
+        int np = (p0 != null ? 1 : 0) + (p1 != null ? 1 : 0);
+        int nq = (q0 != null ? 1 : 0) + (q1 != null ? 1 : 0);
+        if (np != nq) {
+            return true;
+        }
+        if (np == 1) {
+            Frame rp = p0 != null ? p0 : p1;
+            Frame rq = q0 != null ? q0 : q1;
+            if (rp != rq) {
+                return true;
+            }
+            int mp = p0 != null ? f.mv0[p] : f.mv1[p];
+            int mq = q0 != null ? f.mv0[q] : f.mv1[q];
+            return far(mp, mq);
+        }
+        // two motion vectors on each side
+        if (!((p0 == q0 && p1 == q1) || (p0 == q1 && p1 == q0))) {
+            return true;
+        }
+        if (p0 != p1) {
+            if (p0 == q0) {
+                return far(f.mv0[p], f.mv0[q]) || far(f.mv1[p], f.mv1[q]);
+            }
+            return far(f.mv0[p], f.mv1[q]) || far(f.mv1[p], f.mv0[q]);
+        }
+        // both vectors of each block refer to the same picture
+        return (far(f.mv0[p], f.mv0[q]) || far(f.mv1[p], f.mv1[q]))
+                && (far(f.mv0[p], f.mv1[q]) || far(f.mv1[p], f.mv0[q]));
+    }
+
+    private static SliceHeader sliceOf(Frame f, int i4) {
+        Sps sps = f.sps;
+        int x = (i4 % f.w4) << 2;
+        int y = (i4 / f.w4) << 2;
+        return f.sliceHeaders[f.ctbSliceIdx[(y >> sps.log2CtbSize) * sps.picWidthInCtbs + (x >> sps.log2CtbSize)]];
+    }
+
+    /** A difference of 4 or more quarter luma samples in either component. */
+    private static boolean far(int a, int b) {
+        return Math.abs(MotionVectors.mvx(a) - MotionVectors.mvx(b)) >= 4 || Math.abs(MotionVectors.mvy(a) - MotionVectors.mvy(b)) >= 4;
     }
 
     private static int clip3(int lo, int hi, int v) {

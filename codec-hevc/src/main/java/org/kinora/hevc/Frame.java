@@ -19,6 +19,21 @@ final class Frame {
     boolean keyframe;
     long pts;
 
+    // decoded picture buffer state (8.3.2, C.5.2)
+    static final int UNUSED = 0;
+    static final int SHORT_TERM = 1;
+    static final int LONG_TERM = 2;
+    /** Reference marking: {@link #UNUSED}, {@link #SHORT_TERM} or {@link #LONG_TERM}. */
+    int refState;
+    /** PicLatencyCount (C.5.2.3). */
+    int latencyCount;
+    /** In the decoded picture buffer (needed for reference or output). */
+    boolean inDpb;
+    /** Waiting in the output queue or handed out by receive(): its planes must stay untouched. */
+    boolean held;
+    /** Made by 8.3.3 (generation of an unavailable reference picture), or concealed. */
+    boolean generated;
+
     // metadata, one entry per 4x4 luma block: index (y >> 2) * w4 + (x >> 2)
     int w4;
     int h4;
@@ -34,8 +49,18 @@ final class Frame {
     byte[] bsVer;
     /** Deblocking boundary strength of the horizontal edge at the top of each 4x4 block. */
     byte[] bsHor;
-    /** 1 for intra coded blocks (constrained intra prediction). */
+    /** 1 for intra coded blocks (constrained intra prediction, collocated motion, deblocking). */
     byte[] intra;
+    /** cu_skip_flag, for the context of the next one (9.3.4.2.2). */
+    byte[] skip;
+    /** 1 where the luma transform block holds non-zero coefficients (8.7.2.4). */
+    byte[] codedLuma;
+    /** MvL0 and MvL1 packed as {@code (mvx & 0xFFFF) | (mvy << 16)} (8.5.3.2). */
+    int[] mv0;
+    int[] mv1;
+    /** RefIdxL0 and RefIdxL1; -1 where PredFlagLX is 0. */
+    byte[] refIdx0;
+    byte[] refIdx1;
     /** z-scan order address of each 4x4 block (6.5.2, at 4x4 granularity). */
     int[] zOrder;
     private int[] zOrderKey;
@@ -79,6 +104,12 @@ final class Frame {
             bsVer = new byte[n4];
             bsHor = new byte[n4];
             intra = new byte[n4];
+            skip = new byte[n4];
+            codedLuma = new byte[n4];
+            mv0 = new int[n4];
+            mv1 = new int[n4];
+            refIdx0 = new byte[n4];
+            refIdx1 = new byte[n4];
             zOrder = new int[n4];
             zOrderKey = null;
             int nCtb = sps.picSizeInCtbs;
@@ -92,6 +123,7 @@ final class Frame {
             java.util.Arrays.fill(bsVer, (byte) 0);
             java.util.Arrays.fill(bsHor, (byte) 0);
             java.util.Arrays.fill(noFilter, (byte) 0);
+            java.util.Arrays.fill(codedLuma, (byte) 0);
             java.util.Arrays.fill(saoType, (byte) 0);
         }
         java.util.Arrays.fill(ctbSliceAddr, -1);
@@ -105,6 +137,41 @@ final class Frame {
             this.pps = pps;
         }
         sliceCount = 0;
+        generated = false;
+    }
+
+    /** Bytes of sample memory one picture of {@code sps} takes. */
+    static long bytes(Sps sps) {
+        long luma = (long) sps.width * sps.height;
+        return 2 * (luma + 2 * (luma / (sps.subWidthC * sps.subHeightC)));
+    }
+
+    /**
+     * Fills the picture with mid-grey and no motion (8.3.3.2, generation of an unavailable
+     * reference picture): every block is intra, so it gives no collocated motion vectors.
+     */
+    void fillGrey() {
+        for (int c = 0; c < 3; c++) {
+            int depth = c == 0 ? sps.bitDepthY : sps.bitDepthC;
+            java.util.Arrays.fill(planes[c], (short) (1 << (depth - 1)));
+        }
+        java.util.Arrays.fill(intra, (byte) 1);
+        java.util.Arrays.fill(refIdx0, (byte) -1);
+        java.util.Arrays.fill(refIdx1, (byte) -1);
+        java.util.Arrays.fill(ctbSliceIdx, 0);
+        generated = true;
+    }
+
+    /** Copies the samples of {@code src} (same size) and marks every block intra: a concealed picture has no motion. */
+    void copySamples(Frame src) {
+        for (int c = 0; c < 3; c++) {
+            System.arraycopy(src.planes[c], 0, planes[c], 0, planes[c].length);
+        }
+        java.util.Arrays.fill(intra, (byte) 1);
+        java.util.Arrays.fill(refIdx0, (byte) -1);
+        java.util.Arrays.fill(refIdx1, (byte) -1);
+        java.util.Arrays.fill(ctbSliceIdx, 0);
+        generated = true;
     }
 
     /** MinTbAddrZs (6.5.2, equation 6-10) at 4x4 granularity. */

@@ -1,6 +1,5 @@
 package org.kinora.hevc;
 
-import java.util.ArrayList;
 import org.kinora.core.BitReader;
 import org.kinora.core.ChromaFormat;
 import org.kinora.core.MalformedStreamException;
@@ -31,22 +30,14 @@ public final class HevcDecoder implements VideoDecoder {
     private final BitReader reader = new BitReader();
     private byte[] rbsp = new byte[1024];
 
+    private final Dpb dpb = new Dpb();
     private Frame current;
     private SliceHeader lastSlice;
     private boolean skipCurrent;
-    private final ArrayList<Frame> waiting = new ArrayList<>();
-    private final ArrayList<Frame> ready = new ArrayList<>();
-    private final ArrayList<Frame> pool = new ArrayList<>();
-    private Frame delivered;
+    /** A slice segment of the current picture failed: the rest of it is concealed. */
+    private boolean damaged;
     private final Picture picture = new Picture();
 
-    // 8.3.1 picture order count state
-    private boolean firstPicture = true;
-    private boolean afterEos;
-    private int prevTid0PocLsb;
-    private int prevTid0PocMsb;
-    /** NoRaslOutputFlag of the last IRAP picture: its RASL pictures are skipped when set. */
-    private boolean skipRasl;
     private long packetPts = Packet.NO_TIMESTAMP;
     private boolean packetKey;
 
@@ -110,49 +101,46 @@ public final class HevcDecoder implements VideoDecoder {
         packetKey = packet.keyframe;
         try {
             Nal.split(packet.data, packet.offset, packet.length, lengthSize, sink);
-        } finally {
-            // a packet holds whole access units: the last picture in it is complete
-            finishPicture();
+        } catch (RuntimeException e) {
+            // the picture is concealed and kept as a reference; the first error is the one reported
+            damaged = current != null;
+            try {
+                finishPicture();
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
+        // a packet holds whole access units: the last picture in it is complete
+        finishPicture();
     }
 
     @Override
     public Picture receive() {
-        recycleDelivered();
-        if (ready.isEmpty()) {
+        Frame f = dpb.nextOutput();
+        if (f == null) {
             return null;
         }
-        Frame f = ready.remove(0);
         toPicture(f);
-        delivered = f;
         return picture;
     }
 
     @Override
     public void flush() {
         finishPicture();
-        while (!waiting.isEmpty()) {
-            bump();
-        }
+        dpb.flush();
     }
 
     @Override
     public void reset() {
-        recycleDelivered();
-        current = null;
-        pool.addAll(waiting);
-        pool.addAll(ready);
-        waiting.clear();
-        ready.clear();
-        firstPicture = true;
-        hash.clear();
-    }
-
-    private void recycleDelivered() {
-        if (delivered != null) {
-            pool.add(delivered);
-            delivered = null;
+        if (current != null) {
+            dpb.discard(current);
+            current = null;
         }
+        lastSlice = null;
+        damaged = false;
+        dpb.reset();
+        hash.clear();
     }
 
     private void nalUnit(byte[] data, int offset, int length) {
@@ -207,7 +195,7 @@ public final class HevcDecoder implements VideoDecoder {
                 break;
             case Nal.EOS:
                 finishPicture();
-                afterEos = true;
+                dpb.endOfSequence();
                 break;
             default:
                 if (Nal.isSlice(type)) {
@@ -274,76 +262,30 @@ public final class HevcDecoder implements VideoDecoder {
         }
         lastSlice = h;
         int idx = current.addSlice(h);
-        try {
-            sliceDecoder.decode(current, h, idx, rbsp, n);
-        } catch (RuntimeException e) {
-            // drop the broken picture; the decoder stays usable for the next one
-            pool.add(current);
-            current = null;
-            hash.clear();
-            throw e;
+        if (damaged) {
+            return; // the rest of a damaged picture is concealed
         }
+        dpb.buildRefLists(h, current);
+        sliceDecoder.decode(current, h, idx, rbsp, n);
     }
 
     private void startPicture(SliceHeader h) {
         Pps pps = ppsList[h.ppsId];
         Sps sps = spsList[pps.spsId];
-        boolean irap = Nal.isIrap(h.nalType);
-        boolean noRaslOutput = irap && (Nal.isIdr(h.nalType) || h.nalType <= Nal.BLA_N_LP || firstPicture || afterEos);
-        if (irap) {
-            skipRasl = noRaslOutput;
-        }
-        skipCurrent = (h.nalType == Nal.RASL_N || h.nalType == Nal.RASL_R) && skipRasl;
-        if (!irap && firstPicture) {
-            skipCurrent = true; // decoding starts at a random access point
-        }
         hash.clear();
-        if (skipCurrent) {
-            current = null;
-            return;
+        damaged = false;
+        current = dpb.startPicture(h, sps, pps, packetPts);
+        skipCurrent = current == null;
+        if (current != null) {
+            packetPts = Packet.NO_TIMESTAMP;
         }
-        // 8.3.1 picture order count
-        int maxLsb = 1 << sps.log2MaxPocLsb;
-        int msb;
-        if (irap && noRaslOutput) {
-            msb = 0;
-        } else if (h.pocLsb < prevTid0PocLsb && prevTid0PocLsb - h.pocLsb >= maxLsb / 2) {
-            msb = prevTid0PocMsb + maxLsb;
-        } else if (h.pocLsb > prevTid0PocLsb && h.pocLsb - prevTid0PocLsb > maxLsb / 2) {
-            msb = prevTid0PocMsb - maxLsb;
-        } else {
-            msb = prevTid0PocMsb;
-        }
-        int poc = msb + h.pocLsb;
-        boolean radlOrRasl = h.nalType >= 6 && h.nalType <= Nal.RASL_R;
-        if (h.temporalId == 0 && !radlOrRasl && !Nal.isSubLayerNonReference(h.nalType)) {
-            prevTid0PocLsb = h.pocLsb;
-            prevTid0PocMsb = msb;
-        }
-        // C.5.2.2: an IRAP picture with NoRaslOutputFlag ends the previous coded video sequence
-        if (irap && noRaslOutput && !firstPicture) {
-            if (h.noOutputOfPriorPics) {
-                pool.addAll(waiting);
-                waiting.clear();
-            } else {
-                while (!waiting.isEmpty()) {
-                    bump();
-                }
-            }
-        }
-        firstPicture = false;
-        afterEos = false;
-        Frame f = pool.isEmpty() ? new Frame() : pool.remove(pool.size() - 1);
-        f.allocate(sps, pps);
-        f.poc = poc;
-        f.outputNeeded = h.picOutput;
-        f.keyframe = irap;
-        f.pts = packetPts;
-        packetPts = Packet.NO_TIMESTAMP;
-        current = f;
     }
 
-    /** Runs the loop filters, checks the picture hash and queues the picture for output. */
+    /**
+     * Runs the loop filters, checks the picture hash and hands the picture to the DPB. A picture
+     * that lost slice segments, or in which one failed, is concealed first: its CTBs that were not
+     * decoded are copied from the nearest reference picture (grey without one).
+     */
     private void finishPicture() {
         Frame f = current;
         if (f == null) {
@@ -351,29 +293,26 @@ public final class HevcDecoder implements VideoDecoder {
         }
         current = null;
         lastSlice = null;
-        if (!complete(f)) {
-            pool.add(f);
-            hash.clear();
-            throw new MalformedStreamException("picture is missing slice segments");
+        boolean complete = complete(f);
+        boolean intact = complete && !damaged;
+        damaged = false;
+        if (!complete) {
+            Concealment.conceal(f, dpb.nearestReference(f.poc));
         }
-        deblocking.filter(f);
-        sao.filter(f);
-        if (hash.present()) {
+        if (f.sliceCount > 0) {
+            deblocking.filter(f);
+            sao.filter(f);
+        }
+        if (intact && hash.present()) {
             hashesChecked++;
             if (!hash.matches(f)) {
                 hashMismatches++;
             }
-            hash.clear();
         }
-        if (!f.outputNeeded) {
-            pool.add(f);
-            return;
-        }
-        waiting.add(f);
-        Sps sps = f.sps;
-        int highest = sps.maxSubLayers - 1;
-        while (waiting.size() > sps.maxNumReorder[highest] || waiting.size() >= sps.maxDecPicBuffering[highest] + 1) {
-            bump();
+        hash.clear();
+        dpb.finishPicture(f);
+        if (!intact) {
+            throw new MalformedStreamException("picture is missing slice segments");
         }
     }
 
@@ -384,17 +323,6 @@ public final class HevcDecoder implements VideoDecoder {
             }
         }
         return true;
-    }
-
-    /** C.5.2.4: outputs the waiting picture with the smallest picture order count. */
-    private void bump() {
-        int best = 0;
-        for (int i = 1; i < waiting.size(); i++) {
-            if (waiting.get(i).poc < waiting.get(best).poc) {
-                best = i;
-            }
-        }
-        ready.add(waiting.remove(best));
     }
 
     private void toPicture(Frame f) {

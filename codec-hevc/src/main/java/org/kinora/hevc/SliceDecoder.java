@@ -29,7 +29,7 @@ final class SliceDecoder {
         }
         tree.startSlice(f, h, sliceAddrRs, rbsp, end);
         Cabac cabac = tree.cabac;
-        int initType = 0; // I slices only in this decoder
+        int initType = h.initType();
         int ts = pps.ctbAddrRsToTs[h.segmentAddress];
         if ((ts > 0 && f.ctbSliceAddr[pps.ctbAddrTsToRs[ts - 1]] < 0) || (ts == 0 && h.dependentSliceSegment)) {
             // slices must arrive in order; a gap means lost data

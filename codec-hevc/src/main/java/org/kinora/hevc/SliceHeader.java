@@ -2,7 +2,6 @@ package org.kinora.hevc;
 
 import org.kinora.core.BitReader;
 import org.kinora.core.MalformedStreamException;
-import org.kinora.core.UnsupportedFeatureException;
 
 /** slice_segment_header() (H.265 7.3.6.1 syntax, 7.4.7.1 semantics). */
 final class SliceHeader {
@@ -26,7 +25,34 @@ final class SliceHeader {
     int shortTermRpsBits;
     int numLongTermSps;
     int numLongTermPics;
+    /** PocLsbLt, UsedByCurrPicLt, delta_poc_msb_present_flag and DeltaPocMsbCycleLt (7.4.7.1) per long-term entry. */
+    int[] pocLsbLt = new int[0];
+    boolean[] usedByCurrPicLt = new boolean[0];
+    boolean[] deltaPocMsbPresent = new boolean[0];
+    int[] deltaPocMsbCycleLt = new int[0];
+    /** NumPicTotalCurr (7-55). */
+    int numPicTotalCurr;
     boolean temporalMvpEnabled;
+    // inter prediction fields (7.3.6.1)
+    int numRefIdxL0Active;
+    int numRefIdxL1Active;
+    /** list_entry_lX, or null without ref_pic_list_modification_flag_lX. */
+    int[] listEntryL0;
+    int[] listEntryL1;
+    boolean mvdL1Zero;
+    boolean cabacInit;
+    boolean collocatedFromL0 = true;
+    int collocatedRefIdx;
+    /** pred_weight_table(), or null when weighted prediction is off for this slice. */
+    PredWeightTable weights;
+    int maxNumMergeCand;
+    // reference picture lists (8.3.4), filled when the slice is decoded
+    final Frame[][] refPicList = new Frame[2][16];
+    /** PicOrderCntVal and long-term marking of each entry, kept for collocated reads of later pictures. */
+    final int[][] refPoc = new int[2][16];
+    final boolean[][] refIsLongTerm = new boolean[2][16];
+    /** NoBackwardPredFlag (8.5.3.2.9): no reference picture follows the current one in output order. */
+    boolean noBackwardPred;
     boolean saoLuma;
     boolean saoChroma;
     int sliceQpDelta;
@@ -112,18 +138,28 @@ final class SliceHeader {
                         h.numLongTermSps = r.readUe("num_long_term_sps", 0, sps.numLongTermRefPicsSps);
                     }
                     h.numLongTermPics = r.readUe("num_long_term_pics", 0, 32 - h.numLongTermSps);
-                    for (int i = 0; i < h.numLongTermSps + h.numLongTermPics; i++) {
+                    int n = h.numLongTermSps + h.numLongTermPics;
+                    h.pocLsbLt = new int[n];
+                    h.usedByCurrPicLt = new boolean[n];
+                    h.deltaPocMsbPresent = new boolean[n];
+                    h.deltaPocMsbCycleLt = new int[n];
+                    for (int i = 0; i < n; i++) {
                         if (i < h.numLongTermSps) {
+                            int idx = 0;
                             if (sps.numLongTermRefPicsSps > 1) {
-                                r.readBits(32 - Integer.numberOfLeadingZeros(sps.numLongTermRefPicsSps - 1));
+                                idx = r.readBits(32 - Integer.numberOfLeadingZeros(sps.numLongTermRefPicsSps - 1));
+                                MalformedStreamException.checkRange("lt_idx_sps", idx, 0, sps.numLongTermRefPicsSps - 1);
                             }
+                            h.pocLsbLt[i] = sps.ltRefPicPocLsbSps[idx];
+                            h.usedByCurrPicLt[i] = sps.usedByCurrPicLtSps[idx];
                         } else {
-                            r.readBits(sps.log2MaxPocLsb);
-                            r.readBit();
+                            h.pocLsbLt[i] = r.readBits(sps.log2MaxPocLsb);
+                            h.usedByCurrPicLt[i] = r.readFlag();
                         }
-                        if (r.readFlag()) { // delta_poc_msb_present_flag
-                            r.readUe();
-                        }
+                        h.deltaPocMsbPresent[i] = r.readFlag();
+                        int cycle = h.deltaPocMsbPresent[i] ? r.readUe("delta_poc_msb_cycle_lt", 0, 1 << 24) : 0;
+                        // 7-52: the cycles accumulate within each of the two groups
+                        h.deltaPocMsbCycleLt[i] = (i == 0 || i == h.numLongTermSps) ? cycle : cycle + h.deltaPocMsbCycleLt[i - 1];
                     }
                 }
                 if (sps.temporalMvpEnabled) {
@@ -136,9 +172,21 @@ final class SliceHeader {
                     h.saoChroma = r.readFlag();
                 }
             }
+            if (h.shortTermRps != null) {
+                ShortTermRps st = h.shortTermRps;
+                for (int i = 0; i < st.numDeltaPocs(); i++) {
+                    if (st.used[i]) {
+                        h.numPicTotalCurr++;
+                    }
+                }
+            }
+            for (boolean u : h.usedByCurrPicLt) {
+                if (u) {
+                    h.numPicTotalCurr++;
+                }
+            }
             if (h.sliceType != I) {
-                throw new UnsupportedFeatureException("HEVC " + (h.sliceType == P ? "P" : "B")
-                        + " slices (inter prediction) are not supported yet");
+                h.interFields(r, pps, sps);
             }
             h.sliceQpDelta = r.readSe();
             h.sliceQpY = pps.initQp + h.sliceQpDelta;
@@ -196,6 +244,70 @@ final class SliceHeader {
         return h;
     }
 
+    /** The P and B slice fields between slice_sao_chroma_flag and slice_qp_delta (7.3.6.1). */
+    private void interFields(BitReader r, Pps pps, Sps sps) {
+        if (numPicTotalCurr == 0) {
+            throw new MalformedStreamException("P or B slice without reference pictures");
+        }
+        boolean b = sliceType == B;
+        numRefIdxL0Active = pps.numRefIdxL0DefaultActive;
+        numRefIdxL1Active = b ? pps.numRefIdxL1DefaultActive : 0;
+        if (r.readFlag()) { // num_ref_idx_active_override_flag
+            numRefIdxL0Active = r.readUe("num_ref_idx_l0_active_minus1", 0, 14) + 1;
+            if (b) {
+                numRefIdxL1Active = r.readUe("num_ref_idx_l1_active_minus1", 0, 14) + 1;
+            }
+        }
+        if (pps.listsModificationPresent && numPicTotalCurr > 1) {
+            // ref_pic_lists_modification() (7.3.6.2)
+            int bits = 32 - Integer.numberOfLeadingZeros(numPicTotalCurr - 1);
+            if (r.readFlag()) {
+                listEntryL0 = new int[numRefIdxL0Active];
+                for (int i = 0; i < numRefIdxL0Active; i++) {
+                    listEntryL0[i] = r.readBits(bits);
+                    MalformedStreamException.checkRange("list_entry_l0", listEntryL0[i], 0, numPicTotalCurr - 1);
+                }
+            }
+            if (b && r.readFlag()) {
+                listEntryL1 = new int[numRefIdxL1Active];
+                for (int i = 0; i < numRefIdxL1Active; i++) {
+                    listEntryL1[i] = r.readBits(bits);
+                    MalformedStreamException.checkRange("list_entry_l1", listEntryL1[i], 0, numPicTotalCurr - 1);
+                }
+            }
+        }
+        if (b) {
+            mvdL1Zero = r.readFlag();
+        }
+        if (pps.cabacInitPresent) {
+            cabacInit = r.readFlag();
+        }
+        if (temporalMvpEnabled) {
+            if (b) {
+                collocatedFromL0 = r.readFlag();
+            }
+            int n = collocatedFromL0 ? numRefIdxL0Active : numRefIdxL1Active;
+            if (n > 1) {
+                collocatedRefIdx = r.readUe("collocated_ref_idx", 0, n - 1);
+            }
+        }
+        if ((pps.weightedPred && sliceType == P) || (pps.weightedBipred && b)) {
+            weights = PredWeightTable.parse(r, this, sps);
+        }
+        maxNumMergeCand = 5 - r.readUe("five_minus_max_num_merge_cand", 0, 4);
+    }
+
+    /** initType of the CABAC contexts (9.3.2.2, equation 9-7). */
+    int initType() {
+        if (sliceType == I) {
+            return 0;
+        }
+        if (sliceType == P) {
+            return cabacInit ? 2 : 1;
+        }
+        return cabacInit ? 1 : 2;
+    }
+
     private void copySliceFields(SliceHeader s) {
         sliceType = s.sliceType;
         picOutput = s.picOutput;
@@ -206,7 +318,22 @@ final class SliceHeader {
         shortTermRpsBits = s.shortTermRpsBits;
         numLongTermSps = s.numLongTermSps;
         numLongTermPics = s.numLongTermPics;
+        pocLsbLt = s.pocLsbLt;
+        usedByCurrPicLt = s.usedByCurrPicLt;
+        deltaPocMsbPresent = s.deltaPocMsbPresent;
+        deltaPocMsbCycleLt = s.deltaPocMsbCycleLt;
+        numPicTotalCurr = s.numPicTotalCurr;
         temporalMvpEnabled = s.temporalMvpEnabled;
+        numRefIdxL0Active = s.numRefIdxL0Active;
+        numRefIdxL1Active = s.numRefIdxL1Active;
+        listEntryL0 = s.listEntryL0;
+        listEntryL1 = s.listEntryL1;
+        mvdL1Zero = s.mvdL1Zero;
+        cabacInit = s.cabacInit;
+        collocatedFromL0 = s.collocatedFromL0;
+        collocatedRefIdx = s.collocatedRefIdx;
+        weights = s.weights;
+        maxNumMergeCand = s.maxNumMergeCand;
         saoLuma = s.saoLuma;
         saoChroma = s.saoChroma;
         sliceQpDelta = s.sliceQpDelta;

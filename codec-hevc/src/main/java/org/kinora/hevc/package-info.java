@@ -15,7 +15,8 @@
  * <li>{@code CodingTree}: coding quadtree, coding unit, transform tree and unit syntax, intra
  * mode and QP derivation (7.3.8.4-12, 8.4.2, 8.4.3, 8.6.1); {@code Residual}: residual_coding
  * (7.3.8.11, 9.3.4.2.4-7).</li>
- * <li>Kernels: {@code IntraPrediction} (8.4.4.2), {@code Transform} and {@code TransformMatrix}
+ * <li>Kernels: {@code IntraPrediction} (8.4.4.2), {@code InterPrediction} (fractional sample
+ * interpolation and weighted sample prediction, 8.5.3.3.3, 8.5.3.3.4), {@code Transform} and {@code TransformMatrix}
  * (8.6.2-8.6.4), {@code Deblocking} (8.7.2), {@code Sao} (8.7.3).</li>
  * <li>{@code PictureHash}: decoded picture hash SEI (D.2.20); {@code HevcDecoder}: NAL dispatch,
  * picture order count (8.3.1), output order (C.5.2) and cropping.</li>
@@ -25,6 +26,14 @@
  * <ul>
  * <li>Samples are stored as {@code short} for every bit depth, so Main 10 runs the same code;
  * 8-bit pictures are narrowed to bytes once per picture when they are returned.</li>
+ * <li>Motion compensation reads reference planes as they are (no padded copies): a block whose
+ * filter footprint (3 samples before, 4 after for luma; 1 and 2 for chroma) lies inside the
+ * picture is filtered straight from the plane, any other block first has its clamped footprint
+ * (Clip3 of 8.5.3.3.3) copied into a 71x71 scratch. Only blocks at the picture border pay, and
+ * no picture is copied or enlarged. Interpolation is separable through a 16-bit scratch with one
+ * loop per fractional case; luma values with both components fractional can exceed 32767 for
+ * contrived content, so they are stored modulo 2^16 and read back exactly by the weighting
+ * functions (see {@code InterPrediction}).</li>
  * <li>Block metadata (intra modes, QP, depth, deblocking strengths, filter bypass) lives in
  * primitive arrays at 4x4 granularity in {@code Frame}; no object is made per block.</li>
  * <li>The CABAC engine keeps 16 bits of offset (the specification's 9 plus 7 read ahead) and

@@ -32,8 +32,19 @@ final class FixtureSupport {
 
     /** The MD5 column of an ffmpeg framemd5 file. */
     static List<String> referenceMd5s(String name) {
+        return referenceMd5s0(dir().resolve(name));
+    }
+
+    /** The MD5 column of the ffmpeg framemd5 file at {@code path}. */
+    static List<String> referenceMd5s0(Path path) {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> out = new ArrayList<>();
-        for (String line : new String(read(name), StandardCharsets.US_ASCII).split("\n")) {
+        for (String line : new String(data, StandardCharsets.US_ASCII).split("\n")) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }

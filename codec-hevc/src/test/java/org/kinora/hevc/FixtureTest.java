@@ -15,7 +15,7 @@ class FixtureTest {
         "intra_qp0", "intra_qp51", "intra_lossless", "intra_culossless", "intra_tskip", "intra_nosignhide",
         "intra_scaling", "intra_wpp", "intra_cip", "intra_nosmooth", "intra_odd", "intra_odd2",
         "intra_slices", "intra_slices32", "intra_main10", "intra_crc", "intra_checksum",
-        "intra_scalingfile", "intra_deblockofs", "intra_mincu16", "intra_ntsc",
+        "intra_scalingfile", "intra_deblockofs", "intra_mincu16", "intra_ntsc", "inter_p",
     })
     void matchesFfmpegAndSeiHashes(String name) {
         byte[] stream = FixtureSupport.read(name + ".hevc");

@@ -1,0 +1,395 @@
+package org.kinora.hevc;
+
+/**
+ * Inter prediction sample kernels (H.265 8.5.3.3): fractional sample interpolation of one
+ * prediction block from one reference picture (8.5.3.3.3.1 luma, 8.5.3.3.3.2 chroma, 4:2:0) and
+ * the weighted sample prediction that turns one or two such blocks into final samples
+ * (8.5.3.3.4.2 default, 8.5.3.3.4.3 explicit). Bit depths 8 to 12.
+ *
+ * <p>Interpolation writes the intermediate array predSamplesLX, {@code w * h} values at
+ * {@code dst[y * w + x]}, 14-bit precision as in the specification. The filters are separable:
+ * the horizontal pass goes into a 16-bit scratch ({@code h + 7} rows for luma), the vertical
+ * pass reads it; each fractional case (full sample, horizontal only, vertical only, both) has
+ * its own loop. Reference sample coordinates are clamped to the picture as the specification
+ * does (Clip3(0, pic_width - 1, ...)): when the block and its filter margin lie inside the
+ * picture the kernels read the reference plane directly, otherwise the clamped area is first
+ * copied into a scratch block and the same loops read that.
+ *
+ * <p>Range of the intermediate values. Chroma values and luma values with at most one fractional
+ * component fit a signed 16-bit value. A luma value with both components fractional lies in
+ * [-16893, 33271] (bit depth 12; [-16830, 33150] at 8 bits), which exceeds 32767 for contrived
+ * reference content. Such a value is stored modulo 2^16 (as a negative {@code short}, below
+ * -16893 and so never ambiguous) and the weighting functions here read every value back as
+ * {@code ((s + 0x6000) & 0xFFFF) - 0x6000}, which restores the exact value: output stays
+ * bit-exact with the specification for every input. Code that reads predSamplesLX otherwise must
+ * do the same.
+ *
+ * <p>An instance owns its scratch buffers and allocates nothing per call; it is not thread-safe.
+ */
+final class InterPrediction {
+    /** Largest prediction block width or height. */
+    static final int MAX_BLOCK = 64;
+
+    /** Bias that maps every intermediate value into [0, 65535] (see the class comment). */
+    private static final int BIAS = 0x6000;
+
+    // H.265 8.5.3.3.3.1: luma interpolation filter coefficients fL[xFrac][i], row 0 unused
+    private static final int[] LUMA_FILTER = {
+        0, 0, 0, 64, 0, 0, 0, 0,
+        -1, 4, -10, 58, 17, -5, 1, 0,
+        -1, 4, -11, 40, 40, -11, 4, -1,
+        0, 1, -5, 17, 58, -10, 4, -1,
+    };
+    // H.265 8.5.3.3.3.2: chroma interpolation filter coefficients fC[xFrac][i], row 0 unused
+    private static final int[] CHROMA_FILTER = {
+        0, 64, 0, 0,
+        -2, 58, 10, -2,
+        -4, 54, 16, -2,
+        -6, 46, 28, -4,
+        -4, 36, 36, -4,
+        -4, 28, 46, -6,
+        -2, 16, 54, -4,
+        -2, 10, 58, -2,
+    };
+
+    private static final int EDGE_STRIDE = MAX_BLOCK + 7;
+    /** Clamped copy of the reference area when the block reaches outside the picture. */
+    private final short[] edge = new short[EDGE_STRIDE * EDGE_STRIDE];
+    /** Clamped column indices of one row of {@link #edge}. */
+    private final int[] edgeX = new int[EDGE_STRIDE];
+    /** Horizontal pass output, {@code h + 7} rows of {@code w}. */
+    private final short[] tmp = new short[EDGE_STRIDE * MAX_BLOCK];
+
+    /**
+     * Luma sample interpolation (H.265 8.5.3.3.3.1) of the {@code w} x {@code h} block at
+     * ({@code xPb}, {@code yPb}) displaced by ({@code mvx}, {@code mvy}) in quarter samples.
+     *
+     * @param ref reference luma plane, sample (x, y) at {@code ref[y * stride + x]}
+     * @param picW pic_width_in_luma_samples (coordinates are clamped to [0, picW - 1])
+     * @param picH pic_height_in_luma_samples
+     * @param bitDepth BitDepthY, 8 to 12
+     * @param w block width, 1 to 64
+     * @param h block height, 1 to 64
+     * @param dst receives predSamplesLX[x][y] at {@code dst[y * w + x]}; nothing else is written
+     */
+    void lumaBlock(short[] ref, int stride, int picW, int picH, int bitDepth, int xPb, int yPb, int w, int h,
+            int mvx, int mvy, short[] dst) {
+        int xFrac = mvx & 3;
+        int yFrac = mvy & 3;
+        // (8-228, 8-229): top-left full-sample position
+        int xInt = xPb + (mvx >> 2);
+        int yInt = yPb + (mvy >> 2);
+        int shift1 = bitDepth - 8 < 4 ? bitDepth - 8 : 4;
+        int shift3 = 14 - bitDepth > 2 ? 14 - bitDepth : 2;
+        int left = xFrac != 0 ? 3 : 0;
+        int right = xFrac != 0 ? 4 : 0;
+        int top = yFrac != 0 ? 3 : 0;
+        int bottom = yFrac != 0 ? 4 : 0;
+        short[] src;
+        int off;
+        int sstride;
+        if (xInt - left >= 0 && yInt - top >= 0 && xInt + w + right <= picW && yInt + h + bottom <= picH) {
+            src = ref;
+            sstride = stride;
+            off = yInt * stride + xInt;
+        } else {
+            fillEdge(ref, stride, picW, picH, xInt - 3, yInt - 3, w + 7, h + 7);
+            src = edge;
+            sstride = EDGE_STRIDE;
+            off = 3 * EDGE_STRIDE + 3;
+        }
+        if (xFrac == 0) {
+            if (yFrac == 0) {
+                copyShift(src, off, sstride, w, h, shift3, dst);
+            } else {
+                lumaV(src, off, sstride, w, h, yFrac, shift1, dst);
+            }
+        } else if (yFrac == 0) {
+            lumaH(src, off, sstride, w, h, xFrac, shift1, dst);
+        } else {
+            // rows yInt - 3 .. yInt + h + 3 filtered horizontally, then vertically with shift2 = 6
+            lumaH(src, off - 3 * sstride, sstride, w, h + 7, xFrac, shift1, tmp);
+            lumaV(tmp, 3 * w, w, w, h, yFrac, 6, dst);
+        }
+    }
+
+    /**
+     * Chroma sample interpolation (H.265 8.5.3.3.3.2) for 4:2:0 of the {@code wC} x {@code hC}
+     * block at ({@code xPbC}, {@code yPbC}) in chroma samples, displaced by ({@code mvCx},
+     * {@code mvCy}) in eighth chroma samples (mvCLX, numerically the luma vector for 4:2:0).
+     *
+     * @param ref reference chroma plane, sample (x, y) at {@code ref[y * stride + x]}
+     * @param picW chroma plane width, pic_width_in_luma_samples / SubWidthC
+     * @param picH chroma plane height
+     * @param bitDepthC BitDepthC, 8 to 12
+     * @param wC block width, 1 to 64
+     * @param hC block height, 1 to 64
+     * @param dst receives predSamplesLX[x][y] at {@code dst[y * wC + x]}; nothing else is written
+     */
+    void chromaBlock(short[] ref, int stride, int picW, int picH, int bitDepthC, int xPbC, int yPbC, int wC, int hC,
+            int mvCx, int mvCy, short[] dst) {
+        int xFrac = mvCx & 7;
+        int yFrac = mvCy & 7;
+        int xInt = xPbC + (mvCx >> 3);
+        int yInt = yPbC + (mvCy >> 3);
+        int shift1 = bitDepthC - 8 < 4 ? bitDepthC - 8 : 4;
+        int shift3 = 14 - bitDepthC > 2 ? 14 - bitDepthC : 2;
+        int left = xFrac != 0 ? 1 : 0;
+        int right = xFrac != 0 ? 2 : 0;
+        int top = yFrac != 0 ? 1 : 0;
+        int bottom = yFrac != 0 ? 2 : 0;
+        short[] src;
+        int off;
+        int sstride;
+        if (xInt - left >= 0 && yInt - top >= 0 && xInt + wC + right <= picW && yInt + hC + bottom <= picH) {
+            src = ref;
+            sstride = stride;
+            off = yInt * stride + xInt;
+        } else {
+            fillEdge(ref, stride, picW, picH, xInt - 1, yInt - 1, wC + 3, hC + 3);
+            src = edge;
+            sstride = EDGE_STRIDE;
+            off = EDGE_STRIDE + 1;
+        }
+        if (xFrac == 0) {
+            if (yFrac == 0) {
+                copyShift(src, off, sstride, wC, hC, shift3, dst);
+            } else {
+                chromaV(src, off, sstride, wC, hC, yFrac, shift1, dst);
+            }
+        } else if (yFrac == 0) {
+            chromaH(src, off, sstride, wC, hC, xFrac, shift1, dst);
+        } else {
+            chromaH(src, off - sstride, sstride, wC, hC + 3, xFrac, shift1, tmp);
+            chromaV(tmp, wC, wC, wC, hC, yFrac, 6, dst);
+        }
+    }
+
+    /** Copies the {@code n} x {@code rows} area at (x0, y0), coordinates clamped to the picture, into {@link #edge}. */
+    private void fillEdge(short[] ref, int stride, int picW, int picH, int x0, int y0, int n, int rows) {
+        int[] xs = edgeX;
+        int maxX = picW - 1;
+        for (int i = 0; i < n; i++) {
+            int x = x0 + i;
+            xs[i] = x < 0 ? 0 : (x > maxX ? maxX : x);
+        }
+        short[] e = edge;
+        int maxY = picH - 1;
+        for (int r = 0; r < rows; r++) {
+            int y = y0 + r;
+            int base = (y < 0 ? 0 : (y > maxY ? maxY : y)) * stride;
+            int d = r * EDGE_STRIDE;
+            for (int i = 0; i < n; i++) {
+                e[d + i] = ref[base + xs[i]];
+            }
+        }
+    }
+
+    /** Full-sample case: predSample = refSample << shift3. */
+    private static void copyShift(short[] src, int off, int sstride, int w, int h, int shift3, short[] dst) {
+        int d = 0;
+        for (int y = 0; y < h; y++) {
+            int p = off + y * sstride;
+            for (int x = 0; x < w; x++) {
+                dst[d++] = (short) (src[p + x] << shift3);
+            }
+        }
+    }
+
+    /** 8-tap horizontal filter of {@code h} rows; taps at x - 3 .. x + 4. */
+    private static void lumaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
+        int f = frac << 3;
+        int c0 = LUMA_FILTER[f];
+        int c1 = LUMA_FILTER[f + 1];
+        int c2 = LUMA_FILTER[f + 2];
+        int c3 = LUMA_FILTER[f + 3];
+        int c4 = LUMA_FILTER[f + 4];
+        int c5 = LUMA_FILTER[f + 5];
+        int c6 = LUMA_FILTER[f + 6];
+        int c7 = LUMA_FILTER[f + 7];
+        int d = 0;
+        for (int y = 0; y < h; y++) {
+            int p = off + y * sstride - 3;
+            for (int x = 0; x < w; x++, p++) {
+                dst[d++] = (short) ((c0 * src[p] + c1 * src[p + 1] + c2 * src[p + 2] + c3 * src[p + 3]
+                        + c4 * src[p + 4] + c5 * src[p + 5] + c6 * src[p + 6] + c7 * src[p + 7]) >> shift);
+            }
+        }
+    }
+
+    /** 8-tap vertical filter; taps at y - 3 .. y + 4. */
+    private static void lumaV(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
+        int f = frac << 3;
+        int c0 = LUMA_FILTER[f];
+        int c1 = LUMA_FILTER[f + 1];
+        int c2 = LUMA_FILTER[f + 2];
+        int c3 = LUMA_FILTER[f + 3];
+        int c4 = LUMA_FILTER[f + 4];
+        int c5 = LUMA_FILTER[f + 5];
+        int c6 = LUMA_FILTER[f + 6];
+        int c7 = LUMA_FILTER[f + 7];
+        int s1 = sstride;
+        int s2 = 2 * sstride;
+        int s3 = 3 * sstride;
+        int s4 = 4 * sstride;
+        int s5 = 5 * sstride;
+        int s6 = 6 * sstride;
+        int s7 = 7 * sstride;
+        int d = 0;
+        for (int y = 0; y < h; y++) {
+            int p = off + (y - 3) * sstride;
+            for (int x = 0; x < w; x++, p++) {
+                dst[d++] = (short) ((c0 * src[p] + c1 * src[p + s1] + c2 * src[p + s2] + c3 * src[p + s3]
+                        + c4 * src[p + s4] + c5 * src[p + s5] + c6 * src[p + s6] + c7 * src[p + s7]) >> shift);
+            }
+        }
+    }
+
+    /** 4-tap horizontal filter of {@code h} rows; taps at x - 1 .. x + 2. */
+    private static void chromaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
+        int f = frac << 2;
+        int c0 = CHROMA_FILTER[f];
+        int c1 = CHROMA_FILTER[f + 1];
+        int c2 = CHROMA_FILTER[f + 2];
+        int c3 = CHROMA_FILTER[f + 3];
+        int d = 0;
+        for (int y = 0; y < h; y++) {
+            int p = off + y * sstride - 1;
+            for (int x = 0; x < w; x++, p++) {
+                dst[d++] = (short) ((c0 * src[p] + c1 * src[p + 1] + c2 * src[p + 2] + c3 * src[p + 3]) >> shift);
+            }
+        }
+    }
+
+    /** 4-tap vertical filter; taps at y - 1 .. y + 2. */
+    private static void chromaV(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
+        int f = frac << 2;
+        int c0 = CHROMA_FILTER[f];
+        int c1 = CHROMA_FILTER[f + 1];
+        int c2 = CHROMA_FILTER[f + 2];
+        int c3 = CHROMA_FILTER[f + 3];
+        int s1 = sstride;
+        int s2 = 2 * sstride;
+        int s3 = 3 * sstride;
+        int d = 0;
+        for (int y = 0; y < h; y++) {
+            int p = off + (y - 1) * sstride;
+            for (int x = 0; x < w; x++, p++) {
+                dst[d++] = (short) ((c0 * src[p] + c1 * src[p + s1] + c2 * src[p + s2] + c3 * src[p + s3]) >> shift);
+            }
+        }
+    }
+
+    /**
+     * Default weighted sample prediction (H.265 8.5.3.3.4.2) of a uni-predicted block:
+     * Clip3(0, (1 << bitDepth) - 1, (predSamples + offset1) >> shift1), shift1 = 14 - bitDepth.
+     *
+     * @param pred predSamplesL0 or predSamplesL1, {@code pred[y * w + x]}, as the interpolation wrote it
+     * @param bitDepth BitDepthY or BitDepthC of the component, 8 to 12
+     * @param dst picture plane; sample (x, y) of the block goes to {@code dst[dstOffset + y * dstStride + x]}
+     */
+    static void defaultUni(short[] pred, int w, int h, int bitDepth, short[] dst, int dstStride, int dstOffset) {
+        int shift1 = 14 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        // offset1 = 1 << (shift1 - 1), with the bias of the stored values folded in
+        int add = (1 << (shift1 - 1)) - BIAS;
+        int s = 0;
+        for (int y = 0; y < h; y++) {
+            int d = dstOffset + y * dstStride;
+            for (int x = 0; x < w; x++) {
+                int v = (((pred[s++] + BIAS) & 0xFFFF) + add) >> shift1;
+                dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+            }
+        }
+    }
+
+    /**
+     * Default weighted sample prediction (H.265 8.5.3.3.4.2) of a bi-predicted block:
+     * Clip3(0, (1 << bitDepth) - 1, (predSamplesL0 + predSamplesL1 + offset2) >> shift2),
+     * shift2 = 15 - bitDepth. Arguments as in {@link #defaultUni}.
+     */
+    static void defaultBi(short[] p0, short[] p1, int w, int h, int bitDepth, short[] dst, int dstStride,
+            int dstOffset) {
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - 2 * BIAS;
+        int s = 0;
+        for (int y = 0; y < h; y++) {
+            int d = dstOffset + y * dstStride;
+            for (int x = 0; x < w; x++, s++) {
+                int v = (((p0[s] + BIAS) & 0xFFFF) + ((p1[s] + BIAS) & 0xFFFF) + add) >> shift2;
+                dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+            }
+        }
+    }
+
+    /**
+     * Explicit weighted sample prediction (H.265 8.5.3.3.4.3) of a uni-predicted block:
+     * Clip3(0, max, ((pred * w0 + 2^(log2WD - 1)) >> log2WD) + o0), or
+     * Clip3(0, max, pred * w0 + o0) when log2WD &lt; 1.
+     *
+     * <p>The caller passes the variables of that clause for the component (cIdx) and the
+     * reference index (refIdxLX) in use, with shift1 = 14 - bitDepth:
+     * <ul>
+     * <li>luma: {@code log2Wd = luma_log2_weight_denom + shift1}, {@code w0 = LumaWeightLX[refIdxLX]}
+     * (that is {@code (1 << luma_log2_weight_denom) + delta_luma_weight_lX[refIdxLX]}, or
+     * {@code 1 << luma_log2_weight_denom} when luma_weight_lX_flag is 0),
+     * {@code o0 = luma_offset_lX[refIdxLX] << WpOffsetBdShiftY} (WpOffsetBdShiftY = BitDepthY - 8, or
+     * 0 with high_precision_offsets_enabled_flag);</li>
+     * <li>chroma: {@code log2Wd = ChromaLog2WeightDenom + shift1}, {@code w0 = ChromaWeightLX[refIdxLX][cIdx - 1]},
+     * {@code o0 = ChromaOffsetLX[refIdxLX][cIdx - 1] << WpOffsetBdShiftC}.</li>
+     * </ul>
+     * For L1 pass the L1 weight and offset as {@code w0} and {@code o0}. Legal ranges: weights
+     * -128..255, offsets (before the shift) -128..127, denominators 0..7.
+     *
+     * @param pred predSamplesLX as the interpolation wrote it
+     * @param dst picture plane; sample (x, y) goes to {@code dst[dstOffset + y * dstStride + x]}
+     */
+    static void explicitUni(short[] pred, int w, int h, int bitDepth, int log2Wd, int w0, int o0, short[] dst,
+            int dstStride, int dstOffset) {
+        int max = (1 << bitDepth) - 1;
+        int s = 0;
+        if (log2Wd >= 1) {
+            // (v - BIAS) * w0 + round == u * w0 + (round - BIAS * w0)
+            int add = (1 << (log2Wd - 1)) - BIAS * w0;
+            for (int y = 0; y < h; y++) {
+                int d = dstOffset + y * dstStride;
+                for (int x = 0; x < w; x++) {
+                    int v = ((((pred[s++] + BIAS) & 0xFFFF) * w0 + add) >> log2Wd) + o0;
+                    dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                }
+            }
+        } else {
+            int add = o0 - BIAS * w0;
+            for (int y = 0; y < h; y++) {
+                int d = dstOffset + y * dstStride;
+                for (int x = 0; x < w; x++) {
+                    int v = ((pred[s++] + BIAS) & 0xFFFF) * w0 + add;
+                    dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                }
+            }
+        }
+    }
+
+    /**
+     * Explicit weighted sample prediction (H.265 8.5.3.3.4.3) of a bi-predicted block:
+     * Clip3(0, max, (p0 * w0 + p1 * w1 + ((o0 + o1 + 1) << log2WD)) >> (log2WD + 1)).
+     * {@code log2Wd} as in {@link #explicitUni}; {@code w0}, {@code o0} are the L0 weight and offset
+     * of refIdxL0 and {@code w1}, {@code o1} the L1 ones of refIdxL1, offsets already shifted left
+     * by WpOffsetBdShift.
+     */
+    static void explicitBi(short[] p0, short[] p1, int w, int h, int bitDepth, int log2Wd, int w0, int w1, int o0,
+            int o1, short[] dst, int dstStride, int dstOffset) {
+        int max = (1 << bitDepth) - 1;
+        int shift = log2Wd + 1;
+        int add = ((o0 + o1 + 1) << log2Wd) - BIAS * (w0 + w1);
+        int s = 0;
+        for (int y = 0; y < h; y++) {
+            int d = dstOffset + y * dstStride;
+            for (int x = 0; x < w; x++, s++) {
+                int v = (((p0[s] + BIAS) & 0xFFFF) * w0 + ((p1[s] + BIAS) & 0xFFFF) * w1 + add) >> shift;
+                dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+            }
+        }
+    }
+}
