@@ -206,7 +206,7 @@ final class HttpReader implements ByteSource {
         attempts = 0;
         int skip = (int) Math.max(0, Math.min(n, skipUntil - start));
         if (skip < n) {
-            byte[] bytes = (skip == 0 ? chunk : chunk.subarray(skip, n)).copyToJavaArray();
+            byte[] bytes = (skip == 0 ? chunk : subarray(chunk, skip, n)).copyToJavaArray();
             anyBytes = true;
             listener.onData(start + skip, bytes, total);
             if (gen != generation) {
@@ -329,6 +329,9 @@ final class HttpReader implements ByteSource {
             + "  if (x.done) h.onEnd(); else h.onChunk(new Int8Array(x.value.buffer, x.value.byteOffset, x.value.byteLength));"
             + "}).catch(function (e) { if (!h.ctrl.signal.aborted) h.onFail(String(e && e.message ? e.message : e)); });")
     private static native void pullChunk(JSObject h);
+
+    @JSBody(params = {"a", "from", "to"}, script = "return a.subarray(from, to);")
+    private static native Int8Array subarray(Int8Array a, int from, int to);
 
     @JSBody(params = "h", script = "try { h.ctrl.abort(); } catch (e) {}")
     private static native void abort(JSObject h);
