@@ -7,6 +7,8 @@ import org.kinora.worker.protocol.TracksMessage;
 final class MediaInfo {
     double duration = Double.NaN;
     boolean seekable;
+    /** A live stream: infinite duration, nothing to seek in. */
+    boolean live;
     int videoWidth;
     int videoHeight;
     boolean hasVideo;
@@ -16,6 +18,7 @@ final class MediaInfo {
     void clear() {
         duration = Double.NaN;
         seekable = false;
+        live = false;
         videoWidth = 0;
         videoHeight = 0;
         hasVideo = false;
@@ -26,6 +29,7 @@ final class MediaInfo {
     void set(TracksMessage m) {
         duration = m.getDuration();
         seekable = m.isSeekable();
+        live = m.isLive();
         TrackMessage v = m.getVideo();
         audio = JsUtil.isNullish(m.getAudio()) ? null : m.getAudio();
         hasVideo = !JsUtil.isNullish(v);

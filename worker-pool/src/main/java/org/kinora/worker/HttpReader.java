@@ -4,94 +4,350 @@ import org.kinora.core.MediaException;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
-import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * Reads a URL in chunks with HTTP Range requests. A server that ignores ranges answers 200 with
- * the whole body, which is then delivered as one chunk. Answers to requests made before the
- * latest {@link #read} (after a seek) are dropped.
+ * Reads an HTTP resource for the source worker, as real servers behave:
+ * <ul>
+ * <li>Range requests, with {@code If-Range} once the first answer gave an ETag or Last-Modified,
+ * so that a file replaced between requests is noticed instead of mixed.</li>
+ * <li>A server that ignores ranges (200 with the whole body) is read as a stream, chunk by chunk
+ * as the body arrives, with the same read-ahead limits: memory stays bounded. A seek forward
+ * within the stream skips bytes; a seek backwards restarts the request. A body that never ends
+ * (a live URL) is read the same way.</li>
+ * <li>Bodies are read as streams in every case, so a response cut part way delivers what arrived
+ * and the rest is asked for again with a Range from the first missing byte.</li>
+ * <li>Network errors, 408, 429 and 5xx answers are retried with exponential backoff and jitter,
+ * honouring Retry-After; only when the retries are exhausted does reading fail, with
+ * MEDIA_ERR_NETWORK. An answer that says the resource is not there (404, 403, other 4xx) fails
+ * at once: MEDIA_ERR_SRC_NOT_SUPPORTED before anything was read, MEDIA_ERR_NETWORK after.</li>
+ * </ul>
  */
-final class HttpReader {
-    interface Listener {
-        /** Bytes starting at {@code offset}; {@code totalLength} is -1 when the server did not say. */
-        void onData(long offset, byte[] data, long totalLength);
+final class HttpReader implements ByteSource {
+    static final int MAX_ATTEMPTS = 6;
+    private static final double BASE_DELAY_MS = 250;
+    private static final double MAX_DELAY_MS = 8000;
+    /** A seek forward in a streamed body closer than this skips bytes instead of asking again. */
+    private static final long SKIP_LIMIT = 4L << 20;
 
-        void onError(MediaException error);
+    @JSFunctor
+    interface ResponseCallback extends JSObject {
+        void call(int status, double total, String validator, double retryAfterSeconds);
     }
 
     @JSFunctor
-    interface DataCallback extends JSObject {
-        void call(ArrayBuffer data, boolean ranged, double totalLength);
+    interface ChunkCallback extends JSObject {
+        void call(Int8Array chunk);
     }
 
     @JSFunctor
-    interface ErrorCallback extends JSObject {
-        void call(int status, String message);
+    interface EndCallback extends JSObject {
+        void call();
+    }
+
+    @JSFunctor
+    interface FailCallback extends JSObject {
+        void call(String message);
     }
 
     private final String url;
     private final Listener listener;
+    private final boolean crossOrigin;
+
+    /** Bumped by every new request; callbacks of older ones are dropped. */
     private int generation;
+    private JSObject request;
     private boolean inFlight;
-    private boolean rangesIgnored;
+    /** The server answered 200 to a Range request: the body is read as a stream. */
+    private boolean streaming;
+    private boolean rangesWork;
+    private String validator;
+    private long total = -1;
+    private boolean anyBytes;
+
+    /** File offset of the next byte the open response delivers. */
+    private long position;
+    /** Bytes of a streamed body before this offset are dropped (a seek forward without ranges). */
+    private long skipUntil;
+    /** Where the current read wants to end (exclusive); -1 for "until the end". */
+    private long wantEnd;
+    /** The open response has been read to its end. */
+    private boolean responseDone = true;
+    private int attempts;
+    private int timer;
+    /** A chunk has been asked of the open response and not delivered yet. */
+    private boolean pulling;
 
     HttpReader(String url, Listener listener) {
         this.url = url;
         this.listener = listener;
+        this.crossOrigin = isCrossOrigin(url);
     }
 
-    boolean inFlight() {
+    @Override
+    public boolean inFlight() {
         return inFlight;
     }
 
-    /** Fetches {@code [offset, offset + length)} (or less at the end of the file). */
-    void read(long offset, int length) {
-        int gen = ++generation;
+    @Override
+    public boolean sequentialOnly() {
+        return streaming && !rangesWork;
+    }
+
+    /** True once the server was seen to answer 200 to a Range request. */
+    boolean rangesIgnored() {
+        return streaming;
+    }
+
+    @Override
+    public void read(long offset, int length) {
         inFlight = true;
-        if (rangesIgnored) {
-            listener.onError(new MediaException(MediaException.MEDIA_ERR_NETWORK, "the server does not support range requests, needed to seek"));
+        attempts = 0;
+        wantEnd = offset + length;
+        if (streaming && request != null && !responseDone && offset >= position && offset - position <= SKIP_LIMIT) {
+            skipUntil = offset;
+            pull(generation);
             return;
         }
-        fetchRange(url, (double) offset, (double) (offset + length - 1), (data, ranged, total) -> {
-            if (gen != generation) {
-                return;
-            }
-            inFlight = false;
-            byte[] bytes = new org.teavm.jso.typedarrays.Int8Array(data).copyToJavaArray();
-            if (!ranged) {
-                if (offset != 0) {
-                    listener.onError(new MediaException(MediaException.MEDIA_ERR_NETWORK, "the server ignored a range request"));
-                    return;
-                }
-                rangesIgnored = true;
-            }
-            listener.onData(offset, bytes, (long) total);
-        }, (status, message) -> {
-            if (gen != generation) {
-                return;
-            }
-            inFlight = false;
-            // An HTTP error answer means the resource is not there to play (HTML: "media source
-            // failure", MEDIA_ERR_SRC_NOT_SUPPORTED); a failed fetch is a network error.
-            int code = status > 0 ? MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED : MediaException.MEDIA_ERR_NETWORK;
-            listener.onError(new MediaException(code, message));
-        });
+        open(offset);
     }
 
-    /** Drops the answer to the request in flight. */
-    void cancel() {
+    @Override
+    public void cancel() {
         generation++;
         inFlight = false;
+        closeRequest();
+        if (timer != 0) {
+            clearTimeout(timer);
+            timer = 0;
+        }
     }
 
-    @JSBody(params = {"url", "first", "last", "onData", "onError"}, script = ""
-            + "fetch(url, {headers: {'Range': 'bytes=' + first + '-' + last}}).then(function (r) {"
-            + "  if (r.status === 416) { onData(new ArrayBuffer(0), true, first); return; }"
-            + "  if (!r.ok) { onError(r.status, 'HTTP ' + r.status + ' for ' + url); return; }"
-            + "  var ranged = r.status === 206, total = -1, h;"
-            + "  if (ranged) { h = /\\/(\\d+)\\s*$/.exec(r.headers.get('Content-Range') || ''); if (h) total = +h[1]; }"
-            + "  else { h = r.headers.get('Content-Length'); if (h) total = +h; }"
-            + "  return r.arrayBuffer().then(function (b) { onData(b, ranged, ranged || total >= 0 ? total : b.byteLength); });"
-            + "}).catch(function (e) { onError(0, 'network error: ' + (e && e.message ? e.message : e)); });")
-    private static native void fetchRange(String url, double first, double last, DataCallback onData, ErrorCallback onError);
+    private void closeRequest() {
+        if (request != null) {
+            abort(request);
+            request = null;
+        }
+        pulling = false;
+        responseDone = true;
+    }
+
+    /** Starts a request for the bytes from {@code offset}. */
+    private void open(long offset) {
+        closeRequest();
+        int gen = ++generation;
+        position = offset;
+        skipUntil = offset;
+        responseDone = false;
+        String range = streaming && offset == 0 ? null
+                : "bytes=" + offset + "-" + (streaming || wantEnd <= offset ? "" : Long.toString(wantEnd - 1));
+        request = fetch(url, range, rangesWork ? validator : null,
+                (status, length, tag, retryAfter) -> onResponse(gen, offset, status, length, tag, retryAfter),
+                chunk -> onChunk(gen, chunk),
+                () -> onEnd(gen),
+                message -> onFailure(gen, message, -1));
+    }
+
+    private void onResponse(int gen, long offset, int status, double length, String tag, double retryAfter) {
+        if (gen != generation) {
+            return;
+        }
+        if (status == 206) {
+            rangesWork = true;
+            if (length >= 0) {
+                total = (long) length;
+            }
+            if (validator == null) {
+                validator = tag;
+            }
+            pull(gen);
+        } else if (status == 200) {
+            if (rangesWork && validator != null) {
+                fail(new MediaException(MediaException.MEDIA_ERR_NETWORK, "the file changed on the server while it was being read"));
+                return;
+            }
+            // no ranges: the whole body from byte 0, read as a stream; bytes before the offset are skipped
+            streaming = true;
+            position = 0;
+            skipUntil = offset;
+            total = length >= 0 ? (long) length : -1;
+            if (validator == null) {
+                validator = tag;
+            }
+            pull(gen);
+        } else if (status == 416) {
+            closeRequest();
+            done(offset, true);
+        } else if (status == 408 || status == 429 || status >= 500) {
+            closeRequest();
+            retry(offset, "HTTP " + status, retryAfter);
+        } else {
+            closeRequest();
+            int code = anyBytes ? MediaException.MEDIA_ERR_NETWORK : MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED;
+            fail(new MediaException(code, "HTTP " + status + " for " + url));
+        }
+    }
+
+    private void pull(int gen) {
+        if (request != null && !pulling) {
+            pulling = true;
+            pullChunk(request);
+        }
+    }
+
+    private void onChunk(int gen, Int8Array chunk) {
+        if (gen != generation) {
+            return;
+        }
+        pulling = false;
+        int n = chunk.getLength();
+        long start = position;
+        position += n;
+        attempts = 0;
+        int skip = (int) Math.max(0, Math.min(n, skipUntil - start));
+        if (skip < n) {
+            byte[] bytes = (skip == 0 ? chunk : subarray(chunk, skip, n)).copyToJavaArray();
+            anyBytes = true;
+            listener.onData(start + skip, bytes, total);
+            if (gen != generation) {
+                return; // the listener asked for something else meanwhile
+            }
+        }
+        if (wantEnd >= 0 && position >= wantEnd && position > skipUntil) {
+            // enough for this read: a ranged answer is complete, a streamed one pauses here
+            if (!streaming) {
+                closeRequest();
+            }
+            inFlight = false;
+            listener.onReady();
+            return;
+        }
+        pull(gen);
+    }
+
+    private void onEnd(int gen) {
+        if (gen != generation) {
+            return;
+        }
+        pulling = false;
+        responseDone = true;
+        request = null;
+        boolean atEnd = total >= 0 ? position >= total : streaming;
+        if (!atEnd && (wantEnd < 0 || position < wantEnd)) {
+            retry(position, "the response ended early", -1); // a cut response: ask for the rest
+            return;
+        }
+        done(position, atEnd);
+    }
+
+    private void done(long offset, boolean endOfResource) {
+        inFlight = false;
+        if (endOfResource) {
+            listener.onData(offset, new byte[0], total);
+        }
+        listener.onReady();
+    }
+
+    private void onFailure(int gen, String message, double retryAfter) {
+        if (gen != generation) {
+            return;
+        }
+        pulling = false;
+        request = null;
+        responseDone = true;
+        retry(position, message, retryAfter);
+    }
+
+    /** Asks again from {@code offset} after a backoff, or fails when the attempts are used up. */
+    private void retry(long offset, String reason, double retryAfterSeconds) {
+        if (++attempts >= MAX_ATTEMPTS) {
+            String message = "network error after " + attempts + " attempts: " + reason;
+            if (crossOrigin && !anyBytes) {
+                message += " (a cross-origin URL: the server must allow this page's origin with CORS headers)";
+            }
+            fail(new MediaException(MediaException.MEDIA_ERR_NETWORK, message));
+            return;
+        }
+        double delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * (1 << (attempts - 1)));
+        delay *= 0.75 + 0.5 * Math.random();
+        if (retryAfterSeconds > 0) {
+            delay = Math.max(delay, Math.min(60_000, retryAfterSeconds * 1000));
+        }
+        int gen = ++generation;
+        timer = setTimeout(() -> {
+            timer = 0;
+            if (gen == generation) {
+                if (streaming && !rangesWork) {
+                    // without ranges the body restarts from 0; what was delivered is skipped
+                    open(0);
+                    skipUntil = offset;
+                } else {
+                    open(offset);
+                }
+            }
+        }, delay);
+    }
+
+    private void fail(MediaException e) {
+        inFlight = false;
+        generation++;
+        closeRequest();
+        listener.onError(e);
+    }
+
+    /**
+     * Starts a fetch; calls {@code onResponse} with the status, the resource's total length (from
+     * Content-Range, else Content-Length, else -1), its ETag or Last-Modified and Retry-After (or
+     * -1). The body is then read chunk by chunk with {@link #pullChunk}. Returns the request handle.
+     */
+    @JSBody(params = {"url", "range", "ifRange", "onResponse", "onChunk", "onEnd", "onFail"}, script = ""
+            + "var h = {ctrl: new AbortController(), reader: null, onChunk: onChunk, onEnd: onEnd, onFail: onFail};"
+            + "var headers = {};"
+            + "if (range) headers['Range'] = range;"
+            + "if (range && ifRange) headers['If-Range'] = ifRange;"
+            + "fetch(url, {headers: headers, signal: h.ctrl.signal}).then(function (r) {"
+            + "  var total = -1, m;"
+            + "  if (r.status === 206) { m = /\\/(\\d+)\\s*$/.exec(r.headers.get('Content-Range') || ''); if (m) total = +m[1]; }"
+            + "  else if (r.status === 416) { m = /\\/(\\d+)\\s*$/.exec(r.headers.get('Content-Range') || ''); if (m) total = +m[1]; }"
+            + "  else { m = r.headers.get('Content-Length'); if (m !== null && m !== '' && !r.headers.get('Content-Encoding')) total = +m; }"
+            + "  var ra = r.headers.get('Retry-After'), retry = -1;"
+            + "  if (ra) { retry = /^\\d+$/.test(ra) ? +ra : Math.max(0, (Date.parse(ra) - Date.now()) / 1000); }"
+            + "  if (r.body && (r.status === 200 || r.status === 206)) h.reader = r.body.getReader();"
+            + "  else if (r.body) r.body.cancel().catch(function () {});"
+            + "  var tag = r.headers.get('ETag'); if (tag && tag.indexOf('W/') === 0) tag = null;"
+            + "  onResponse(r.status, total, tag || r.headers.get('Last-Modified') || null, retry);"
+            + "}).catch(function (e) { if (!h.ctrl.signal.aborted) onFail(String(e && e.message ? e.message : e)); });"
+            + "return h;")
+    private static native JSObject fetch(String url, String range, String ifRange, ResponseCallback onResponse,
+            ChunkCallback onChunk, EndCallback onEnd, FailCallback onFail);
+
+    /** Reads the next chunk of the body: {@code onChunk} or {@code onEnd} follows. */
+    @JSBody(params = "h", script = ""
+            + "if (!h.reader) { h.onEnd(); return; }"
+            + "h.reader.read().then(function (x) {"
+            + "  if (h.ctrl.signal.aborted) return;"
+            + "  if (x.done) h.onEnd(); else h.onChunk(new Int8Array(x.value.buffer, x.value.byteOffset, x.value.byteLength));"
+            + "}).catch(function (e) { if (!h.ctrl.signal.aborted) h.onFail(String(e && e.message ? e.message : e)); });")
+    private static native void pullChunk(JSObject h);
+
+    @JSBody(params = {"a", "from", "to"}, script = "return a.subarray(from, to);")
+    private static native Int8Array subarray(Int8Array a, int from, int to);
+
+    @JSBody(params = "h", script = "try { h.ctrl.abort(); } catch (e) {}")
+    private static native void abort(JSObject h);
+
+    @JSFunctor
+    interface TimerCallback extends JSObject {
+        void call();
+    }
+
+    @JSBody(params = {"f", "ms"}, script = "return setTimeout(f, ms);")
+    private static native int setTimeout(TimerCallback f, double ms);
+
+    @JSBody(params = "id", script = "clearTimeout(id);")
+    private static native void clearTimeout(int id);
+
+    @JSBody(params = "url", script = ""
+            + "try { return new URL(url, self.location.href).origin !== self.location.origin; } catch (e) { return false; }")
+    private static native boolean isCrossOrigin(String url);
 }

@@ -31,9 +31,12 @@ import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * The source worker of one session: fetches the URL in Range chunks, demuxes, decodes the audio
- * track and sends video packets to the video worker over a MessageChannel port. It reads ahead of
- * the playback position by a bounded time (unbounded in decode-only mode).
+ * The source worker of one session: reads the URL ({@link HttpReader}: Range requests or a
+ * streamed body; {@link WebSocketReader} for {@code ws://} live streams), demuxes, decodes the
+ * audio track and sends video packets to the video worker over a MessageChannel port. It reads
+ * ahead of the playback position by a bounded time (unbounded in decode-only mode); a live stream
+ * (no length, no duration) is read continuously and announced with {@code live: true} and an
+ * infinite duration.
  *
  * <p>To the main thread: {@code tracks}, {@code audio}, {@code eos}, {@code decode-error},
  * {@code error}; to the video port: {@code config}, {@code seek}, {@code packet}, {@code eos}. Every
@@ -43,7 +46,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  * can seek: the demuxer positions at the random-access point before the target, the audio decoder
  * is reset, and with an exact seek the audio samples before the target are cut off here.
  */
-final class SourceRole implements HttpReader.Listener {
+final class SourceRole implements ByteSource.Listener {
     private static final int CHUNK = 256 * 1024;
     /** Smallest plane array made: the largest Vorbis block's output (8192 / 2). */
     private static final int MIN_PLANE = 4096;
@@ -51,10 +54,14 @@ final class SourceRole implements HttpReader.Listener {
 
     private final JSObject main;
     private final JSObject videoPort;
-    private final HttpReader reader;
+    private final ByteSource reader;
     private final int session;
     private double readAhead;
     private int epoch;
+    /** The first bytes, kept until there are enough to recognise the format. */
+    private byte[] head = new byte[0];
+    /** No length and no duration: a live stream, read continuously whatever the read-ahead. */
+    private boolean live;
     private Demuxer demuxer;
     private long offset;
     private long length = -1;
@@ -85,7 +92,7 @@ final class SourceRole implements HttpReader.Listener {
         this.session = session;
         this.videoPort = videoPort;
         this.readAhead = readAhead;
-        this.reader = new HttpReader(url, this);
+        this.reader = WebSocketReader.handles(url) ? new WebSocketReader(url, this) : new HttpReader(url, this);
     }
 
     void start() {
@@ -147,11 +154,22 @@ final class SourceRole implements HttpReader.Listener {
         }
         try {
             if (demuxer == null) {
-                demuxer = Demuxers.create(Demuxers.detect(data, data.length));
+                // chunks of a streamed body or WebSocket messages can be tiny: gather enough to sniff
+                byte[] h = new byte[head.length + data.length];
+                System.arraycopy(head, 0, h, 0, head.length);
+                System.arraycopy(data, 0, h, head.length, data.length);
+                head = h;
+                if (head.length < org.kinora.demux.ContainerFormat.SNIFF_BYTES && data.length > 0) {
+                    return;
+                }
+                demuxer = Demuxers.create(Demuxers.detect(head, head.length));
                 if (totalLength >= 0) {
                     length = totalLength;
                     demuxer.setInputLength(totalLength);
                 }
+                data = head;
+                at = 0;
+                head = null;
             }
             offset = at + data.length;
             if (data.length > 0) {
@@ -170,12 +188,17 @@ final class SourceRole implements HttpReader.Listener {
     }
 
     @Override
+    public void onReady() {
+        pump();
+    }
+
+    @Override
     public void onError(MediaException error) {
         fail(error.code(), error.getMessage());
     }
 
     private void pump() {
-        if (closed || atEnd || demuxer == null || reader.inFlight()) {
+        if (closed || atEnd || demuxer == null) {
             return;
         }
         try {
@@ -185,7 +208,7 @@ final class SourceRole implements HttpReader.Listener {
                     if (inputEnded) {
                         throw new MediaException("the demuxer wants data after the end of the file");
                     }
-                    if (sentUntil - playhead < readAhead || !tracksSent) {
+                    if (!reader.inFlight() && (live || sentUntil - playhead < readAhead || !tracksSent)) {
                         reader.read(offset, CHUNK);
                     }
                     return;
@@ -237,9 +260,11 @@ final class SourceRole implements HttpReader.Listener {
         if (audioTrack != null) {
             audioDecoder = Codecs.audio(audioTrack);
         }
+        live = length < 0 && Double.isNaN(demuxer.durationSeconds());
         TracksMessage msg = stamp(Messages.create(Messages.TRACKS));
-        msg.setDuration(demuxer.durationSeconds());
-        msg.setSeekable(demuxer.canSeek());
+        msg.setDuration(live ? Double.POSITIVE_INFINITY : demuxer.durationSeconds());
+        msg.setSeekable(demuxer.canSeek() && !live);
+        msg.setLive(live);
         if (videoTrack != null) {
             msg.setVideo(TrackMessages.toJs(videoTrack));
         }

@@ -4,7 +4,7 @@ import org.teavm.jso.JSProperty;
 
 /** {@code tracks}: source worker to main thread, once the stream headers are read. */
 public interface TracksMessage extends Message {
-    /** Seconds, NaN when unknown. */
+    /** Seconds, NaN when unknown, infinite for a live stream. */
     @JSProperty
     double getDuration();
 
@@ -17,6 +17,13 @@ public interface TracksMessage extends Message {
 
     @JSProperty
     void setSeekable(boolean seekable);
+
+    /** A live stream: no length, no duration; read continuously, never seekable. */
+    @JSProperty
+    boolean isLive();
+
+    @JSProperty
+    void setLive(boolean live);
 
     /** The video track, or null. */
     @JSProperty

@@ -1,0 +1,76 @@
+package org.kinora.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Live HEVC + AAC over HTTP-FLV and WebSocket-FLV from a real server (node-media-server, fed at
+ * real time), played by Kinora.Player in both builds: an infinite duration, pictures of the
+ * stream's size, the clock running.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LivePlayerTest {
+    private Browser browser;
+    private LiveServer server;
+
+    @BeforeAll
+    void start() throws Exception {
+        assertTrue(LiveServer.available(), "node-media-server is not installed in " + LiveServer.home());
+        server = LiveServer.start();
+        byte[] flv = Files.readAllBytes(Path.of(System.getProperty("kinora.testdata", "../testdata"), "flv", "hevc_aac.flv"));
+        server.publish("show", flv, 40);
+        browser = new Browser();
+        browser.open("index.html");
+        Thread.sleep(1000);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"http, wasm", "ws, js", "http, js", "ws, wasm"})
+    void playsLive(String transport, String build) {
+        String url = transport.equals("ws") ? server.wsUrl("show") : server.httpUrl("show");
+        Map<String, Object> r = (Map<String, Object>) browser.async(
+                "var done = arguments[arguments.length - 1], url = arguments[0], build = arguments[1];"
+                + "var box = document.createElement('div'); box.style.width = '320px'; box.style.height = '180px';"
+                + "document.body.appendChild(box);"
+                + "var p = new Kinora.Player(box, {build: build, muted: true}), t0 = Date.now(), start = null, err = null;"
+                + "p.addEventListener('error', function () { err = p.error ? p.error.code + ' ' + p.error.message : 'error'; });"
+                + "p.src = url; p.play().catch(function (e) { err = 'play: ' + e; });"
+                + "(function poll() {"
+                + "  var s = p.getStats();"
+                + "  if (start === null && s.framesPresented > 0) start = {time: p.currentTime, at: Date.now()};"
+                + "  if (err || (start && Date.now() - start.at > 3000) || Date.now() - t0 > 30000) {"
+                + "    var out = {error: err, duration: String(p.duration), width: p.videoWidth, height: p.videoHeight,"
+                + "      started: start ? start.time : -1, now: p.currentTime, presented: s.framesPresented, decoded: s.framesDecoded};"
+                + "    p.destroy(); box.remove(); done(out);"
+                + "  } else setTimeout(poll, 50);"
+                + "})();", url, build);
+        assertNull(r.get("error"), r + "\n" + browser.console());
+        assertEquals("Infinity", r.get("duration"), r.toString());
+        assertEquals(208L, ((Number) r.get("width")).longValue(), r.toString());
+        assertEquals(120L, ((Number) r.get("height")).longValue(), r.toString());
+        double advanced = ((Number) r.get("now")).doubleValue() - ((Number) r.get("started")).doubleValue();
+        assertTrue(advanced > 2.0, "the clock ran about 3 s after the first picture: " + r);
+        assertTrue(((Number) r.get("presented")).intValue() > 40, "pictures keep coming: " + r);
+    }
+}
