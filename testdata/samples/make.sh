@@ -26,3 +26,17 @@ done
 
 # sample-cut.ogg: the first 2000 bytes of sample.ogg, cut inside the Theora setup header.
 head -c 2000 sample.ogg > sample-cut.ogg
+
+# camera.flv: 10 s, 640x360 at 25 fps HEVC (B pictures, a keyframe every 2 s) with mono AAC, as
+# Enhanced RTMP FLV. The demo server plays it out as a live stream under /live/camera.flv.
+# Needs FFmpeg 7.1 for the FLV (see testdata/flv/make.sh): FFMPEG7_DIR.
+if [ -n "${FFMPEG7_DIR:-}" ]; then
+  tmp=$(mktemp -d)
+  ff -f lavfi -i "testsrc2=size=640x360:rate=25:duration=10" \
+     -f lavfi -i "sine=frequency=440:sample_rate=44100:duration=10" \
+     -map 0:v -map 1:a -c:v libx265 -x265-params "log-level=error:keyint=50:min-keyint=50:crf=32" \
+     -pix_fmt yuv420p -c:a aac -b:a 48k "$tmp/camera.mp4"
+  LD_LIBRARY_PATH="$FFMPEG7_DIR" "$FFMPEG7_DIR/ffmpeg" -hide_banner -loglevel error -y -i "$tmp/camera.mp4" \
+     -c copy -f flv camera.flv
+  rm -rf "$tmp"
+fi

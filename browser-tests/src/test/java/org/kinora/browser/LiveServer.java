@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.kinora.webapp.FlvPacer;
 
 /**
  * A real live media server for the tests: node-media-server (installed by {@code scripts/test.sh}
  * into {@code browser-tests/live-server}) on loopback, with free ports, and a publisher that pushes
- * an FLV file into it over HTTP POST at the pace of its timestamps, as an encoder would. Players
+ * an FLV file into it over HTTP POST at the pace of its timestamps ({@link FlvPacer}), as an
+ * encoder would. Players
  * then read the stream as HTTP-FLV ({@link #httpUrl}) or WebSocket-FLV ({@link #wsUrl}).
  */
 final class LiveServer implements AutoCloseable {
@@ -109,47 +111,18 @@ final class LiveServer implements AutoCloseable {
         t.start();
     }
 
-    private void push(String name, byte[] file, int loops) throws IOException, InterruptedException {
+    private void push(String name, byte[] flv, int loops) throws IOException, InterruptedException {
         try (Socket s = new Socket("127.0.0.1", httpPort)) {
             OutputStream out = s.getOutputStream();
-            byte[] flv = file;
             String head = "POST /live/" + name + ".flv HTTP/1.1\r\nHost: 127.0.0.1:" + httpPort
                     + "\r\nContent-Type: video/x-flv\r\nTransfer-Encoding: chunked\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
-            int dataOffset = ((flv[5] & 0xFF) << 24) | ((flv[6] & 0xFF) << 16) | ((flv[7] & 0xFF) << 8) | (flv[8] & 0xFF);
-            chunk(out, flv, 0, dataOffset + 4);
-            flv = liveMetadata(flv);
-            long started = System.nanoTime();
-            long loopOffset = 0;
-            long lastTs = 0;
-            for (int loop = 0; loop < loops && !closed; loop++) {
-                int p = dataOffset + 4;
-                while (p + 11 <= flv.length && !closed) {
-                    int size = ((flv[p + 1] & 0xFF) << 16) | ((flv[p + 2] & 0xFF) << 8) | (flv[p + 3] & 0xFF);
-                    int end = Math.min(flv.length, p + 11 + size + 4);
-                    long ts = (((flv[p + 4] & 0xFF) << 16) | ((flv[p + 5] & 0xFF) << 8) | (flv[p + 6] & 0xFF)
-                            | ((long) (flv[p + 7] & 0xFF) << 24)) + loopOffset;
-                    boolean sequenceHeader = isSequenceHeader(flv, p);
-                    if (loop > 0 && (sequenceHeader || (flv[p] & 0x1F) == 18)) {
-                        p = end;
-                        continue; // headers and metadata once, as a real encoder sends them
-                    }
-                    long due = started + TimeUnit.MILLISECONDS.toNanos(ts);
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(wait);
-                    }
-                    byte[] tag = java.util.Arrays.copyOfRange(flv, p, end);
-                    tag[4] = (byte) (ts >> 16);
-                    tag[5] = (byte) (ts >> 8);
-                    tag[6] = (byte) ts;
-                    tag[7] = (byte) (ts >> 24);
-                    chunk(out, tag, 0, tag.length);
-                    lastTs = Math.max(lastTs, ts);
-                    p = end;
+            new FlvPacer(flv).play((b, off, len) -> {
+                if (closed) {
+                    throw new IOException("server closed");
                 }
-                loopOffset = lastTs + 40;
-            }
+                chunk(out, b, off, len);
+            }, loops);
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
@@ -160,43 +133,6 @@ final class LiveServer implements AutoCloseable {
                 // the server may keep the connection open
             }
         }
-    }
-
-    /**
-     * The file with its onMetaData duration set to 0, as encoders publishing live write it (a file's
-     * duration would make a live stream look like a file).
-     */
-    private static byte[] liveMetadata(byte[] flv) {
-        byte[] key = "\0\bduration\0".getBytes(StandardCharsets.US_ASCII);
-        byte[] out = flv.clone();
-        for (int i = 0; i + key.length + 8 <= Math.min(out.length, 4096); i++) {
-            if (java.util.Arrays.equals(out, i, i + key.length, key, 0, key.length)) {
-                java.util.Arrays.fill(out, i + key.length, i + key.length + 8, (byte) 0);
-                break;
-            }
-        }
-        return out;
-    }
-
-    /** An audio or video tag that carries a decoder configuration instead of frames. */
-    private static boolean isSequenceHeader(byte[] f, int p) {
-        int type = f[p] & 0x1F;
-        int b0 = f[p + 11] & 0xFF;
-        if (type == 9) {
-            if ((b0 & 0x80) != 0) {
-                return (b0 & 0x0F) == 0 || ((b0 >> 4) & 7) == 5;
-            }
-            return (f[p + 12] & 0xFF) == 0;
-        }
-        if (type == 8) {
-            if ((b0 >> 4) == 10) {
-                return (f[p + 12] & 0xFF) == 0;
-            }
-            if ((b0 >> 4) == 9) {
-                return (b0 & 0x0F) == 0;
-            }
-        }
-        return false;
     }
 
     private static void chunk(OutputStream out, byte[] b, int off, int len) throws IOException {

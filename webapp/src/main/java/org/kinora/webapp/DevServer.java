@@ -18,7 +18,9 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
  * Serves the bundle, the demo pages and the sample media with embedded Jetty:
- * {@code /} the demo, {@code /dist/} the npm-style bundle, and any extra {@code --root PREFIX=DIR}.
+ * {@code /} the demo, {@code /dist/} the npm-style bundle, and any extra {@code --root PREFIX=DIR};
+ * {@code /live/NAME.flv} plays the demo's {@code media/NAME.flv} out as a live HTTP-FLV stream
+ * ({@link LiveFlvHandler}).
  * Range requests are answered with 206; {@code .wasm} goes out as {@code application/wasm};
  * nothing outside the served folders is reachable.
  *
@@ -61,6 +63,9 @@ public final class DevServer {
             mime.addMimeMapping("flv", "video/x-flv");
             mime.addMimeMapping("hevc", "video/hevc");
             contexts.add(context);
+            if (root.getKey().equals("/") && Files.isDirectory(dir.resolve("media"))) {
+                contexts.add(new ContextHandler(new LiveFlvHandler(dir.resolve("media")), "/live"));
+            }
         }
         server.setHandler(new ContextHandlerCollection(contexts.toArray(new ContextHandler[0])));
     }
