@@ -44,6 +44,9 @@ class VorbisPcmTest {
         try (Stream<Path> files = Files.list(d)) {
             for (Path ref : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".s16.gz")).sorted()::iterator) {
                 String name = ref.getFileName().toString().replace(".s16.gz", ".ogg");
+                if (!Files.exists(d.resolve(name))) {
+                    continue; // a reference for a stream kept outside the repository (../shared/media)
+                }
                 for (String build : Browser.builds()) {
                     list.add(Arguments.of(name, build));
                 }
