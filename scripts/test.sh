@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test: JVM unit and fixture tests, then the browser tests in
 # headless Chromium (both worker builds). Installs Debian's chromium and chromium-driver when
-# missing. Extra arguments go to Maven (e.g. -pl codec-theora -am).
+# missing, and the live test server (node-media-server, from npm, pinned by
+# browser-tests/live-server/package-lock.json). Extra arguments go to Maven (e.g. -pl codec-theora -am).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,11 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [ ! -f browser-tests/live-server/node_modules/node-media-server/bin/app.js ]; then
+  echo "Installing the live test server (npm ci in browser-tests/live-server)..."
+  npm ci --prefix browser-tests/live-server --no-audit --no-fund --loglevel=error
 fi
 
 exec mvn -B -ntp install "$@"

@@ -40,6 +40,9 @@ final class Commands {
             }
             for (TrackInfo t : tracks) {
                 out.println(t);
+                if (TrackInfo.AAC.equals(t.codec()) && t.codecConfig() != null) {
+                    out.println("  " + org.kinora.aac.AudioSpecificConfig.parse(t.codecConfig()).describe());
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import org.kinora.core.LsbBitReader;
 import org.kinora.core.MalformedStreamException;
 import org.kinora.core.Packet;
 import org.kinora.core.TrackInfo;
+import org.kinora.core.dsp.Imdct;
 
 /**
  * Vorbis I decoder. The three headers come from {@link TrackInfo#codecHeaders()}; each audio

@@ -1,8 +1,8 @@
 /**
  * Vorbis I decoder, one class per chapter of the spec: {@code VorbisSetup} (4.2, the three
  * headers), {@code Codebook} (3), {@code Floor0} (6), {@code Floor1} (7), {@code Residue} (8),
- * {@code Imdct} (1.3.2, through an N/4-point FFT), {@code VorbisDecoder} (4.3, packet decode,
- * coupling, windows and overlap-add).
+ * {@code VorbisDecoder} (4.3, packet decode, coupling, windows and overlap-add). The inverse MDCT
+ * of 1.3.2 is the one shared by the audio codecs, {@code org.kinora.core.dsp.Imdct} in media-core.
  *
  * <p>Decisions:
  * <ul>

@@ -1,6 +1,8 @@
 package org.kinora.codecs;
 
 import java.util.function.Function;
+import org.kinora.aac.AacDecoder;
+import org.kinora.aac.G711Decoder;
 import org.kinora.core.AudioDecoder;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.UnsupportedFeatureException;
@@ -21,6 +23,9 @@ public final class Codecs {
     };
     private static final Audio[] AUDIO = {
         new Audio(TrackInfo.VORBIS, VorbisDecoder::new),
+        new Audio(TrackInfo.AAC, AacDecoder::new),
+        new Audio(TrackInfo.ALAW, G711Decoder::new),
+        new Audio(TrackInfo.MULAW, G711Decoder::new),
     };
 
     /** A new decoder for the video track {@code track}. */

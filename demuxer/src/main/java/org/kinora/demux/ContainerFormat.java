@@ -6,7 +6,8 @@ public enum ContainerFormat {
     MATROSKA("matroska"),
     MP4("mp4"),
     FLV("flv"),
-    HEVC_ANNEX_B("hevc");
+    HEVC_ANNEX_B("hevc"),
+    ADTS("adts");
 
     private final String label;
 
@@ -37,6 +38,9 @@ public enum ContainerFormat {
         }
         if (looksLikeAnnexBHevc(head, length)) {
             return HEVC_ANNEX_B;
+        }
+        if (org.kinora.demux.adts.AdtsDemuxer.sniff(head, length)) {
+            return ADTS;
         }
         return null;
     }

@@ -2,6 +2,8 @@ package org.kinora.demux;
 
 import org.kinora.core.MediaException;
 import org.kinora.core.UnsupportedFeatureException;
+import org.kinora.demux.adts.AdtsDemuxer;
+import org.kinora.demux.flv.FlvDemuxer;
 import org.kinora.demux.hevc.AnnexBDemuxer;
 import org.kinora.demux.mkv.MatroskaDemuxer;
 import org.kinora.demux.mp4.Mp4Demuxer;
@@ -19,6 +21,10 @@ public final class Demuxers {
                 return new OggDemuxer();
             case HEVC_ANNEX_B:
                 return new AnnexBDemuxer();
+            case FLV:
+                return new FlvDemuxer();
+            case ADTS:
+                return new AdtsDemuxer();
             case MP4:
                 return new Mp4Demuxer();
             case MATROSKA:

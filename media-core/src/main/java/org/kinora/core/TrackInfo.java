@@ -15,11 +15,12 @@ public final class TrackInfo {
     public static final String THEORA = "theora";
     public static final String VORBIS = "vorbis";
     public static final String HEVC = "hevc";
-    /** AAC; {@link #codecConfig()} holds the AudioSpecificConfig (ISO/IEC 14496-3 1.6.2.1). */
+    /** AAC (ISO/IEC 14496-3); {@link #codecConfig()} is the AudioSpecificConfig. */
     public static final String AAC = "aac";
-    /** G.711 A-law and mu-law, one byte per sample. */
+    /** G.711 A-law, 8-bit samples. */
     public static final String ALAW = "alaw";
-    public static final String ULAW = "ulaw";
+    /** G.711 mu-law, 8-bit samples. */
+    public static final String MULAW = "mulaw";
 
     private final int id;
     private final TrackType type;

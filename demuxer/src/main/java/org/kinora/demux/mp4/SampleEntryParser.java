@@ -108,7 +108,7 @@ final class SampleEntryParser {
             r.skip(20);
         }
         if (format == Boxes.ALAW || format == Boxes.ULAW) {
-            info = new TrackInfo.Builder(trackId, TrackType.AUDIO, format == Boxes.ALAW ? TrackInfo.ALAW : TrackInfo.ULAW)
+            info = new TrackInfo.Builder(trackId, TrackType.AUDIO, format == Boxes.ALAW ? TrackInfo.ALAW : TrackInfo.MULAW)
                     .audio(sampleRate, channels);
             return;
         }

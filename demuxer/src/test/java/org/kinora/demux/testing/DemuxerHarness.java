@@ -109,6 +109,16 @@ public final class DemuxerHarness {
         return run;
     }
 
+    /** Random chunks with the length known; {@code seekTo(seconds)} as soon as the demuxer can seek, then only the packets after it. */
+    public static Run runWithSeek(Supplier<Demuxer> factory, byte[] file, double seconds, long seed) {
+        Demuxer d = factory.get();
+        d.setInputLength(file.length);
+        Run run = new Run();
+        run.demuxer = d;
+        drive(d, file, Mode.RANDOM_CHUNKS, new Random(seed), run, 50L * file.length + 100_000, seconds);
+        return run;
+    }
+
     /**
      * Polls {@code d} to the end, feeding {@code file} from {@code pos}. With {@code seekAt >= 0},
      * calls {@code seekTo(seekAt)} once the demuxer can seek, and records only the packets after it.

@@ -1,4 +1,4 @@
-package org.kinora.vorbis;
+package org.kinora.core.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -6,7 +6,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ImdctTest {
-    /** The fast transform equals Vorbis I 1.3.2's sum, computed directly, for every block size. */
+    /** The fast transform equals the IMDCT sum (Vorbis I 1.3.2, ISO/IEC 14496-3 4.6.11.3.1 without 2/N), computed directly, for every block size. */
     @Test
     void matchesTheDefinition() {
         Random rnd = new Random(7);

@@ -1,12 +1,15 @@
-package org.kinora.vorbis;
+package org.kinora.core.dsp;
 
 /**
- * The inverse MDCT of Vorbis I 1.3.2 for one block size N, in O(N log N): a DCT-IV of N/2
+ * The inverse MDCT for one power-of-two block size N (N &gt;= 16), in O(N log N): a DCT-IV of N/2
  * points computed through an N/4-point complex FFT, then unfolded into N samples:
  * {@code y[n] = sum_k X[k] cos(2 pi / N (n + 1/2 + N/4)(k + 1/2))}.
+ *
+ * <p>This is the transform of Vorbis I 1.3.2 as written, and of ISO/IEC 14496-3 4.6.11.3.1 (AAC)
+ * without its 2/N factor, which the caller folds into the spectrum. Windows stay in the codecs.
  */
-final class Imdct {
-    final int n;
+public final class Imdct {
+    public final int n;
     private final int m;
     private final int k;
     /** e^{-i pi (j + 1/8) / M}: the pre- and post-twiddle of the DCT-IV. */
@@ -20,7 +23,10 @@ final class Imdct {
     private final float[] im;
     private final float[] u;
 
-    Imdct(int n) {
+    public Imdct(int n) {
+        if (n < 16 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("IMDCT size " + n);
+        }
         this.n = n;
         this.m = n / 2;
         this.k = n / 4;
@@ -52,7 +58,7 @@ final class Imdct {
     }
 
     /** Transforms {@code x[0 .. N/2)} into {@code y[0 .. N)}; the arrays may not be the same. */
-    void inverse(float[] x, float[] y) {
+    public void inverse(float[] x, float[] y) {
         // z_j = X[2j] + i X[M - 1 - 2j], pre-twiddled, in bit-reversed order
         for (int j = 0; j < k; j++) {
             float a = x[2 * j];
