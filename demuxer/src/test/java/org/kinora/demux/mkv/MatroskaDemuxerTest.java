@@ -22,6 +22,7 @@ class MatroskaDemuxerTest {
         int n = PacketOracle.assertMatches(run, DemuxerHarness.testdata("matroska", name.replaceAll("\\.[a-z]+$", ".packets")),
                 t -> TrackInfo.HEVC.equals(t.codec()));
         assertTrue(n > 0);
+        PacketOracle.assertSameOrder(run, DemuxerHarness.testdata("matroska", name.replaceAll("\\.[a-z0-9]+$", ".packets")));
     }
 
     @ParameterizedTest
