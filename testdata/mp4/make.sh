@@ -52,3 +52,7 @@ q $V -t 0.2 $X265 -tag:v hvc1 -vf setsar=4/3 -color_primaries bt709 -color_trc b
 q -i props.tmp.mp4 -c copy -metadata:s:v:0 rotate=90 -movflags +write_colr props.mp4
 rm props.tmp.mp4
 for f in *.mp4 *.mov *.ismv; do packets "$f"; done
+# decoded audio references: AAC as s16le (compared within 2 LSB), G.711 as the MD5 of s16le (exact);
+# frag.s16.gz also serves frag_sidx.mp4 and ../matroska/hevc_aac_laced.mkv (the same AAC stream)
+for f in moov_last.mp4 frag.mp4; do ffmpeg -v error -i "$f" -map 0:a -f s16le - | gzip -n9 > "${f%.*}.s16.gz"; done
+for f in alaw.mov ulaw.mov; do ffmpeg -v error -i "$f" -map 0:a -f s16le - | md5sum | cut -d' ' -f1 > "${f%.*}.s16.md5"; done

@@ -72,4 +72,42 @@ class ContainerDecodeTest {
         }
         assertTrue(worst <= 1, "largest difference " + worst);
     }
+
+    private byte[] pcm(String area, String name) throws IOException {
+        Path out = tmp.resolve("out.s16");
+        Object[] r = MainTest.run("pcm", testdata(area, name).toString(), out.toString());
+        assertEquals(0, r[0], (String) r[2]);
+        return Files.readAllBytes(out);
+    }
+
+    /** AAC through MP4 (edit list: the priming trimmed) and Matroska (EBML-laced) within 2 LSB and 0.5 LSB RMS of ffmpeg. */
+    @ParameterizedTest
+    @CsvSource({"mp4,moov_last.mp4,moov_last.s16.gz", "mp4,frag.mp4,frag.s16.gz", "mp4,frag_sidx.mp4,frag.s16.gz",
+        "matroska,hevc_aac_laced.mkv,../mp4/frag.s16.gz"})
+    void aacEqualsFfmpeg(String area, String name, String reference) throws IOException {
+        byte[] got = pcm(area, name);
+        byte[] want;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(testdata(area, reference)))) {
+            want = in.readAllBytes();
+        }
+        assertEquals(want.length, got.length, "sample count");
+        int worst = 0;
+        double sum = 0;
+        for (int i = 0; i + 1 < want.length; i += 2) {
+            int d = (short) ((want[i] & 0xFF) | want[i + 1] << 8) - (short) ((got[i] & 0xFF) | got[i + 1] << 8);
+            worst = Math.max(worst, Math.abs(d));
+            sum += (double) d * d;
+        }
+        assertTrue(worst <= 2, "largest difference " + worst);
+        assertTrue(Math.sqrt(sum / (want.length / 2)) <= 0.5, "RMS difference");
+    }
+
+    /** G.711 in QuickTime: exactly ffmpeg's samples. */
+    @ParameterizedTest
+    @CsvSource({"alaw.mov,alaw.s16.md5", "ulaw.mov,ulaw.s16.md5"})
+    void g711EqualsFfmpeg(String name, String reference) throws IOException {
+        org.kinora.core.Md5 md5 = new org.kinora.core.Md5();
+        md5.update(pcm("mp4", name));
+        assertEquals(Files.readString(testdata("mp4", reference)).trim(), md5.digestHex());
+    }
 }

@@ -127,7 +127,6 @@ final class MoovParser {
             if (edits) {
                 long empty = moov.movieTimescale == 0 ? 0 : editMovieEmpty * track.timescale / moov.movieTimescale;
                 track.editShift = empty - editMediaTime;
-                track.hasEdit = true;
             }
             TrackInfo.Builder b = entry.info.timescale(track.timescale).duration(track.mediaDuration).rotation(rotation);
             if (track.type == TrackType.VIDEO && sttsCount != null && sttsCount.length == 1 && sttsDelta[0] > 0

@@ -249,19 +249,45 @@ public final class Mp4Demuxer implements Demuxer {
         }
     }
 
-    /** Every track's samples, in file order. */
+    /**
+     * Every track's samples in the order FFmpeg's mov demuxer reads them: of the tracks' next
+     * samples, the one first in the file unless the decode times are more than a second apart,
+     * then the earliest. Well-interleaved files are read straight through; others cost SEEKs, but
+     * the tracks stay within a second of each other.
+     */
     private void buildTable() {
         table.clear();
-        for (int k = 0; k < tracks.size(); k++) {
-            Mp4Track t = tracks.get(k);
-            for (int i = 0; i < t.sampleCount; i++) {
-                // negative composition offsets move dts down by the largest of them (FFmpeg's dts_shift)
-                long dts = t.dts[i] + t.editShift;
-                table.add(t.offset[i], t.size[i], k, i, dts - t.dtsShift, dts + t.cts[i], t.duration[i], t.isSync(i),
-                        Integer.MAX_VALUE);
-            }
+        int[] cursor = new int[tracks.size()];
+        long total = 0;
+        for (Mp4Track t : tracks) {
+            total += t.sampleCount;
         }
-        table.sortByOffset();
+        for (long n = 0; n < total; n++) {
+            int best = -1;
+            double bestDts = 0;
+            long bestPos = 0;
+            for (int k = 0; k < tracks.size(); k++) {
+                Mp4Track t = tracks.get(k);
+                int i = cursor[k];
+                if (i >= t.sampleCount) {
+                    continue;
+                }
+                double dts = (double) (t.dts[i] + t.editShift - t.dtsShift) * 1e6 / t.timescale;
+                long pos = t.offset[i];
+                double diff = Math.abs(dts - bestDts);
+                if (best < 0 || diff <= 1e6 && pos < bestPos || diff > 1e6 && dts < bestDts) {
+                    best = k;
+                    bestDts = dts;
+                    bestPos = pos;
+                }
+            }
+            Mp4Track t = tracks.get(best);
+            int i = cursor[best]++;
+            // negative composition offsets move dts down by the largest of them (FFmpeg's dts_shift)
+            long dts = t.dts[i] + t.editShift;
+            table.add(t.offset[i], t.size[i], best, i, dts - t.dtsShift, dts + t.cts[i], t.duration[i], t.isSync(i),
+                    Integer.MAX_VALUE);
+        }
     }
 
     private int moof(long boxStart, int size, int header) {

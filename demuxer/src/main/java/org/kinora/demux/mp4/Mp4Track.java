@@ -13,7 +13,6 @@ final class Mp4Track {
     long mediaDuration = -1;
     /** Ticks added to every dts and pts: leading empty edits minus the first edit's media_time (ISO/IEC 14496-12 8.6.6). */
     long editShift;
-    boolean hasEdit;
     /** The largest negative composition offset, negated (ctts/trun version 1): FFmpeg's dts_shift. */
     long dtsShift;
 

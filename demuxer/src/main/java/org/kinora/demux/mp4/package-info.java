@@ -11,9 +11,12 @@
  * that end up before 0 (AAC priming) carry {@code trimStart}.</li>
  * <li>Constant-size one-tick samples (PCM, G.711) are delivered as FFmpeg reads them: each chunk
  * cut into packets of at most 1024 samples.</li>
- * <li>Samples are delivered in file order (one read through the mdat); samples behind the read
- * position, and gaps larger than {@link org.kinora.demux.mp4.Mp4Demuxer#SEEK_THRESHOLD} bytes
- * beyond what is buffered, cost a SEEK. An mdat before the moov is passed the same way.</li>
+ * <li>Samples of sample tables are delivered in FFmpeg's order (of the tracks' next samples, the
+ * first in the file unless their decode times are more than a second apart, then the earliest):
+ * one read through the mdat for well-interleaved files. Samples of a fragment are delivered in
+ * file order. Samples behind the read position, and gaps larger than {@link
+ * org.kinora.demux.mp4.Mp4Demuxer#SEEK_THRESHOLD} bytes beyond what is buffered, cost a SEEK. An
+ * mdat before the moov is passed the same way.</li>
  * <li>Sample entries other than hvc1/hev1, mp4a, alaw and ulaw become tracks with
  * {@code supported() == false}; their packets are still delivered.</li>
  * <li>Seeking in sample tables: the reference track (the first video track, else the first) starts

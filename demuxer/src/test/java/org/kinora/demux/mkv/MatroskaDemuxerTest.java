@@ -22,6 +22,7 @@ class MatroskaDemuxerTest {
         int n = PacketOracle.assertMatches(run, DemuxerHarness.testdata("matroska", name.replaceAll("\\.[a-z]+$", ".packets")),
                 t -> TrackInfo.HEVC.equals(t.codec()));
         assertTrue(n > 0);
+        PacketOracle.assertSameOrder(run, DemuxerHarness.testdata("matroska", name.replaceAll("\\.[a-z0-9]+$", ".packets")));
     }
 
     @ParameterizedTest
@@ -71,5 +72,61 @@ class MatroskaDemuxerTest {
         assertEquals(1, t.colour().colourPrimaries);
         assertEquals(1, t.colour().transferCharacteristics);
         assertEquals(false, t.colour().fullRange);
+    }
+
+    /** Seek requests after seekTo(0.7): the first is where the SeekHead puts the Cues, the next the cue's Cluster. */
+    private static java.util.List<Long> seeksFor(byte[] file, double target, org.kinora.core.Packet[] firstVideo) {
+        MatroskaDemuxer d = new MatroskaDemuxer();
+        d.setInputLength(file.length);
+        java.util.List<Long> seeks = new java.util.ArrayList<>();
+        int pos = 0;
+        boolean sought = false;
+        for (int guard = 0; guard < 1_000_000 && firstVideo[0] == null; guard++) {
+            if (!sought && d.canSeek()) {
+                d.seekTo(target);
+                sought = true;
+            }
+            int r = d.poll();
+            if (r == org.kinora.demux.Demuxer.NEED_MORE_DATA) {
+                if (pos == file.length) {
+                    d.endOfInput();
+                } else {
+                    d.feed(file, pos, Math.min(500, file.length - pos));
+                    pos = Math.min(file.length, pos + 500);
+                }
+            } else if (r == org.kinora.demux.Demuxer.SEEK) {
+                pos = (int) d.seekPosition();
+                seeks.add(d.seekPosition());
+            } else if (r == org.kinora.demux.Demuxer.PACKET && sought && d.packet().trackId == 1) {
+                firstVideo[0] = d.packet().copy();
+            } else if (r == org.kinora.demux.Demuxer.END) {
+                break;
+            }
+        }
+        return seeks;
+    }
+
+    @Test
+    void seekingUsesTheCuesTheSeekHeadPointsAt() throws IOException {
+        byte[] file = DemuxerHarness.read("matroska", "theora_vorbis.mkv");
+        org.kinora.core.Packet[] first = {null};
+        java.util.List<Long> seeks = seeksFor(file, 0.7, first);
+        assertEquals(2, seeks.size(), "to the Cues, then to the Cluster: " + seeks);
+        // the Cues element starts at the first seek position
+        assertEquals(0x1C, file[(int) (long) seeks.get(0)] & 0xFF);
+        assertEquals(0x1F, file[(int) (long) seeks.get(1)] & 0xFF, "a Cluster");
+        // -g 12 at 25 fps, video starting at 12 ms (ffprobe): the keyframe at 0.492 s
+        assertTrue(first[0].keyframe);
+        assertEquals(492, first[0].pts);
+    }
+
+    @Test
+    void seekingWithoutCuesBisects() throws IOException {
+        byte[] file = DemuxerHarness.read("matroska", "laced_nocues.mkv");
+        org.kinora.core.Packet[] first = {null};
+        java.util.List<Long> seeks = seeksFor(file, 0.7, first);
+        assertTrue(seeks.size() >= 3 && seeks.size() < 20, "bisection probes, then the Cluster: " + seeks);
+        assertTrue(first[0].keyframe);
+        assertEquals(492, first[0].pts);
     }
 }

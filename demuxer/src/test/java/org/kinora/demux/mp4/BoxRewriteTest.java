@@ -189,4 +189,73 @@ class BoxRewriteTest {
             }
         }
     }
+
+    /**
+     * A leading empty edit of 500 ms (movie timescale 1000) delays every packet: by 6400 ticks of
+     * the 12800 Hz video track and 11025 of the 22050 Hz audio track. ffprobe on the same rewrite
+     * gives these times (video pts 6400 dts 5376, audio from 10001).
+     */
+    @Test
+    void emptyEditDelaysTheTrack() throws IOException {
+        byte[] d = DemuxerHarness.read("mp4", "moov_last.mp4");
+        List<Box> top = parse(d, 0, d.length);
+        List<Box> elsts = new ArrayList<>();
+        for (Box b : top) {
+            b.findAll("elst", elsts);
+        }
+        assertEquals(2, elsts.size());
+        for (Box e : elsts) {
+            ByteBuffer in = ByteBuffer.wrap(e.payload);
+            int n = in.getInt(4);
+            ByteBuffer out = ByteBuffer.allocate(e.payload.length + 12).putInt(0).putInt(n + 1);
+            out.putInt(500).putInt(-1).putInt(0x10000);
+            out.put(e.payload, 8, e.payload.length - 8);
+            e.payload = out.array();
+        }
+        byte[] file = join(top);
+        DemuxerHarness.Run original = DemuxerHarness.run(Mp4Demuxer::new, d, DemuxerHarness.Mode.WHOLE);
+        DemuxerHarness.Run delayed = DemuxerHarness.assertConsistent(Mp4Demuxer::new, file);
+        assertEquals(original.packets.size(), delayed.packets.size());
+        for (int i = 0; i < original.packets.size(); i++) {
+            org.kinora.core.Packet a = original.packets.get(i);
+            org.kinora.core.Packet b = delayed.packets.get(i);
+            long shift = a.trackId == 1 ? 6400 : 11025;
+            assertEquals(a.pts + shift, b.pts);
+            assertEquals(a.dts + shift, b.dts);
+            assertEquals(DemuxerHarness.md5(a), DemuxerHarness.md5(b));
+            // the priming packet now lies after 0: nothing to trim
+            assertEquals(0, b.trimStart);
+        }
+    }
+
+    /** stsc written out one entry per chunk, plus an entry past the last chunk: the same packets. */
+    @Test
+    void stscOneEntryPerChunk() throws IOException {
+        byte[] d = DemuxerHarness.read("mp4", "moov_last.mp4");
+        List<Box> top = parse(d, 0, d.length);
+        List<Box> stscs = new ArrayList<>();
+        List<Box> stcos = new ArrayList<>();
+        for (Box b : top) {
+            b.findAll("stsc", stscs);
+            b.findAll("stco", stcos);
+        }
+        for (int t = 0; t < stscs.size(); t++) {
+            ByteBuffer in = ByteBuffer.wrap(stscs.get(t).payload);
+            int entries = in.getInt(4);
+            int chunks = ByteBuffer.wrap(stcos.get(t).payload).getInt(4);
+            ByteBuffer out = ByteBuffer.allocate(8 + 12 * (chunks + 1)).putInt(0).putInt(chunks + 1);
+            for (int c = 1; c <= chunks; c++) {
+                int perChunk = 0;
+                for (int e = 0; e < entries; e++) {
+                    if (in.getInt(8 + 12 * e) <= c) {
+                        perChunk = in.getInt(8 + 12 * e + 4);
+                    }
+                }
+                out.putInt(c).putInt(perChunk).putInt(1);
+            }
+            out.putInt(chunks + 5).putInt(7).putInt(1);
+            stscs.get(t).payload = out.array();
+        }
+        assertSamePackets(join(top));
+    }
 }

@@ -19,6 +19,7 @@ class Mp4DemuxerTest {
         DemuxerHarness.Run run = DemuxerHarness.run(Mp4Demuxer::new, file, DemuxerHarness.Mode.WHOLE);
         int n = PacketOracle.assertMatches(run, DemuxerHarness.testdata("mp4", name.replaceAll("\\.[a-z0-9]+$", ".packets")));
         assertTrue(n > 0);
+        PacketOracle.assertSameOrder(run, DemuxerHarness.testdata("mp4", name.replaceAll("\\.[a-z0-9]+$", ".packets")));
     }
 
     @ParameterizedTest

@@ -120,4 +120,26 @@ public final class PacketOracle {
         }
         return compared;
     }
+
+    /**
+     * The demuxer delivers the packets in ffprobe's order across tracks too: the sequence of
+     * (stream index, data MD5) is the same.
+     */
+    public static void assertSameOrder(DemuxerHarness.Run run, Path packets) throws IOException {
+        List<String> want = new ArrayList<>();
+        for (String[] r : load(packets)) {
+            want.add(r[0] + " " + r[6].substring(4));
+        }
+        List<String> got = new ArrayList<>();
+        for (Packet p : run.packets) {
+            int index = -1;
+            for (int i = 0; i < run.tracks.size(); i++) {
+                if (run.tracks.get(i).id() == p.trackId) {
+                    index = i;
+                }
+            }
+            got.add(index + " " + DemuxerHarness.md5(p));
+        }
+        assertEquals(want, got, packets.getFileName() + ": order across tracks");
+    }
 }
