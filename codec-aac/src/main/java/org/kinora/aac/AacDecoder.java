@@ -40,7 +40,9 @@ public final class AacDecoder implements AudioDecoder {
     /** Channels written by the current block. */
     private boolean[] written = new boolean[0];
     private int noiseSeed = 0x1F2E3D4C;
-    private int programTag = -1;
+    /** The program the layout was made from, and the PCE being read. */
+    private final ProgramConfig currentProgram = new ProgramConfig();
+    private final ProgramConfig scratchProgram = new ProgramConfig();
 
     private final AudioBlock block = new AudioBlock();
     private boolean blockReady;
@@ -71,6 +73,7 @@ public final class AacDecoder implements AudioDecoder {
         this.sfIndex = config.tableIndex();
         if (config.programConfig != null) {
             configure(ChannelLayout.forProgram(config.programConfig));
+            currentProgram.copyFrom(config.programConfig);
         } else if (config.channelConfiguration != 0) {
             configure(ChannelLayout.forConfiguration(config.channelConfiguration));
         }
@@ -196,8 +199,7 @@ public final class AacDecoder implements AudioDecoder {
                     dataStream(r);
                     break;
                 case 5: { // PCE
-                    ProgramConfig p = ProgramConfig.read(r, blockStart);
-                    programConfig(p, channel);
+                    programConfig(scratchProgram.readInto(r, blockStart), channel);
                     break;
                 }
                 case 6: // FIL
@@ -238,15 +240,11 @@ public final class AacDecoder implements AudioDecoder {
         if (p.channels > MAX_CHANNELS) {
             throw new MalformedStreamException("program with " + p.channels + " channels");
         }
-        ChannelLayout l = ChannelLayout.forProgram(p);
-        if (layout == null || !sameLayout(layout, l)) {
-            configure(l);
+        if (layout == null || !currentProgram.sameElements(p)) {
+            // a new program: allocation only when the layout changes, not for every repeated PCE
+            configure(ChannelLayout.forProgram(p));
+            currentProgram.copyFrom(p);
         }
-        programTag = p.elementInstanceTag;
-    }
-
-    private static boolean sameLayout(ChannelLayout a, ChannelLayout b) {
-        return java.util.Arrays.equals(a.elementTypes, b.elementTypes) && java.util.Arrays.equals(a.output, b.output);
     }
 
     private void singleChannel(BitReader r, int channel, int offset) {
