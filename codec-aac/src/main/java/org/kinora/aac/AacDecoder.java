@@ -89,6 +89,11 @@ public final class AacDecoder implements AudioDecoder {
         return streams[c];
     }
 
+    /** Output channels as configured so far (0 until a PCE arrives when channelConfiguration is 0). */
+    public int channels() {
+        return layout == null ? 0 : layout.channels;
+    }
+
     /** Blocks replaced by silence because they could not be decoded. */
     public int concealedBlocks() {
         return concealedBlocks;
@@ -206,6 +211,7 @@ public final class AacDecoder implements AudioDecoder {
                     fill(r);
                     break;
                 default: // END
+                    endPosition = r.position() - 3;
                     if (layout == null) {
                         return;
                     }
@@ -328,6 +334,8 @@ public final class AacDecoder implements AudioDecoder {
     }
 
     private int sbrPayloads;
+    /** Bit position of the last END element read (tests splice elements in before it). */
+    int endPosition;
 
     /** Fill elements with SBR payloads seen so far (SBR is not decoded; the AAC-LC core plays). */
     public int sbrPayloads() {
