@@ -204,7 +204,14 @@ public final class AacDecoder implements AudioDecoder {
                     dataStream(r);
                     break;
                 case 5: { // PCE
+                    boolean wasConfigured = layout != null;
                     programConfig(scratchProgram.readInto(r, blockStart), channel);
+                    if (!wasConfigured && layout != null && offset > 0) {
+                        // the earlier blocks of this packet had no channels: silence
+                        for (int c = 0; c < layout.channels; c++) {
+                            java.util.Arrays.fill(block.samples[c], 0, offset, 0f);
+                        }
+                    }
                     break;
                 }
                 case 6: // FIL
@@ -359,6 +366,7 @@ public final class AacDecoder implements AudioDecoder {
     @Override
     public void reset() {
         blockReady = false;
+        unsupportedInARow = 0;
         for (Filterbank.State s : states) {
             s.clear();
         }
