@@ -34,6 +34,7 @@ exprs() { # channels expr
   echo "$out"
 }
 
+enc mono_7k_16k        7350 mono    0.5 "$(exprs 1 "$music")" -b:a 16k  -aac_pns 0
 enc mono_8k_16k        8000 mono    0.5 "$(exprs 1 "$music")" -b:a 16k  -aac_pns 0
 enc mono_11k_24k      11025 mono    0.4 "$(exprs 1 "$music")" -b:a 24k  -aac_pns 0
 enc mono_12k_24k      12000 mono    0.4 "$(exprs 1 "$music")" -b:a 24k  -aac_pns 0

@@ -40,11 +40,41 @@ final class Commands {
             }
             for (TrackInfo t : tracks) {
                 out.println(t);
+            }
+            for (TrackInfo t : tracks) {
                 if (TrackInfo.AAC.equals(t.codec()) && t.codecConfig() != null) {
-                    out.println("  " + org.kinora.aac.AudioSpecificConfig.parse(t.codecConfig()).describe());
+                    out.println("track " + t.id() + ": " + describeAac(src, t));
                 }
             }
         }
+    }
+
+    /**
+     * What an AAC track holds and what Kinora leaves out: SBR / PS signalled in the
+     * AudioSpecificConfig, or (implicit signalling, as in ADTS) SBR payloads in the first blocks.
+     */
+    private static String describeAac(FileSource src, TrackInfo t) throws IOException {
+        org.kinora.aac.AacDecoder d = new org.kinora.aac.AacDecoder(t);
+        String s = d.config().describe();
+        if (d.config().sbrPresent) {
+            return s;
+        }
+        for (int seen = 0; seen < 8 && src.next() != Demuxer.END; ) {
+            Packet p = src.packet();
+            if (p != null && p.trackId == t.id()) {
+                try {
+                    d.decode(p);
+                } catch (MediaException e) {
+                    break;
+                }
+                seen++;
+            }
+        }
+        if (t.channels() == 0 && d.channels() > 0) {
+            s += ", " + d.channels() + " channels (program_config_element)";
+        }
+        return d.sbrPayloads() > 0 ? s + " (HE-AAC: SBR data present, not decoded; the core plays at "
+                + d.config().samplingFrequency + " Hz)" : s;
     }
 
     /** Finds the first track of a type, or fails with a one-line reason. */

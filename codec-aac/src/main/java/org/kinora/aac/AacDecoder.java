@@ -40,7 +40,9 @@ public final class AacDecoder implements AudioDecoder {
     /** Channels written by the current block. */
     private boolean[] written = new boolean[0];
     private int noiseSeed = 0x1F2E3D4C;
-    private int programTag = -1;
+    /** The program the layout was made from, and the PCE being read. */
+    private final ProgramConfig currentProgram = new ProgramConfig();
+    private final ProgramConfig scratchProgram = new ProgramConfig();
 
     private final AudioBlock block = new AudioBlock();
     private boolean blockReady;
@@ -71,6 +73,7 @@ public final class AacDecoder implements AudioDecoder {
         this.sfIndex = config.tableIndex();
         if (config.programConfig != null) {
             configure(ChannelLayout.forProgram(config.programConfig));
+            currentProgram.copyFrom(config.programConfig);
         } else if (config.channelConfiguration != 0) {
             configure(ChannelLayout.forConfiguration(config.channelConfiguration));
         }
@@ -84,6 +87,11 @@ public final class AacDecoder implements AudioDecoder {
     /** The stream of bitstream channel {@code c} as the last block left it (tests look at its bands). */
     IndividualChannelStream channelStream(int c) {
         return streams[c];
+    }
+
+    /** Output channels as configured so far (0 until a PCE arrives when channelConfiguration is 0). */
+    public int channels() {
+        return layout == null ? 0 : layout.channels;
     }
 
     /** Blocks replaced by silence because they could not be decoded. */
@@ -196,14 +204,21 @@ public final class AacDecoder implements AudioDecoder {
                     dataStream(r);
                     break;
                 case 5: { // PCE
-                    ProgramConfig p = ProgramConfig.read(r, blockStart);
-                    programConfig(p, channel);
+                    boolean wasConfigured = layout != null;
+                    programConfig(scratchProgram.readInto(r, blockStart), channel);
+                    if (!wasConfigured && layout != null && offset > 0) {
+                        // the earlier blocks of this packet had no channels: silence
+                        for (int c = 0; c < layout.channels; c++) {
+                            java.util.Arrays.fill(block.samples[c], 0, offset, 0f);
+                        }
+                    }
                     break;
                 }
                 case 6: // FIL
                     fill(r);
                     break;
                 default: // END
+                    endPosition = r.position() - 3;
                     if (layout == null) {
                         return;
                     }
@@ -238,15 +253,11 @@ public final class AacDecoder implements AudioDecoder {
         if (p.channels > MAX_CHANNELS) {
             throw new MalformedStreamException("program with " + p.channels + " channels");
         }
-        ChannelLayout l = ChannelLayout.forProgram(p);
-        if (layout == null || !sameLayout(layout, l)) {
-            configure(l);
+        if (layout == null || !currentProgram.sameElements(p)) {
+            // a new program: allocation only when the layout changes, not for every repeated PCE
+            configure(ChannelLayout.forProgram(p));
+            currentProgram.copyFrom(p);
         }
-        programTag = p.elementInstanceTag;
-    }
-
-    private static boolean sameLayout(ChannelLayout a, ChannelLayout b) {
-        return java.util.Arrays.equals(a.elementTypes, b.elementTypes) && java.util.Arrays.equals(a.output, b.output);
     }
 
     private void singleChannel(BitReader r, int channel, int offset) {
@@ -330,6 +341,8 @@ public final class AacDecoder implements AudioDecoder {
     }
 
     private int sbrPayloads;
+    /** Bit position of the last END element read (tests splice elements in before it). */
+    int endPosition;
 
     /** Fill elements with SBR payloads seen so far (SBR is not decoded; the AAC-LC core plays). */
     public int sbrPayloads() {
@@ -353,6 +366,7 @@ public final class AacDecoder implements AudioDecoder {
     @Override
     public void reset() {
         blockReady = false;
+        unsupportedInARow = 0;
         for (Filterbank.State s : states) {
             s.clear();
         }

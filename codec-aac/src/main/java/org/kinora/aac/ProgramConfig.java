@@ -28,7 +28,14 @@ final class ProgramConfig {
      * counts from (the start of the raw_data_block or of the AudioSpecificConfig).
      */
     static ProgramConfig read(BitReader r, int alignBase) {
-        ProgramConfig p = new ProgramConfig();
+        return new ProgramConfig().readInto(r, alignBase);
+    }
+
+    /** Same as {@link #read}, into this object (the decoder reuses one per stream). */
+    ProgramConfig readInto(BitReader r, int alignBase) {
+        ProgramConfig p = this;
+        p.elementCount = 0;
+        p.channels = 0;
         p.elementInstanceTag = r.readBits(4);
         p.objectType = r.readBits(2);
         p.samplingFrequencyIndex = r.readBits(4);
@@ -63,6 +70,30 @@ final class ProgramConfig {
             throw new MalformedStreamException("program_config_element without channels");
         }
         return p;
+    }
+
+    /** True when {@code o} has the same channel elements in the same places. */
+    boolean sameElements(ProgramConfig o) {
+        if (o.elementCount != elementCount) {
+            return false;
+        }
+        for (int e = 0; e < elementCount; e++) {
+            if (o.group[e] != group[e] || o.isCpe[e] != isCpe[e]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void copyFrom(ProgramConfig o) {
+        elementInstanceTag = o.elementInstanceTag;
+        objectType = o.objectType;
+        samplingFrequencyIndex = o.samplingFrequencyIndex;
+        elementCount = o.elementCount;
+        channels = o.channels;
+        System.arraycopy(o.group, 0, group, 0, elementCount);
+        System.arraycopy(o.isCpe, 0, isCpe, 0, elementCount);
+        System.arraycopy(o.tag, 0, tag, 0, elementCount);
     }
 
     private void readElements(BitReader r, int count, int where, boolean hasCpeFlag) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FfmpegReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {
-        "mono_8k_16k", "mono_11k_24k", "mono_12k_24k", "mono_16k_32k", "mono_22k_48k", "mono_24k_48k",
+        "mono_7k_16k", "mono_8k_16k", "mono_11k_24k", "mono_12k_24k", "mono_16k_32k", "mono_22k_48k", "mono_24k_48k",
         "mono_32k_64k", "mono_64k_96k", "mono_88k_128k", "stereo_44k_128k", "stereo_48k_320k",
         "stereo_96k_256k", "stereo_44k_ms", "stereo_44k_is", "stereo_44k_tns", "mono_48k_tns", "mono_44k_tnslong",
         "surround51_48k", "surround71_48k", "stereo_44k_pce", "surround51_pce",

@@ -3,10 +3,9 @@ package org.kinora.demux.flv;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.kinora.core.BitReader;
-import org.kinora.core.MalformedStreamException;
 import org.kinora.core.MediaException;
 import org.kinora.demux.hevc.HevcConfigRecord;
+import org.kinora.demux.mp4.AudioSpecificConfig;
 
 /**
  * Reads the bodies of FLV audio and video tags (FLV 10.1, E.4.2 and E.4.3, with the Enhanced RTMP
@@ -33,10 +32,6 @@ final class FlvTags {
     private static final int VIDEO_MULTITRACK = 6;
     private static final int AUDIO_MULTITRACK = 5;
     private static final int MOD_EX = 7;
-
-    private static final int[] AAC_RATES = {
-        96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350,
-    };
 
     /** Video codec name once a video tag was seen, else null; {@link #videoSupported} says whether it decodes. */
     String videoCodec;
@@ -319,18 +314,21 @@ final class FlvTags {
 
     private int aacConfig(byte[] b) {
         byte[] config = Arrays.copyOfRange(b, pos, end);
-        int[] rateAndChannels;
+        AudioSpecificConfig asc;
         try {
-            rateAndChannels = audioSpecificConfig(config);
+            asc = AudioSpecificConfig.parse(config);
         } catch (MediaException e) {
+            return skip();
+        }
+        if (asc.sampleRate <= 0) {
             return skip();
         }
         if (!"aac".equals(audioCodec) || !Arrays.equals(config, audioConfig)) {
             audioCodec = "aac";
             audioSupported = true;
             audioConfig = config;
-            sampleRate = rateAndChannels[0];
-            channels = rateAndChannels[1];
+            sampleRate = asc.sampleRate;
+            channels = asc.channels;
             audioChanged = true;
         }
         return NONE;
@@ -363,33 +361,6 @@ final class FlvTags {
     private int skip() {
         skippedPackets++;
         return NONE;
-    }
-
-    /** Sampling rate and channel count of an AudioSpecificConfig (ISO/IEC 14496-3, 1.6.2.1). */
-    static int[] audioSpecificConfig(byte[] c) {
-        if (c.length < 2) {
-            throw new MalformedStreamException("AudioSpecificConfig shorter than 2 bytes");
-        }
-        BitReader r = new BitReader(c, 0, c.length);
-        int objectType = r.readBits(5);
-        if (objectType == 31) {
-            r.readBits(6);
-        }
-        int index = r.readBits(4);
-        int rate;
-        if (index == 15) {
-            rate = r.readBits(24);
-        } else if (index < AAC_RATES.length) {
-            rate = AAC_RATES[index];
-        } else {
-            throw new MalformedStreamException("AAC sampling frequency index " + index + " is reserved");
-        }
-        int channelConfig = r.readBits(4);
-        int channels = channelConfig == 7 ? 8 : channelConfig;
-        if (rate <= 0) {
-            throw new MalformedStreamException("AAC sampling frequency 0");
-        }
-        return new int[] {rate, channels};
     }
 
     /**

@@ -5,8 +5,9 @@ import org.kinora.core.MalformedStreamException;
 
 /**
  * The HEVCDecoderConfigurationRecord (ISO/IEC 14496-15, 8.3.3.1) as containers carry it (MP4
- * {@code hvcC}, Matroska CodecPrivate, FLV sequence headers): the NAL unit length size and the
- * picture size of its first SPS. {@link #build} makes a record from parameter sets found in band,
+ * {@code hvcC}, Matroska CodecPrivate of V_MPEGH/ISO/HEVC, FLV sequence headers): the NAL unit
+ * length size, the stated luma bit depth and the picture size of its first SPS (through
+ * {@link SpsSize}). {@link #build} makes a record from parameter sets found in band,
  * for streams that never send one.
  */
 public final class HevcConfigRecord {
@@ -15,20 +16,20 @@ public final class HevcConfigRecord {
     /** Cropped picture size of the first SPS, or 0 when the record has no readable SPS. */
     public final int width;
     public final int height;
+    /** bitDepthLumaMinus8 + 8 as the record states it. */
+    public final int bitDepthLuma;
 
-    private HevcConfigRecord(int lengthSize, int width, int height) {
+    private HevcConfigRecord(int lengthSize, int width, int height, int bitDepthLuma) {
         this.lengthSize = lengthSize;
         this.width = width;
         this.height = height;
+        this.bitDepthLuma = bitDepthLuma;
     }
 
     /** Reads and checks a record. */
     public static HevcConfigRecord parse(byte[] c) {
         if (c.length < 23) {
             throw new MalformedStreamException("hvcC record too short (" + c.length + " bytes)");
-        }
-        if (c[0] != 1) {
-            throw new MalformedStreamException("hvcC configurationVersion " + (c[0] & 0xFF) + " is not 1");
         }
         int lengthSize = (c[21] & 3) + 1;
         if (lengthSize == 3) {
@@ -64,7 +65,7 @@ public final class HevcConfigRecord {
                 pos += n;
             }
         }
-        return new HevcConfigRecord(lengthSize, width, height);
+        return new HevcConfigRecord(lengthSize, width, height, 8 + (c[17] & 7));
     }
 
     /**

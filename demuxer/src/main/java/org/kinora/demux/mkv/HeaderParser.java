@@ -8,7 +8,7 @@ import org.kinora.core.MalformedStreamException;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
 import org.kinora.core.UnsupportedFeatureException;
-import org.kinora.demux.hevc.HevcConfig;
+import org.kinora.demux.hevc.HevcConfigRecord;
 import org.kinora.demux.mp4.AudioSpecificConfig;
 
 /** Parses the buffered level-1 elements that describe a Segment: EBML header, Info, Tracks, SeekHead, Cues. */
@@ -372,7 +372,7 @@ final class HeaderParser {
                 if (t.codecPrivate == null) {
                     throw new MalformedStreamException("track " + t.number + ": HEVC without CodecPrivate");
                 }
-                HevcConfig c = HevcConfig.parse(t.codecPrivate);
+                HevcConfigRecord c = HevcConfigRecord.parse(t.codecPrivate);
                 b.codecConfig(t.codecPrivate);
                 if (c.width > 0) {
                     b.size(c.width, c.height);

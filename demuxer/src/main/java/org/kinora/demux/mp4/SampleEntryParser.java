@@ -5,7 +5,7 @@ import org.kinora.core.ColourDescription;
 import org.kinora.core.MalformedStreamException;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
-import org.kinora.demux.hevc.HevcConfig;
+import org.kinora.demux.hevc.HevcConfigRecord;
 
 /**
  * The first sample entry of an {@code stsd} (ISO/IEC 14496-12 8.5.2, 12.1.3, 12.2.3): hvc1/hev1
@@ -59,7 +59,7 @@ final class SampleEntryParser {
             int boxEnd = bounds[0];
             if (type == Boxes.HVCC && hevc) {
                 byte[] record = r.readBytes(boxEnd - r.position());
-                HevcConfig c = HevcConfig.parse(record);
+                HevcConfigRecord c = HevcConfigRecord.parse(record);
                 info.codecConfig(record);
                 if (c.width > 0) {
                     width = c.width;
