@@ -104,6 +104,7 @@ public final class HevcDecoder implements VideoDecoder {
         } catch (RuntimeException e) {
             // the picture is concealed and kept as a reference; the first error is the one reported
             damaged = current != null;
+            sliceDecoder.reset();
             try {
                 finishPicture();
             } catch (RuntimeException again) {
