@@ -217,7 +217,10 @@ final class InterPrediction {
         }
     }
 
-    /** 8-tap vertical filter; taps at y - 3 .. y + 4. */
+    /**
+     * 8-tap vertical filter; taps at y - 3 .. y + 4. Runs down each column with the taps held in
+     * locals, so each source sample is loaded once per column instead of eight times.
+     */
     private static void lumaV(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
         int f = frac << 3;
         int c0 = LUMA_FILTER[f];
@@ -228,19 +231,26 @@ final class InterPrediction {
         int c5 = LUMA_FILTER[f + 5];
         int c6 = LUMA_FILTER[f + 6];
         int c7 = LUMA_FILTER[f + 7];
-        int s1 = sstride;
-        int s2 = 2 * sstride;
-        int s3 = 3 * sstride;
-        int s4 = 4 * sstride;
-        int s5 = 5 * sstride;
-        int s6 = 6 * sstride;
-        int s7 = 7 * sstride;
-        int d = 0;
-        for (int y = 0; y < h; y++) {
-            int p = off + (y - 3) * sstride;
-            for (int x = 0; x < w; x++, p++) {
-                dst[d++] = (short) ((c0 * src[p] + c1 * src[p + s1] + c2 * src[p + s2] + c3 * src[p + s3]
-                        + c4 * src[p + s4] + c5 * src[p + s5] + c6 * src[p + s6] + c7 * src[p + s7]) >> shift);
+        for (int x = 0; x < w; x++) {
+            int p = off - 3 * sstride + x;
+            int a0 = src[p];
+            int a1 = src[p + sstride];
+            int a2 = src[p + 2 * sstride];
+            int a3 = src[p + 3 * sstride];
+            int a4 = src[p + 4 * sstride];
+            int a5 = src[p + 5 * sstride];
+            int a6 = src[p + 6 * sstride];
+            p += 7 * sstride;
+            for (int d = x, end = x + h * w; d < end; d += w, p += sstride) {
+                int a7 = src[p];
+                dst[d] = (short) ((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3 + c4 * a4 + c5 * a5 + c6 * a6 + c7 * a7) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+                a6 = a7;
             }
         }
     }
@@ -261,21 +271,25 @@ final class InterPrediction {
         }
     }
 
-    /** 4-tap vertical filter; taps at y - 1 .. y + 2. */
+    /** 4-tap vertical filter; taps at y - 1 .. y + 2, down each column like {@link #lumaV}. */
     private static void chromaV(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
         int f = frac << 2;
         int c0 = CHROMA_FILTER[f];
         int c1 = CHROMA_FILTER[f + 1];
         int c2 = CHROMA_FILTER[f + 2];
         int c3 = CHROMA_FILTER[f + 3];
-        int s1 = sstride;
-        int s2 = 2 * sstride;
-        int s3 = 3 * sstride;
-        int d = 0;
-        for (int y = 0; y < h; y++) {
-            int p = off + (y - 1) * sstride;
-            for (int x = 0; x < w; x++, p++) {
-                dst[d++] = (short) ((c0 * src[p] + c1 * src[p + s1] + c2 * src[p + s2] + c3 * src[p + s3]) >> shift);
+        for (int x = 0; x < w; x++) {
+            int p = off - sstride + x;
+            int a0 = src[p];
+            int a1 = src[p + sstride];
+            int a2 = src[p + 2 * sstride];
+            p += 3 * sstride;
+            for (int d = x, end = x + h * w; d < end; d += w, p += sstride) {
+                int a3 = src[p];
+                dst[d] = (short) ((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
             }
         }
     }

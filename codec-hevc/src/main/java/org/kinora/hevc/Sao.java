@@ -163,15 +163,23 @@ final class Sao {
             bandTable[(bandPos + i) & 31] = f.saoOffset[k * 4 + i];
         }
         int bandShift = bitDepth - 5;
+        int[] table = bandTable;
         for (int y = 0; y < hCtb; y++) {
             int row = (y0 + y) * pw + x0;
-            for (int x = 0; x < wCtb; x++) {
-                if (anyNoFilter && skip(f, (x0 + x) << shift, (y0 + y) << shift)) {
-                    continue;
+            if (anyNoFilter) {
+                for (int x = 0; x < wCtb; x++) {
+                    if (!skip(f, (x0 + x) << shift, (y0 + y) << shift)) {
+                        int v = plane[row + x];
+                        v += table[v >> bandShift];
+                        plane[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                    }
                 }
-                int v = plane[row + x];
-                v += bandTable[v >> bandShift];
-                plane[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+            } else {
+                for (int x = row, end = row + wCtb; x < end; x++) {
+                    int v = plane[x];
+                    v += table[v >> bandShift];
+                    plane[x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                }
             }
         }
     }
@@ -226,7 +234,20 @@ final class Sao {
                 int dyA = ys + vA < y0 ? 0 : (ys + vA >= y0 + ctbSize ? 2 : 1);
                 int dyB = ys + vB < y0 ? 0 : (ys + vB >= y0 + ctbSize ? 2 : 1);
                 int row = ys * pw + x0;
-                if (!anyNoFilter && usable[dyA * 3 + 1] && usable[dyB * 3 + 1] && wCtb > 2) {
+                if (!anyNoFilter && usable[dyA * 3 + 1] && usable[dyB * 3 + 1] && wCtb > 2 && vA == 0) {
+                    // horizontal class, interior columns: Sign(v - left) of a sample is minus
+                    // Sign(v - right) of the one before, so one comparison per sample
+                    int d0 = cur[2] - cur[1];
+                    int sl = (d0 >> 31) | (-d0 >>> 31);
+                    for (int x = 1; x < wCtb - 1; x++) {
+                        int v = cur[x + 1];
+                        int dr = v - cur[x + 2];
+                        int sr = (dr >> 31) | (-dr >>> 31);
+                        v += off[2 + sl + sr];
+                        sl = -sr;
+                        plane[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                    }
+                } else if (!anyNoFilter && usable[dyA * 3 + 1] && usable[dyB * 3 + 1] && wCtb > 2) {
                     // interior columns: both neighbours lie in the same CTB column
                     int ia = 1 + hA;
                     int ib = 1 + hB;
