@@ -36,6 +36,8 @@ public final class HevcDecoder implements VideoDecoder {
     private boolean skipCurrent;
     /** A slice segment of the current picture failed: the rest of it is concealed. */
     private boolean damaged;
+    /** The current picture predicts from generated reference pictures: earlier pictures were lost. */
+    private boolean missingReferences;
     private final Picture picture = new Picture();
 
     private long packetPts = Packet.NO_TIMESTAMP;
@@ -276,6 +278,7 @@ public final class HevcDecoder implements VideoDecoder {
         hash.clear();
         damaged = false;
         current = dpb.startPicture(h, sps, pps, packetPts);
+        missingReferences = current != null && dpb.missingReferences();
         skipCurrent = current == null;
         if (current != null) {
             packetPts = Packet.NO_TIMESTAMP;
@@ -295,7 +298,7 @@ public final class HevcDecoder implements VideoDecoder {
         current = null;
         lastSlice = null;
         boolean complete = complete(f);
-        boolean intact = complete && !damaged;
+        boolean intact = complete && !damaged && !missingReferences;
         damaged = false;
         if (!complete) {
             Concealment.conceal(f, dpb.nearestReference(f.poc));
@@ -312,8 +315,12 @@ public final class HevcDecoder implements VideoDecoder {
         }
         hash.clear();
         dpb.finishPicture(f);
-        if (!intact) {
+        if (!complete) {
             throw new MalformedStreamException("picture is missing slice segments");
+        }
+        if (missingReferences) {
+            missingReferences = false;
+            throw new MalformedStreamException("reference pictures are missing (lost pictures); they were made up");
         }
     }
 

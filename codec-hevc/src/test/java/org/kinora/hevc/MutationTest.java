@@ -81,8 +81,8 @@ class MutationTest {
 
     /**
      * inter_closedgop has IDR pictures at access units 0, 8 and 16. Damage in access units 1 to 7
-     * may fail those units (concealed, decoding goes on), but the nine pictures from the IDR at 8
-     * on, output last, equal ffmpeg's.
+     * (flipped bits, a lost end, a lost unit) may fail those units (concealed, decoding goes on),
+     * but the nine pictures from the IDR at 8 on, output last, equal ffmpeg's.
      */
     @Test
     void interStreamRecoversAtTheNextIdr() {
@@ -93,6 +93,7 @@ class MutationTest {
         List<String> tail = expected.subList(expected.size() - 9, expected.size());
         PictureDigest digest = new PictureDigest();
         int failedUnits = 0;
+        int lostUnits = 0;
         int runs = Integer.getInteger("hevc.mutations", 120);
         for (int run = 0; run < runs; run++) {
             List<byte[]> aus = new java.util.ArrayList<>();
@@ -101,8 +102,12 @@ class MutationTest {
             }
             int damaged = 1 + rnd.nextInt(7);
             byte[] au = aus.get(damaged);
-            if (rnd.nextInt(4) == 0) {
+            int kind = rnd.nextInt(4);
+            if (kind == 0) {
                 aus.set(damaged, java.util.Arrays.copyOf(au, rnd.nextInt(au.length))); // lost end of the unit
+            } else if (kind == 1) {
+                aus.remove(damaged); // lost picture: its references are made up, its users concealed
+                lostUnits++;
             } else {
                 int flips = 1 + rnd.nextInt(4);
                 for (int k = 0; k < flips; k++) {
@@ -133,5 +138,6 @@ class MutationTest {
             assertEquals(tail, md5s.subList(md5s.size() - 9, md5s.size()), "run " + run + " (damaged unit " + damaged + ")");
         }
         assertTrue(failedUnits > runs / 4, "damage is detected in many runs (" + failedUnits + " of " + runs + ")");
+        assertTrue(lostUnits > 0);
     }
 }
