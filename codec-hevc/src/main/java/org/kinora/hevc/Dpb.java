@@ -90,7 +90,8 @@ final class Dpb {
         referencePictureSet(h, sps, pps, poc);
         // C.5.2.2: an IRAP picture with NoRaslOutputFlag ends the previous coded video sequence
         if (irap && noRaslOutput && !firstPicture) {
-            if (h.noOutputOfPriorPics) {
+            // NoOutputOfPriorPicsFlag is 1 for a CRA picture (after an end of sequence)
+            if (h.noOutputOfPriorPics || h.nalType == Nal.CRA_NUT) {
                 for (Frame f : frames) {
                     f.outputNeeded = false;
                 }
@@ -368,9 +369,12 @@ final class Dpb {
         return best;
     }
 
-    /** An end of sequence NAL unit: every picture is output and the next picture starts a new sequence. */
+    /**
+     * An end of sequence NAL unit: the next picture starts a new coded video sequence. Pictures
+     * still waiting are output when it starts, unless it is a CRA picture, which discards them
+     * (C.5.2.2).
+     */
     void endOfSequence() {
-        flush();
         afterEos = true;
     }
 
