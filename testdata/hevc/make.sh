@@ -137,6 +137,9 @@ inter inter_lf         208x120 9  "$pan"  --sao --deblock 1:-1 --bframes 3
 inter inter_odd        198x102 9  "$move" --bframes 3
 # Main 10, weighted prediction (offsets scale with the bit depth)
 DEPTH=10 inter inter_main10 208x120 17 "$fade" --bframes 3 --weightp --weightb
+# constrained intra prediction with intra blocks in P and B pictures; deeper inter transform trees
+inter inter_cip        208x120 9  "$move" --constrained-intra --bframes 3
+inter inter_tudepth    208x120 9  "$pan"  --tu-inter-depth 3 --max-tu-size 16 --rect --bframes 3
 
 # an end of sequence NAL unit before the first mid-stream CRA picture: decoding restarts there
 # (POC from 0, NoRaslOutputFlag set) and the CRA's RASL pictures are skipped
