@@ -251,7 +251,8 @@ public final class HevcDecoder implements VideoDecoder {
         if (firstInPic) {
             finishPicture();
         } else if (current == null && !skipCurrent) {
-            return; // the start of this picture was lost
+            // the start of this picture was lost: the picture is too (its users get a made-up reference)
+            throw new MalformedStreamException("slice segment of a picture whose first slice segment is missing");
         }
         SliceHeader h = SliceHeader.parse(r, type, temporalId, ppsList, spsList, firstInPic ? null : lastSlice);
         if (firstInPic) {

@@ -58,8 +58,11 @@
  * {@code MediaException}, but the picture is concealed (its undecoded CTBs copied from the
  * nearest reference picture, grey without one, with no motion) and stays a reference; missing
  * reference pictures are generated grey (8.3.3). Decoding goes on, and is exact again from the
- * next IDR or BLA picture (or CRA, for the pictures that follow it in output order). The first
- * error is the one reported.</li>
+ * next IDR or BLA picture (or CRA, for the pictures that follow it in output order). A picture
+ * whose first slice segment is lost is lost whole. The first error is the one reported.</li>
+ * <li>An end of sequence NAL unit does not flush the output by itself: the next picture starts a
+ * new sequence, and if it is a CRA picture, pictures not output yet are discarded (C.5.2.2,
+ * NoOutputOfPriorPicsFlag = 1), as FFmpeg does.</li>
  * <li>Range extension tools and chroma formats other than 4:2:0 are refused with
  * {@code UnsupportedFeatureException}.</li>
  * <li>Every syntax element that indexes an array is range-checked; corrupt data ends in a
