@@ -137,3 +137,13 @@ inter inter_lf         208x120 9  "$pan"  --sao --deblock 1:-1 --bframes 3
 inter inter_odd        198x102 9  "$move" --bframes 3
 # Main 10, weighted prediction (offsets scale with the bit depth)
 DEPTH=10 inter inter_main10 208x120 17 "$fade" --bframes 3 --weightp --weightb
+# constrained intra prediction with intra blocks in P and B pictures; deeper inter transform trees
+inter inter_cip        208x120 9  "$move" --constrained-intra --bframes 3
+inter inter_tudepth    208x120 9  "$pan"  --tu-inter-depth 3 --max-tu-size 16 --rect --bframes 3
+
+# an end of sequence NAL unit before the first mid-stream CRA picture: decoding restarts there
+# (POC from 0, NoRaslOutputFlag set) and the CRA's RASL pictures are skipped
+off=$(grep -obUaP '\x00\x00\x01\x2a\x01' inter_opengop.hevc | head -1 | cut -d: -f1)
+off=$((off - 1)) # the four-byte start code of the CRA's access unit
+{ head -c "$off" inter_opengop.hevc; printf '\x00\x00\x00\x01\x48\x01'; tail -c +"$((off + 1))" inter_opengop.hevc; } > inter_eos.hevc
+ffmpeg -v error -i inter_eos.hevc -map 0:v -f framemd5 -y inter_eos.framemd5

@@ -78,6 +78,11 @@ final class CodingTree implements IntraPrediction.Neighbourhood {
         }
     }
 
+    /** Forgets state a failed slice may have left behind. */
+    void reset() {
+        residual.reset();
+    }
+
     void setCurrentCtb(int ctbAddrRs) {
         curTile = pps.tileId[pps.ctbAddrRsToTs[ctbAddrRs]];
     }

@@ -39,6 +39,8 @@ final class Dpb {
     private int numStCurrAfter;
     private int numLtCurr;
     private final Frame[] keep = new Frame[64];
+    /** References of the current picture had to be generated (8.3.3): pictures were lost. */
+    private boolean missingReferences;
     private final Frame[] temp = new Frame[32];
     private final boolean[] tempLt = new boolean[32];
 
@@ -61,6 +63,7 @@ final class Dpb {
             return null; // decoding starts at a random access point
         }
         checkMemory(sps);
+        missingReferences = false;
         // 8.3.1 picture order count
         int maxLsb = 1 << sps.log2MaxPocLsb;
         int msb;
@@ -87,7 +90,8 @@ final class Dpb {
         referencePictureSet(h, sps, pps, poc);
         // C.5.2.2: an IRAP picture with NoRaslOutputFlag ends the previous coded video sequence
         if (irap && noRaslOutput && !firstPicture) {
-            if (h.noOutputOfPriorPics) {
+            // NoOutputOfPriorPicsFlag is 1 for a CRA picture (after an end of sequence)
+            if (h.noOutputOfPriorPics || h.nalType == Nal.CRA_NUT) {
                 for (Frame f : frames) {
                     f.outputNeeded = false;
                 }
@@ -245,10 +249,22 @@ final class Dpb {
         }
     }
 
-    /** 8.3.3.2: a grey reference picture without motion in place of a missing one. */
+    /**
+     * 8.3.3.2: a reference picture without motion in place of a missing one. The specification
+     * fills it with mid-grey; when another reference picture of the same size exists its samples
+     * are copied instead, which conceals a lost picture far better and changes nothing for a
+     * conforming stream (whose generated pictures are never used for prediction).
+     */
     private Frame generate(Sps sps, Pps pps, int poc) {
+        missingReferences = true;
+        Frame near = nearestReference(poc);
         Frame f = obtain(sps, pps);
-        f.fillGrey();
+        if (near != null && near.width == f.width && near.height == f.height && near.sps.bitDepthY == sps.bitDepthY
+                && near.sps.bitDepthC == sps.bitDepthC) {
+            f.copySamples(near);
+        } else {
+            f.fillGrey();
+        }
         f.poc = poc;
         f.outputNeeded = false;
         f.refState = Frame.SHORT_TERM;
@@ -337,6 +353,11 @@ final class Dpb {
         release(f);
     }
 
+    /** Whether the picture last started predicts from generated pictures (a conforming stream never does). */
+    boolean missingReferences() {
+        return missingReferences;
+    }
+
     /** The reference picture closest in output order to {@code poc}, for concealment; null when there is none. */
     Frame nearestReference(int poc) {
         Frame best = null;
@@ -348,9 +369,12 @@ final class Dpb {
         return best;
     }
 
-    /** An end of sequence NAL unit: every picture is output and the next picture starts a new sequence. */
+    /**
+     * An end of sequence NAL unit: the next picture starts a new coded video sequence. Pictures
+     * still waiting are output when it starts, unless it is a CRA picture, which discards them
+     * (C.5.2.2).
+     */
     void endOfSequence() {
-        flush();
         afterEos = true;
     }
 

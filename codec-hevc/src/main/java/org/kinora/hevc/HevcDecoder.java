@@ -36,6 +36,8 @@ public final class HevcDecoder implements VideoDecoder {
     private boolean skipCurrent;
     /** A slice segment of the current picture failed: the rest of it is concealed. */
     private boolean damaged;
+    /** The current picture predicts from generated reference pictures: earlier pictures were lost. */
+    private boolean missingReferences;
     private final Picture picture = new Picture();
 
     private long packetPts = Packet.NO_TIMESTAMP;
@@ -104,6 +106,7 @@ public final class HevcDecoder implements VideoDecoder {
         } catch (RuntimeException e) {
             // the picture is concealed and kept as a reference; the first error is the one reported
             damaged = current != null;
+            sliceDecoder.reset();
             try {
                 finishPicture();
             } catch (RuntimeException again) {
@@ -248,7 +251,8 @@ public final class HevcDecoder implements VideoDecoder {
         if (firstInPic) {
             finishPicture();
         } else if (current == null && !skipCurrent) {
-            return; // the start of this picture was lost
+            // the start of this picture was lost: the picture is too (its users get a made-up reference)
+            throw new MalformedStreamException("slice segment of a picture whose first slice segment is missing");
         }
         SliceHeader h = SliceHeader.parse(r, type, temporalId, ppsList, spsList, firstInPic ? null : lastSlice);
         if (firstInPic) {
@@ -275,6 +279,7 @@ public final class HevcDecoder implements VideoDecoder {
         hash.clear();
         damaged = false;
         current = dpb.startPicture(h, sps, pps, packetPts);
+        missingReferences = current != null && dpb.missingReferences();
         skipCurrent = current == null;
         if (current != null) {
             packetPts = Packet.NO_TIMESTAMP;
@@ -294,7 +299,7 @@ public final class HevcDecoder implements VideoDecoder {
         current = null;
         lastSlice = null;
         boolean complete = complete(f);
-        boolean intact = complete && !damaged;
+        boolean intact = complete && !damaged && !missingReferences;
         damaged = false;
         if (!complete) {
             Concealment.conceal(f, dpb.nearestReference(f.poc));
@@ -311,8 +316,12 @@ public final class HevcDecoder implements VideoDecoder {
         }
         hash.clear();
         dpb.finishPicture(f);
-        if (!intact) {
+        if (!complete) {
             throw new MalformedStreamException("picture is missing slice segments");
+        }
+        if (missingReferences) {
+            missingReferences = false;
+            throw new MalformedStreamException("reference pictures are missing (lost pictures); they were made up");
         }
     }
 

@@ -76,6 +76,12 @@ final class Residual {
     private final int[] sigN = new int[16];
     private final int[] absLevel = new int[16];
 
+    /** Zeroes every coefficient: after an error, a block may have been left half parsed. */
+    void reset() {
+        java.util.Arrays.fill(coeff, 0);
+        numNonZero = 0;
+    }
+
     /** Zeroes the coefficients of the previous block. */
     void clear() {
         for (int i = 0; i < numNonZero; i++) {

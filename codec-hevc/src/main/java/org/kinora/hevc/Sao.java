@@ -31,6 +31,9 @@ final class Sao {
     private short[] rowPrev = new short[66];
     private short[] rowCur = new short[66];
     private short[] rowNext = new short[66];
+    /** Edge-offset signs of the row before (Sign(sample - neighbour below)) and of the current row. */
+    private int[] signUp = new int[64];
+    private int[] signDown = new int[64];
     private final int[] bandTable = new int[32];
     private final int[] edgeOffsets = new int[5];
     /** Usability of the 3x3 neighbourhood of CTBs, [dy + 1][dx + 1] flattened. */
@@ -57,6 +60,8 @@ final class Sao {
             rowPrev = new short[ctbSize + 2];
             rowCur = new short[ctbSize + 2];
             rowNext = new short[ctbSize + 2];
+            signUp = new int[ctbSize];
+            signDown = new int[ctbSize];
         }
         if (lineAbove.length < f.planeWidth[0] + 2) {
             lineAbove = new short[f.planeWidth[0] + 2];
@@ -163,15 +168,23 @@ final class Sao {
             bandTable[(bandPos + i) & 31] = f.saoOffset[k * 4 + i];
         }
         int bandShift = bitDepth - 5;
+        int[] table = bandTable;
         for (int y = 0; y < hCtb; y++) {
             int row = (y0 + y) * pw + x0;
-            for (int x = 0; x < wCtb; x++) {
-                if (anyNoFilter && skip(f, (x0 + x) << shift, (y0 + y) << shift)) {
-                    continue;
+            if (anyNoFilter) {
+                for (int x = 0; x < wCtb; x++) {
+                    if (!skip(f, (x0 + x) << shift, (y0 + y) << shift)) {
+                        int v = plane[row + x];
+                        v += table[v >> bandShift];
+                        plane[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                    }
                 }
-                int v = plane[row + x];
-                v += bandTable[v >> bandShift];
-                plane[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+            } else {
+                for (int x = row, end = row + wCtb; x < end; x++) {
+                    int v = plane[x];
+                    v += table[v >> bandShift];
+                    plane[x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                }
             }
         }
     }
@@ -215,8 +228,10 @@ final class Sao {
             System.arraycopy(lineAbove, x0, prev, 0, wCtb + 2);
         }
         deblockedRow(cur, plane, pw, x0, y0, 0, wCtb, hCtb);
+        boolean signsValid = false;
         for (int y = 0; y < hCtb; y++) {
             int ys = y0 + y;
+            boolean valid = false;
             if (ys + 1 < ph) {
                 deblockedRow(next, plane, pw, x0, ys + 1, y + 1, wCtb, hCtb);
             }
@@ -226,18 +241,47 @@ final class Sao {
                 int dyA = ys + vA < y0 ? 0 : (ys + vA >= y0 + ctbSize ? 2 : 1);
                 int dyB = ys + vB < y0 ? 0 : (ys + vB >= y0 + ctbSize ? 2 : 1);
                 int row = ys * pw + x0;
-                if (!anyNoFilter && usable[dyA * 3 + 1] && usable[dyB * 3 + 1] && wCtb > 2) {
-                    // interior columns: both neighbours lie in the same CTB column
-                    int ia = 1 + hA;
-                    int ib = 1 + hB;
+                if (!anyNoFilter && usable[dyA * 3 + 1] && usable[dyB * 3 + 1] && wCtb > 2 && vA == 0) {
+                    // horizontal class, interior columns: Sign(v - left) of a sample is minus
+                    // Sign(v - right) of the one before, so one comparison per sample
+                    int d0 = cur[2] - cur[1];
+                    int sl = (d0 >> 31) | (-d0 >>> 31);
                     for (int x = 1; x < wCtb - 1; x++) {
                         int v = cur[x + 1];
-                        int da = v - la[x + ia];
-                        int db = v - lb[x + ib];
-                        // 2 + Sign(da) + Sign(db), without branches
-                        v += off[2 + ((da >> 31) | (-da >>> 31)) + ((db >> 31) | (-db >>> 31))];
+                        int dr = v - cur[x + 2];
+                        int sr = (dr >> 31) | (-dr >>> 31);
+                        v += off[2 + sl + sr];
+                        sl = -sr;
                         plane[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
                     }
+                } else if (!anyNoFilter && usable[dyA * 3 + 1] && usable[dyB * 3 + 1] && wCtb > 2) {
+                    // vertical and diagonal classes, interior columns (vA = -1, vB = 1, hA = -hB):
+                    // Sign(v - above) is minus Sign(above - below) of the sample above, which the
+                    // row before computed; each row keeps its Sign(v - below) for the next
+                    int[] up = signUp;
+                    int[] down = signDown;
+                    int ib = 1 + hB;
+                    if (!signsValid) {
+                        for (int x = 0; x < wCtb; x++) {
+                            int d = prev[x + 1] - cur[x + ib];
+                            up[x] = (d >> 31) | (-d >>> 31);
+                        }
+                    }
+                    for (int x = 1; x < wCtb - 1; x++) {
+                        int v = cur[x + 1];
+                        int db = v - next[x + ib];
+                        int sd = (db >> 31) | (-db >>> 31);
+                        down[x] = sd;
+                        v += off[2 - up[x + hA] + sd];
+                        plane[row + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                    }
+                    int d = cur[1] - next[ib];
+                    down[0] = (d >> 31) | (-d >>> 31);
+                    d = cur[wCtb] - next[wCtb - 1 + ib];
+                    down[wCtb - 1] = (d >> 31) | (-d >>> 31);
+                    signUp = down;
+                    signDown = up;
+                    valid = true;
                 } else {
                     for (int x = 1; x < wCtb - 1; x++) {
                         edgeSample(f, plane, la, cur, lb, x0, y0, x, ys, pw, ph, ctbSize, hA, vA, hB, vB, shift,
@@ -251,6 +295,7 @@ final class Sao {
                             anyNoFilter, max);
                 }
             }
+            signsValid = valid;
             short[] t = prev;
             prev = cur;
             cur = next;

@@ -95,6 +95,11 @@ final class SliceDecoder {
         }
     }
 
+    /** Forgets state a failed slice segment may have left behind. */
+    void reset() {
+        tree.reset();
+    }
+
     /** The first CTB of a CTB row within a tile, with entropy_coding_sync_enabled_flag (9.3.1). */
     private static boolean wppRowStart(Pps pps, int rs, int ts, int w) {
         return pps.entropyCodingSync && (rs % w == 0 || pps.tileId[ts] != pps.tileId[pps.ctbAddrRsToTs[rs - 1]]);

@@ -8,7 +8,8 @@
  * length-prefixed framing (7.3.1, Annex B).</li>
  * <li>{@code Sps}, {@code Vui}, {@code Pps}, {@code ScalingList}, {@code ShortTermRps}: parameter
  * sets (7.3.2, 7.3.4, 7.3.7, E.2); {@code Pps.bind} derives the tile scan tables (6.5.1).</li>
- * <li>{@code SliceHeader}: slice segment header (7.3.6).</li>
+ * <li>{@code SliceHeader}: slice segment header (7.3.6); {@code PredWeightTable}: pred_weight_table
+ * (7.3.6.3).</li>
  * <li>{@code Cabac}, {@code CabacTables}: the arithmetic decoding engine and context tables (9.3).</li>
  * <li>{@code SliceDecoder}: slice segment data, CTU and SAO syntax, context initialisation, WPP
  * storage and synchronisation, tiles and dependent slice segments (7.3.8.1-3, 9.3.1).</li>
@@ -45,8 +46,25 @@
  * <li>A packet holds whole access units; the last picture of a packet is finished when
  * {@code decode} returns. Pictures are checked against their hash SEI (MD5, CRC, checksum) and the
  * counts are public; a mismatch does not stop decoding.</li>
- * <li>Only I slices are decoded: P and B slices end in {@code UnsupportedFeatureException}. Range
- * extension tools and chroma formats other than 4:2:0 are refused the same way.</li>
+ * <li>Motion is kept per 4x4 block in flat arrays of the frame (packed vectors, reference
+ * indices); collocated reads take the 16x16-aligned block (8.5.3.2.8), which is the
+ * specification's motion compression without a second copy. Reference samples are read with
+ * clamped coordinates (stride = plane width, no padding).</li>
+ * <li>A frame returns to the pool only when it is neither needed for reference, nor waiting for
+ * output, nor the picture last handed out by {@code receive()}. The DPB size is checked against
+ * MaxDpbSize (A.4.2, for the largest level, since the level is not trusted) and the pictures an
+ * SPS may keep against a byte budget.</li>
+ * <li>Errors: an access unit with a damaged or missing slice segment fails with a
+ * {@code MediaException}, but the picture is concealed (its undecoded CTBs copied from the
+ * nearest reference picture, grey without one, with no motion) and stays a reference; missing
+ * reference pictures are generated grey (8.3.3). Decoding goes on, and is exact again from the
+ * next IDR or BLA picture (or CRA, for the pictures that follow it in output order). A picture
+ * whose first slice segment is lost is lost whole. The first error is the one reported.</li>
+ * <li>An end of sequence NAL unit does not flush the output by itself: the next picture starts a
+ * new sequence, and if it is a CRA picture, pictures not output yet are discarded (C.5.2.2,
+ * NoOutputOfPriorPicsFlag = 1), as FFmpeg does.</li>
+ * <li>Range extension tools and chroma formats other than 4:2:0 are refused with
+ * {@code UnsupportedFeatureException}.</li>
  * <li>Every syntax element that indexes an array is range-checked; corrupt data ends in a
  * {@code MediaException} (see the mutation test).</li>
  * </ul>

@@ -147,4 +147,41 @@ class DecoderApiTest {
         d.flush();
         assertEquals(expected.get(0), new PictureDigest().md5Hex(d.receive()));
     }
+
+    /**
+     * A 10-bit picture is handed out without a copy (its planes are the frame's): it stays intact
+     * while later pictures decode, until the next receive(), though it is no longer a reference
+     * or was never one.
+     */
+    @Test
+    void receivedPictureStaysValidUntilTheNextReceive() {
+        List<byte[]> aus = FixtureSupport.accessUnits(FixtureSupport.read("inter_main10.hevc"));
+        List<String> expected = FixtureSupport.referenceMd5s("inter_main10.framemd5");
+        HevcDecoder d = new HevcDecoder(FixtureSupport.track());
+        PictureDigest digest = new PictureDigest();
+        int next = 0;
+        int unit = 0;
+        while (unit < aus.size()) {
+            Picture pic = d.receive();
+            if (pic == null) {
+                byte[] au = aus.get(unit++);
+                d.decode(new Packet(1, au, 0, au.length));
+                continue;
+            }
+            assertNotNull(pic.planes16[0]);
+            // decode up to four more units before looking at the picture
+            for (int k = 0; k < 4 && unit < aus.size(); k++) {
+                byte[] au = aus.get(unit++);
+                d.decode(new Packet(1, au, 0, au.length));
+            }
+            assertEquals(expected.get(next), digest.md5Hex(pic), "picture " + next);
+            next++;
+        }
+        d.flush();
+        for (Picture pic = d.receive(); pic != null; pic = d.receive()) {
+            assertEquals(expected.get(next), digest.md5Hex(pic), "picture " + next);
+            next++;
+        }
+        assertEquals(expected.size(), next);
+    }
 }
