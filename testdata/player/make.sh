@@ -32,3 +32,15 @@ ff -f lavfi -i "testsrc2=size=96x64:rate=25:duration=2" \
    -map 0:v -map 1:a -c:v libtheora -q:v 5 -g 10 -c:a libvorbis -q:a 0 -fflags +bitexact damaged-src.ogg
 python3 damage.py damaged-src.ogg damaged.ogg 20
 rm damaged-src.ogg
+
+# chained.ogg: two links (RFC 3533 chaining: the second file's pages follow the first's, with
+# other serial numbers). Link 1: 1 s of 96x64 Theora with 22.05 kHz mono Vorbis; link 2: 1 s of
+# 128x96 Theora with 44.1 kHz stereo Vorbis. 25 frames each.
+ff -f lavfi -i "testsrc2=size=96x64:rate=25:duration=1" \
+   -f lavfi -i "sine=frequency=440:sample_rate=22050:duration=1" \
+   -map 0:v -map 1:a -c:v libtheora -q:v 5 -g 25 -c:a libvorbis -q:a 0 -fflags +bitexact chain1.ogg
+ff -f lavfi -i "testsrc2=size=128x96:rate=25:duration=1,hflip" \
+   -f lavfi -i "sine=frequency=660:sample_rate=44100:duration=1,aformat=channel_layouts=stereo" \
+   -map 0:v -map 1:a -c:v libtheora -q:v 5 -g 25 -c:a libvorbis -q:a 0 -fflags +bitexact -serial_offset 1000 chain2.ogg
+cat chain1.ogg chain2.ogg > chained.ogg
+rm chain1.ogg chain2.ogg

@@ -62,9 +62,10 @@
           if (e.data.type === 'position') report(e.data);
           else if (e.data.type === 'recycle' && onRecycle) onRecycle(e.data.planes);
         };
-        output.enqueue = function (planes, frames, t) {
+        output.enqueue = function (planes, frames, t, rate) {
           state.buffered += frames; state.drained = false; state.underrun = false;
-          node.port.postMessage({ type: 'block', planes: planes, frames: frames, time: t }, planes.map(function (p) { return p.buffer; }));
+          node.port.postMessage({ type: 'block', planes: planes, frames: frames, time: t, rate: rate },
+            planes.map(function (p) { return p.buffer; }));
         };
         output.play = function () {
           state.playing = true; state.at = ctx.currentTime;

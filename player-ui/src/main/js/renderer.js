@@ -53,6 +53,9 @@
       var opts = { alpha: false, antialias: false, depth: false, preserveDrawingBuffer: true };
       var gl = version === 2 ? canvas.getContext('webgl2', opts) : canvas.getContext('webgl', opts) || canvas.getContext('experimental-webgl', opts);
       if (!gl) return null;
+      var format = version === 2 ? gl.RED : gl.LUMINANCE;
+      var internal = version === 2 ? gl.R8 : gl.LUMINANCE;
+      var textures, uM, uOff, sizes, lost = false, last = null;
       function shader(type, src) {
         var s = gl.createShader(type);
         gl.shaderSource(s, src);
@@ -60,67 +63,92 @@
         if (!gl.getShaderParameter(s, gl.COMPILE_STATUS)) throw new Error(gl.getShaderInfoLog(s));
         return s;
       }
-      var prog = gl.createProgram();
-      gl.attachShader(prog, shader(gl.VERTEX_SHADER, VERTEX));
-      gl.attachShader(prog, shader(gl.FRAGMENT_SHADER, FRAGMENT));
-      gl.linkProgram(prog);
-      if (!gl.getProgramParameter(prog, gl.LINK_STATUS)) throw new Error(gl.getProgramInfoLog(prog));
-      gl.useProgram(prog);
-      var buf = gl.createBuffer();
-      gl.bindBuffer(gl.ARRAY_BUFFER, buf);
-      gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
-      var pos = gl.getAttribLocation(prog, 'pos');
-      gl.enableVertexAttribArray(pos);
-      gl.vertexAttribPointer(pos, 2, gl.FLOAT, false, 0, 0);
-      var textures = [0, 1, 2].map(function (i) {
-        var t = gl.createTexture();
-        gl.activeTexture(gl.TEXTURE0 + i);
-        gl.bindTexture(gl.TEXTURE_2D, t);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-        gl.uniform1i(gl.getUniformLocation(prog, ['ty', 'tu', 'tv'][i]), i);
-        return t;
-      });
-      var uM = gl.getUniformLocation(prog, 'm'), uOff = gl.getUniformLocation(prog, 'off');
-      gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
-      var format = version === 2 ? gl.RED : gl.LUMINANCE;
-      var internal = version === 2 ? gl.R8 : gl.LUMINANCE;
-      var sizes = [[0, 0], [0, 0], [0, 0]];
+      /** Makes the program, the quad and the textures: at the start and after a restored context. */
+      function setup() {
+        var prog = gl.createProgram();
+        gl.attachShader(prog, shader(gl.VERTEX_SHADER, VERTEX));
+        gl.attachShader(prog, shader(gl.FRAGMENT_SHADER, FRAGMENT));
+        gl.linkProgram(prog);
+        if (!gl.getProgramParameter(prog, gl.LINK_STATUS)) throw new Error(gl.getProgramInfoLog(prog));
+        gl.useProgram(prog);
+        var buf = gl.createBuffer();
+        gl.bindBuffer(gl.ARRAY_BUFFER, buf);
+        gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
+        var pos = gl.getAttribLocation(prog, 'pos');
+        gl.enableVertexAttribArray(pos);
+        gl.vertexAttribPointer(pos, 2, gl.FLOAT, false, 0, 0);
+        textures = [0, 1, 2].map(function (i) {
+          var t = gl.createTexture();
+          gl.activeTexture(gl.TEXTURE0 + i);
+          gl.bindTexture(gl.TEXTURE_2D, t);
+          gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+          gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+          gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+          gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+          gl.uniform1i(gl.getUniformLocation(prog, ['ty', 'tu', 'tv'][i]), i);
+          return t;
+        });
+        uM = gl.getUniformLocation(prog, 'm');
+        uOff = gl.getUniformLocation(prog, 'off');
+        gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+        sizes = [[0, 0], [0, 0], [0, 0]];
+      }
+      setup();
+      // A lost context (GPU reset, too many contexts) comes back: set up again, redraw the last
+      // picture while its buffer is still here (it goes back to the worker when the next is drawn).
+      function onLost(e) { e.preventDefault(); lost = true; }
+      function onRestored() {
+        lost = false;
+        setup();
+        if (last && last.buffer && last.buffer.byteLength > 0) draw(last);
+      }
+      canvas.addEventListener('webglcontextlost', onLost);
+      canvas.addEventListener('webglcontextrestored', onRestored);
+      function draw(pic) {
+        last = pic;
+        if (lost) return;
+        fitCanvas();
+        var bytes = new Uint8Array(pic.buffer, 0, pic.size);
+        var ySize = pic.width * pic.height, cSize = pic.chromaWidth * pic.chromaHeight;
+        var dims = [[pic.width, pic.height], [pic.chromaWidth, pic.chromaHeight], [pic.chromaWidth, pic.chromaHeight]];
+        var offs = [0, ySize, ySize + cSize];
+        for (var i = 0; i < 3; i++) {
+          gl.activeTexture(gl.TEXTURE0 + i);
+          gl.bindTexture(gl.TEXTURE_2D, textures[i]);
+          var d = dims[i], plane = bytes.subarray(offs[i], offs[i] + d[0] * d[1]);
+          if (pic.chroma === 0 && i > 0) { plane = new Uint8Array(d[0] * d[1]).fill(128); }
+          if (sizes[i][0] !== d[0] || sizes[i][1] !== d[1]) {
+            gl.texImage2D(gl.TEXTURE_2D, 0, internal, d[0], d[1], 0, format, gl.UNSIGNED_BYTE, plane);
+            sizes[i] = d;
+          } else {
+            gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, d[0], d[1], format, gl.UNSIGNED_BYTE, plane);
+          }
+        }
+        var c = colourMatrix(pic.matrix, pic.fullRange);
+        gl.uniformMatrix3fv(uM, false, c.m);
+        gl.uniform3fv(uOff, c.off);
+        gl.viewport(0, 0, canvas.width, canvas.height);
+        gl.clearColor(0, 0, 0, 1);
+        gl.clear(gl.COLOR_BUFFER_BIT);
+        var box = letterbox(pic, canvas.width, canvas.height);
+        gl.viewport(box.x, canvas.height - box.y - box.h, box.w, box.h);
+        gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+      }
       return {
         kind: version === 2 ? 'webgl2' : 'webgl',
-        draw: function (pic) {
-          fitCanvas();
-          var bytes = new Uint8Array(pic.buffer, 0, pic.size);
-          var ySize = pic.width * pic.height, cSize = pic.chromaWidth * pic.chromaHeight;
-          var dims = [[pic.width, pic.height], [pic.chromaWidth, pic.chromaHeight], [pic.chromaWidth, pic.chromaHeight]];
-          var offs = [0, ySize, ySize + cSize];
-          for (var i = 0; i < 3; i++) {
-            gl.activeTexture(gl.TEXTURE0 + i);
-            gl.bindTexture(gl.TEXTURE_2D, textures[i]);
-            var d = dims[i], plane = bytes.subarray(offs[i], offs[i] + d[0] * d[1]);
-            if (pic.chroma === 0 && i > 0) { plane = new Uint8Array(d[0] * d[1]).fill(128); }
-            if (sizes[i][0] !== d[0] || sizes[i][1] !== d[1]) {
-              gl.texImage2D(gl.TEXTURE_2D, 0, internal, d[0], d[1], 0, format, gl.UNSIGNED_BYTE, plane);
-              sizes[i] = d;
-            } else {
-              gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, d[0], d[1], format, gl.UNSIGNED_BYTE, plane);
-            }
-          }
-          var c = colourMatrix(pic.matrix, pic.fullRange);
-          gl.uniformMatrix3fv(uM, false, c.m);
-          gl.uniform3fv(uOff, c.off);
-          gl.viewport(0, 0, canvas.width, canvas.height);
-          gl.clearColor(0, 0, 0, 1);
-          gl.clear(gl.COLOR_BUFFER_BIT);
-          var box = letterbox(pic, canvas.width, canvas.height);
-          gl.viewport(box.x, canvas.height - box.y - box.h, box.w, box.h);
-          gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
-        },
+        draw: draw,
         clear: function () {
+          if (lost) return;
           gl.clearColor(0, 0, 0, 1);
           gl.clear(gl.COLOR_BUFFER_BIT);
+        },
+        /** Gives the GPU context back at once instead of at garbage collection. */
+        destroy: function () {
+          canvas.removeEventListener('webglcontextlost', onLost);
+          canvas.removeEventListener('webglcontextrestored', onRestored);
+          last = null;
+          var ext = gl.getExtension('WEBGL_lose_context');
+          if (ext) ext.loseContext();
         }
       };
     }
@@ -160,6 +188,7 @@
           var box = letterbox(pic, canvas.width, canvas.height);
           ctx.drawImage(scratch, box.x, box.y, box.w, box.h);
         },
+        destroy: function () {},
         clear: function () {
           ctx.fillStyle = '#000';
           ctx.fillRect(0, 0, canvas.width, canvas.height);

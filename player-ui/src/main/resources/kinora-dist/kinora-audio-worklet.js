@@ -1,5 +1,5 @@
 // Kinora's audio output: an AudioWorkletProcessor fed planar Float32Array blocks through its port.
-// It resamples linearly when the stream's rate differs from the context's, applies nothing else
+// It resamples linearly when a block's rate differs from the context's, applies nothing else
 // (volume is a GainNode), and reports the presentation time of the sample it plays, taken from the
 // blocks' timestamps: that is the player's master clock. A gap between one block's end and the
 // next block's timestamp (a lost packet or page) is played as silence so that sound stays in
@@ -27,7 +27,7 @@ class KinoraOutput extends AudioWorkletProcessor {
     this.port.onmessage = function (e) {
       var m = e.data;
       if (m.type === 'block') {
-        self.queue.push({ planes: m.planes, frames: m.frames, time: m.time, started: false });
+        self.queue.push({ planes: m.planes, frames: m.frames, time: m.time, rate: m.rate || self.rate, started: false });
         self.buffered += m.frames;
         self.underrun = false;
       } else if (m.type === 'play') {
@@ -101,6 +101,8 @@ class KinoraOutput extends AudioWorkletProcessor {
         continue;
       }
       var head = this.queue[0], p = this.pos, ip = p | 0, frac = p - ip;
+      // a chained stream's next link may have another rate: each block is stepped at its own
+      rate = head.rate; step = rate / sampleRate;
       for (var c = 0; c < out.length; c++) {
         var a = head.planes[Math.min(c, head.planes.length - 1)][ip];
         var v = a;

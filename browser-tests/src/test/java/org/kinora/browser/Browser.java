@@ -23,6 +23,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     final DevServer server;
+    /** A folder served under /scratch/, for files a test makes (deleted files are not). */
+    final Path scratch;
     final ChromeDriver driver;
     final String baseUrl;
     private final Path profile;
@@ -50,6 +52,8 @@ final class Browser implements AutoCloseable {
         roots.put("/elsewhere/lib", dir("kinora.dist"));
         roots.put("/testdata", dir("kinora.testdata"));
         roots.put("/pages", dir("kinora.pages"));
+        scratch = Files.createTempDirectory("kinora-scratch");
+        roots.put("/scratch", scratch);
         roots.put("/", dir("kinora.demo"));
         server = new DevServer("127.0.0.1", 0, roots);
         server.start();

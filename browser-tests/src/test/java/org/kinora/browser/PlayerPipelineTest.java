@@ -167,4 +167,48 @@ class PlayerPipelineTest {
         assertEquals(40L, stats.get("framesDecoded"), stats.toString());
         assertEquals(2.0, number("return aPlayer.currentTime;"), 0.05);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
+    void aChainedFilePlaysBothLinksAndResizes(String build) {
+        // chained.ogg: 25 frames of 96x64 with 22.05 kHz mono sound, then 25 of 128x96 with 44.1 kHz stereo.
+        Map<String, Object> r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], sizes = {};"
+                + "Kinora.decode('/testdata/player/chained.ogg', {build: arguments[0], onFrame: function (f) { sizes[f.width + 'x' + f.height] = (sizes[f.width + 'x' + f.height] || 0) + 1; }})"
+                + ".then(function (r) { r.sizes = sizes; done(r); }, function (e) { done({error: String(e)}); });", build);
+        assertEquals(Map.of("96x64", 25L, "128x96", 25L), r.get("sizes"), r.toString());
+        assertEquals(22050 + 44100, ((Number) r.get("audioSamples")).doubleValue(), 2048, r.toString());
+
+        browser.js("makePlayer('a', '/testdata/player/chained.ogg', arguments[0]).play();", build);
+        List<Map<String, Object>> log = waitFor("ended", 20000);
+        List<String> order = PlayerTest.types(log);
+        assertTrue(order.contains("ended"), order + "\n" + browser.console());
+        assertEquals(1, PlayerTest.count(log, "resize"), order.toString());
+        assertEquals(128L, browser.js("return aPlayer.videoWidth;"));
+        assertEquals(96L, browser.js("return aPlayer.videoHeight;"));
+        assertEquals(50L, browser.js("return aPlayer.getStats().framesDecoded;"));
+        assertEquals(2.0, number("return aPlayer.currentTime;"), 0.1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
+    void aLostWebglContextComesBackWithThePictureAndDestroyReleasesIt(String build) {
+        browser.js("makePlayer('a', '/testdata/samples/bars.ogg', arguments[0]);", build);
+        assertTrue(PlayerTest.types(waitFor("loadeddata", 20000)).contains("loadeddata"), browser.console());
+        assertEquals("webgl2", browser.js("return aPlayer.getStats().renderer;"));
+        Object restored = browser.async("var done = arguments[arguments.length - 1], c = aPlayer.canvas;"
+                + "var ext = c.getContext('webgl2').getExtension('WEBGL_lose_context');"
+                + "c.addEventListener('webglcontextlost', function () { setTimeout(function () { ext.restoreContext(); }, 50); });"
+                + "c.addEventListener('webglcontextrestored', function () { setTimeout(function () { done('restored'); }, 50); });"
+                + "ext.loseContext();");
+        assertEquals("restored", restored);
+        for (int i = 0; i < BARS.length; i++) {
+            List<Number> rgb = (List<Number>) browser.js("return samplePicture(aPlayer, arguments[0], 0.3);", (i + 0.5) / 7);
+            for (int c = 0; c < 3; c++) {
+                assertEquals(BARS[i][c], rgb.get(c).intValue(), 24, "bar " + i + " after the context came back: " + rgb);
+            }
+        }
+        assertEquals(true, browser.js("var c = aPlayer.canvas; aPlayer.destroy(); return c.getContext('webgl2').isContextLost();"));
+    }
 }

@@ -170,4 +170,32 @@ class PlayerSeekTest {
         assertEquals(3, PlayerTest.count(log, "seeking"), PlayerTest.types(log).toString());
         assertEquals(3.6, ((Number) browser.js("return aPlayer.currentTime;")).doubleValue(), 0.1);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
+    void soundResumesAtTheExactSampleOfTheTarget(String build) {
+        // The samples of the whole sound track, decoded straight through, at their timestamps.
+        List<Number> expected = (List<Number>) browser.async("var done = arguments[arguments.length - 1];"
+                + "var all = new Float32Array(8 * 22050);"
+                + "Kinora.decode(arguments[1], {build: arguments[0], onAudio: function (a) {"
+                + "  all.set(a.planes[0].subarray(0, a.frames), Math.round(a.time * a.sampleRate)); }})"
+                + ".then(function () { var i = Math.round(2.5 * 22050); done(Array.from(all.subarray(i, i + 64))); },"
+                + " function (e) { done(String(e)); });", build, FILE);
+        // What the player sends its sound output: recorded on the way to the AudioWorklet.
+        browser.js("var post = MessagePort.prototype.postMessage; window.blocks = [];"
+                + "MessagePort.prototype.postMessage = function (m) {"
+                + "  if (m && m.type === 'block') blocks.push({time: m.time, head: Array.from(m.planes[0].subarray(0, 64))});"
+                + "  if (m && m.type === 'flush') blocks.length = 0;"
+                + "  return post.apply(this, arguments); };");
+        make(build);
+        browser.js("aPlayer.currentTime = 2.5;");
+        assertTrue(PlayerTest.types(waitFor("seeked", 20000)).contains("seeked"));
+        Map<String, Object> first = (Map<String, Object>) browser.js("return blocks[0];");
+        assertEquals(2.5, ((Number) first.get("time")).doubleValue(), 0.5 / 22050, "the first sound block after the seek starts at the target");
+        List<Number> got = (List<Number>) first.get("head");
+        for (int i = 0; i < 64; i++) {
+            assertEquals(expected.get(i).doubleValue(), got.get(i).doubleValue(), 1e-6, "sample " + i + " after the target");
+        }
+    }
 }

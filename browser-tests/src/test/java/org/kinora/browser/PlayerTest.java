@@ -213,6 +213,13 @@ class PlayerTest {
         for (int i = 1; i < players; i++) {
             browser.js("window['p' + arguments[0] + 'Player'].destroy();", i);
         }
+        // idle workers end after the pool's idle timeout (shortened here)
+        assertTrue((Long) browser.js("return Kinora.poolStats().idle;") >= 2, String.valueOf(browser.js("return Kinora.poolStats();")));
+        browser.js("Kinora._setPoolIdleTimeout(300);");
+        Object idle = browser.async("var done = arguments[arguments.length - 1];"
+                + "setTimeout(function () { done(Kinora.poolStats()); }, 1500);");
+        assertEquals(0L, ((Map<String, Object>) idle).get("idle"), idle.toString());
+        assertEquals(0L, ((Map<String, Object>) idle).get("busy"), idle.toString());
     }
 
     @ParameterizedTest

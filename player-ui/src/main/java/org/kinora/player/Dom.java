@@ -37,6 +37,9 @@ final class Dom {
     @JSBody(params = {"renderer", "picture"}, script = "renderer.draw(picture);")
     static native void draw(JSObject renderer, JSObject picture);
 
+    @JSBody(params = "renderer", script = "renderer.destroy();")
+    static native void destroyRenderer(JSObject renderer);
+
     @JSBody(params = "renderer", script = "renderer.clear();")
     static native void clear(JSObject renderer);
 
@@ -56,8 +59,8 @@ final class Dom {
     static native void createAudioOutput(String base, int rate, int channels, Callback onReady, Callback onError, Callback onRecycle,
             Tick onReport);
 
-    @JSBody(params = {"audio", "planes", "frames", "time"}, script = "audio.enqueue(planes, frames, time);")
-    static native void enqueueAudio(JSObject audio, JSObject planes, int frames, double time);
+    @JSBody(params = {"audio", "planes", "frames", "time", "rate"}, script = "audio.enqueue(planes, frames, time, rate);")
+    static native void enqueueAudio(JSObject audio, JSObject planes, int frames, double time, int rate);
 
     @JSBody(params = "audio", script = "audio.flush();")
     static native void flushAudio(JSObject audio);

@@ -29,6 +29,9 @@ final class FrameQueue {
     private PictureMessage shown;
     private int decoded;
     private int presented;
+    private int shownWidth;
+    private int shownHeight;
+    private Runnable onResize;
     private int dropped;
 
     FrameQueue(JSObject renderer) {
@@ -37,6 +40,18 @@ final class FrameQueue {
 
     void setRecycler(Recycler r) {
         recycler = r;
+    }
+
+    void setOnResize(Runnable r) {
+        onResize = r;
+    }
+
+    int shownWidth() {
+        return shownWidth;
+    }
+
+    int shownHeight() {
+        return shownHeight;
     }
 
     void add(PictureMessage p) {
@@ -97,10 +112,21 @@ final class FrameQueue {
         return due != null;
     }
 
-    /** Draws the picked picture, if any; returns whether it drew. */
+    /**
+     * Draws the picked picture, if any; returns whether it drew. A picture of another size than
+     * the one before it (a chained stream's next link) is reported to {@code onResize}.
+     */
     boolean draw() {
         if (due == null) {
             return false;
+        }
+        if (shownWidth != due.getWidth() || shownHeight != due.getHeight()) {
+            boolean first = shownWidth == 0;
+            shownWidth = due.getWidth();
+            shownHeight = due.getHeight();
+            if (!first && onResize != null) {
+                onResize.run();
+            }
         }
         Dom.draw(renderer, due);
         presented++;
@@ -131,6 +157,8 @@ final class FrameQueue {
         decoded = 0;
         presented = 0;
         dropped = 0;
+        shownWidth = 0;
+        shownHeight = 0;
     }
 
     /** After a seek the shown picture is the old time's; the next draw replaces it. */

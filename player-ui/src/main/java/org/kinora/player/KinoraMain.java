@@ -47,6 +47,11 @@ public final class KinoraMain {
     }
 
     @JSFunctor
+    interface NumberFn extends JSObject {
+        void call(double value);
+    }
+
+    @JSFunctor
     interface DecodeFn extends JSObject {
         JSPromise<JSObject> call(String url, JSObject options);
     }
@@ -69,6 +74,7 @@ public final class KinoraMain {
             Js.setInt(s, "waiting", pool.waiting());
             return s;
         });
+        setNumberFn(kinora, "_setPoolIdleTimeout", ms -> pool.setIdleTimeout((int) ms));
     }
 
     /** {@code Kinora.hello({build})}: resolves with the worker's {@code {version, build}}. */
@@ -142,6 +148,9 @@ public final class KinoraMain {
 
     @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
     private static native void setStats(JSObject o, String key, StatsFn fn);
+
+    @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
+    private static native void setNumberFn(JSObject o, String key, NumberFn fn);
 
     @JSBody(params = {"o", "key", "fn"}, script = "o[key] = fn;")
     private static native void setFactory(JSObject o, String key, PlayerBinding.CreateCoreFn fn);

@@ -67,7 +67,8 @@ final class PlayerCore {
     boolean sourceEnded;
 
     int timerId = -1;
-    int rafId = -1;    private final PlayerStream stream = new PlayerStream(this);
+    int rafId = -1;
+    private final PlayerStream stream;
 
     PlayerCore(WorkerPool pool, JSObject target, JSObject canvas, JSObject options) {
         this.pool = pool;
@@ -75,6 +76,7 @@ final class PlayerCore {
         this.build = BuildSelector.select(Js.getString(options, "build"));
         this.renderer = Dom.createRenderer(canvas, Js.getString(options, "renderer"));
         this.frames = new FrameQueue(renderer);
+        this.stream = new PlayerStream(this);
         this.sound = new SoundOutput(pool.base());
         this.muted = Js.getBoolean(options, "muted");
         if (Js.has(options, "volume")) {
@@ -194,6 +196,7 @@ final class PlayerCore {
 
     void destroy() {
         teardown();
+        Dom.destroyRenderer(renderer);
         src = "";
         load = Load.EMPTY;
         networkState = NETWORK_EMPTY;

@@ -24,10 +24,23 @@ final class PlayerStream implements Pipeline.Listener {
 
     PlayerStream(PlayerCore core) {
         this.core = core;
+        core.frames.setOnResize(this::resized);
+    }
+
+    /** The picture on screen has a new size: videoWidth and videoHeight follow, {@code resize} fires. */
+    private void resized() {
+        core.info.videoWidth = core.frames.shownWidth();
+        core.info.videoHeight = core.frames.shownHeight();
+        core.events.emit("resize");
     }
 
     @Override
     public void onTracks(TracksMessage m) {
+        if (core.load == PlayerCore.Load.READY) {
+            // The next link of a chained stream: its pictures report their size when shown.
+            core.info.duration = m.getDuration();
+            return;
+        }
         core.info.set(m);
         core.videoEnded = !core.info.hasVideo;
         if (core.info.hasAudio) {

@@ -102,7 +102,7 @@ final class SoundOutput {
     }
 
     private void enqueue(AudioMessage m) {
-        Dom.enqueueAudio(out, m.getPlanes(), m.getFrames(), m.getTime());
+        Dom.enqueueAudio(out, m.getPlanes(), m.getFrames(), m.getTime(), m.getSampleRate());
     }
 
     /** The source has sent its last block. */

@@ -235,7 +235,8 @@ final class SourceRole implements ByteSource.Listener {
 
     private void onTracks(List<TrackInfo> tracks) {
         if (tracksSent) {
-            return; // a chained stream with new tracks: kept on the first ones
+            onNextLink(tracks);
+            return;
         }
         // the first track of each kind that Kinora can decode; the others are left out and the rest plays
         String undecodable = null;
@@ -278,6 +279,45 @@ final class SourceRole implements ByteSource.Listener {
             Port.post(videoPort, config);
         }
         tracksSent = true;
+    }
+
+    /**
+     * The next link of a chained stream (its own tracks, time going on): the audio decoder is
+     * replaced after the old link's last samples, the video worker gets the new track in line with
+     * the packets, and the main thread the new track list.
+     */
+    private void onNextLink(List<TrackInfo> tracks) {
+        TrackInfo video = null;
+        TrackInfo audio = null;
+        for (TrackInfo t : tracks) {
+            if (t.type() == TrackType.VIDEO && video == null) {
+                video = t;
+            } else if (t.type() == TrackType.AUDIO && audio == null) {
+                audio = t;
+            }
+        }
+        if (audioDecoder != null) {
+            audioDecoder.flush();
+            drainAudio();
+        }
+        audioTrack = audio;
+        audioDecoder = audio == null ? null : Codecs.audio(audio);
+        videoTrack = video;
+        TracksMessage msg = stamp(Messages.create(Messages.TRACKS));
+        msg.setDuration(demuxer.durationSeconds());
+        msg.setSeekable(demuxer.canSeek());
+        if (video != null) {
+            msg.setVideo(TrackMessages.toJs(video));
+            if (videoPort != null) {
+                ConfigMessage config = stamp(Messages.create(Messages.CONFIG));
+                config.setTrack(TrackMessages.toJs(video));
+                Port.post(videoPort, config);
+            }
+        }
+        if (audio != null) {
+            msg.setAudio(TrackMessages.toJs(audio));
+        }
+        Port.post(main, msg);
     }
 
     private void onPacket(Packet p) {

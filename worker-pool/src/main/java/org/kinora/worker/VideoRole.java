@@ -39,6 +39,9 @@ import org.teavm.jso.typedarrays.Int8Array;
  * is reset; with an exact seek the pictures before the target are decoded but not sent, except
  * the last one, whose interval contains the target.
  *
+ * <p>A {@code config} after the first (the next link of a chained file) waits in line with the
+ * packets: the old decoder is flushed, the new one decodes the link's packets.
+ *
  * <p>In decode-only mode pictures are not sent; each frame's MD5 and timing are.
  */
 final class VideoRole {
@@ -50,7 +53,8 @@ final class VideoRole {
     private final int session;
     private final boolean decodeOnly;
     private final boolean md5;
-    private final ArrayDeque<PacketMessage> packets = new ArrayDeque<>();
+    /** Packets, and the configs of chained links in their place between them. */
+    private final ArrayDeque<Message> packets = new ArrayDeque<>();
     private final ArrayDeque<ArrayBuffer> freeBuffers = new ArrayDeque<>();
     private final PictureDigest digest = new PictureDigest();
     private final Packet packet = new Packet();
@@ -111,8 +115,11 @@ final class VideoRole {
         String type = m.getType();
         try {
             if (Messages.CONFIG.equals(type)) {
-                track = TrackMessages.fromJs(m.<ConfigMessage>cast().getTrack());
-                decoder = Codecs.video(track);
+                if (decoder == null) {
+                    configure(m.cast());
+                } else {
+                    packets.add(m); // a chained link: the new decoder takes over after the old packets
+                }
             } else if (Messages.PACKET.equals(type)) {
                 packets.add(m.cast());
             } else if (Messages.SEEK.equals(type)) {
@@ -153,7 +160,20 @@ final class VideoRole {
             return;
         }
         while (canSend() && !packets.isEmpty()) {
-            PacketMessage msg = packets.poll();
+            Message next = packets.poll();
+            if (Messages.CONFIG.equals(next.getType())) {
+                try {
+                    decoder.flush();
+                    drain();
+                } catch (RuntimeException e) {
+                    if (!packetLost(e)) {
+                        return;
+                    }
+                }
+                configure(next.cast());
+                continue;
+            }
+            PacketMessage msg = next.cast();
             boolean key = msg.isKeyframe();
             if (needKeyframe && !key) {
                 continue;
@@ -194,6 +214,13 @@ final class VideoRole {
             }
             end();
         }
+    }
+
+    /** A (new) video track: its decoder replaces the previous one. */
+    private void configure(ConfigMessage config) {
+        track = TrackMessages.fromJs(config.getTrack());
+        decoder = Codecs.video(track);
+        needKeyframe = true;
     }
 
     /** Counts and reports a packet that failed; false when that ends the session. */

@@ -22,6 +22,8 @@ public final class WorkerHandle {
     private String deathReason;
     private MessageListener streamListener;
     private ErrorListener deathListener;
+    /** When the pool got it back (performance.now() milliseconds). */
+    double idleSince;
 
     /** Receives messages that answer no request (a player's stream of tracks, audio, pictures). */
     @JSFunctor

@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.kinora.worker.Js;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.function.JSConsumer;
@@ -11,12 +13,15 @@ import org.teavm.jso.function.JSConsumer;
 /**
  * The page's workers, shared by every player and API call on the page. It starts workers of the
  * requested build lazily, caps how many run at once (a request over the cap waits for a release),
- * gives released workers to the next user, and drops a worker that died so the next request gets
- * a fresh one: a WebAssembly trap leaves an instance unusable.
+ * gives released workers to the next user, drops a worker that died so the next request gets
+ * a fresh one (a WebAssembly trap leaves an instance unusable), and ends workers that stayed idle
+ * for {@link #DEFAULT_IDLE_TIMEOUT_MS}.
  */
 public final class WorkerPool {
     /** Default cap: enough for four players (a source and a video worker each). */
     public static final int DEFAULT_MAX_WORKERS = 8;
+    /** A worker idle for this long is ended (its memory given back); the next user starts a new one. */
+    public static final int DEFAULT_IDLE_TIMEOUT_MS = 30000;
 
     private final String base;
     private final int maxWorkers;
@@ -25,6 +30,13 @@ public final class WorkerPool {
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
     private WorkerHandle wasmControl;
     private WorkerHandle jsControl;
+    private int idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
+    private boolean idleCheckScheduled;
+
+    @JSFunctor
+    interface Timeout extends JSObject {
+        void run();
+    }
 
     private static final class Waiter {
         final String build;
@@ -112,7 +124,9 @@ public final class WorkerPool {
             JSObject close = Js.object();
             Js.setString(close, "type", org.kinora.worker.protocol.Messages.CLOSE);
             w.post(close, Js.array());
+            w.idleSince = now();
             idle.add(w);
+            scheduleIdleCheck();
         }
         serveWaiting();
     }
@@ -179,6 +193,40 @@ public final class WorkerPool {
             throw new IllegalArgumentException("unknown build '" + build + "': use 'wasm' or 'js'");
         }
     }
+
+    /** Sets how long a worker may stay idle before it is ended (tests shorten it). */
+    public void setIdleTimeout(int ms) {
+        idleTimeoutMs = Math.max(0, ms);
+        idleCheckScheduled = false;
+        scheduleIdleCheck();
+    }
+
+    private void scheduleIdleCheck() {
+        if (idleCheckScheduled || idle.isEmpty()) {
+            return;
+        }
+        idleCheckScheduled = true;
+        setTimeout(this::endIdleWorkers, idleTimeoutMs);
+    }
+
+    private void endIdleWorkers() {
+        idleCheckScheduled = false;
+        double now = now();
+        for (WorkerHandle w : new ArrayList<>(idle)) {
+            if (now - w.idleSince >= idleTimeoutMs - 1) {
+                idle.remove(w);
+                all.remove(w);
+                w.terminate();
+            }
+        }
+        scheduleIdleCheck();
+    }
+
+    @JSBody(params = {"fn", "ms"}, script = "setTimeout(fn, ms);")
+    private static native void setTimeout(Timeout fn, int ms);
+
+    @JSBody(script = "return performance.now();")
+    private static native double now();
 
     /** Stops every worker. */
     public void shutdown() {

@@ -1,0 +1,96 @@
+package org.kinora.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Damaged input in the browser, where the JS build has no array bounds checks: a fixed-seed corpus
+ * of mutants (bytes overwritten, runs zeroed, cuts) of Ogg Theora/Vorbis and raw HEVC fixtures goes
+ * through {@code Kinora.decode} in both builds. Every mutant settles (a result or an error) within a
+ * bound, the page stays alive and the pool still decodes the clean file right afterwards.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MutationTest {
+    private static final String[] SOURCES = {"samples/bars.ogg", "player/damaged.ogg", "vorbis/stereo_22k_q2.ogg", "hevc/intra_plain.hevc"};
+    private static final int PER_SOURCE = 40;
+    private static final long SEED = 20261202L;
+    private Browser browser;
+    private final List<String> urls = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        browser = new Browser();
+        Random random = new Random(SEED);
+        for (String source : SOURCES) {
+            byte[] clean = Files.readAllBytes(Fixtures.testdata().resolve(source));
+            for (int i = 0; i < PER_SOURCE; i++) {
+                byte[] m = mutate(clean, random);
+                String name = source.replace('/', '_') + "." + i + source.substring(source.lastIndexOf('.'));
+                Files.write(browser.scratch.resolve(name), m);
+                urls.add("/scratch/" + name);
+            }
+        }
+    }
+
+    /** One mutant: a few bytes overwritten, sometimes a run zeroed, sometimes the file cut. */
+    private static byte[] mutate(byte[] clean, Random r) {
+        byte[] m = clean.clone();
+        int kind = r.nextInt(4);
+        int edits = 1 + r.nextInt(8);
+        for (int e = 0; e < edits; e++) {
+            m[r.nextInt(m.length)] = (byte) r.nextInt(256);
+        }
+        if (kind == 1) {
+            int at = r.nextInt(m.length);
+            int len = Math.min(m.length - at, 1 + r.nextInt(64));
+            java.util.Arrays.fill(m, at, at + len, (byte) 0);
+        } else if (kind == 2) {
+            m = java.util.Arrays.copyOf(m, 1 + r.nextInt(m.length));
+        }
+        return m;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
+    void everyMutantSettlesAndThePoolStaysUsable(String build) {
+        browser.open("pages/player.html");
+        browser.driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(900));
+        Map<String, Object> r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], build = arguments[0], urls = arguments[1];"
+                + "var settled = 0, failed = 0, hung = [], i = 0;"
+                + "(function next() {"
+                + "  if (i >= urls.length) { done({settled: settled, failed: failed, hung: hung}); return; }"
+                + "  var url = urls[i++], over = false;"
+                + "  var timer = setTimeout(function () { over = true; hung.push(url); next(); }, 15000);"
+                + "  Kinora.decode(url, {build: build}).then(function () { if (!over) { clearTimeout(timer); settled++; next(); } },"
+                + "    function () { if (!over) { clearTimeout(timer); settled++; failed++; next(); } });"
+                + "})();", build, urls);
+        assertEquals(List.of(), r.get("hung"), r.toString());
+        assertEquals((long) urls.size(), r.get("settled"), r.toString());
+        long failed = (Long) r.get("failed");
+        // a corpus that only errors (or never does) would prove little
+        assertTrue(failed > urls.size() / 10 && failed < urls.size() * 9 / 10, r.toString());
+        Map<String, Object> clean = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1];"
+                + "Kinora.decode('/testdata/samples/bars.ogg', {build: arguments[0]}).then(done, function (e) { done({error: String(e)}); });",
+                build);
+        assertEquals(50L, clean.get("frames"), "the pool still decodes: " + clean + "; mutants " + r);
+    }
+}
