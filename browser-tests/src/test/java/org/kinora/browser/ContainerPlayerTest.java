@@ -12,9 +12,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** An FLV file (HEVC with B pictures and AAC, both dialects) plays, seeks and ends in Kinora.Player, in both builds. */
+/**
+ * Files of every container with HEVC (B pictures) or Theora and AAC or Vorbis play, seek and end
+ * in Kinora.Player, in both builds: FLV in both HEVC dialects, MP4 with moov after mdat, Matroska
+ * with Cues.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FlvPlayerTest {
+class ContainerPlayerTest {
     private Browser browser;
 
     @BeforeAll
@@ -35,18 +39,23 @@ class FlvPlayerTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"hevc_aac.flv, wasm", "hevc12_aac.flv, js"})
-    void playsSeeksAndEnds(String file, String build) {
-        browser.js("makePlayer('a', '/testdata/flv/' + arguments[0], arguments[1]);", file, build);
+    @CsvSource({
+        "flv/hevc_aac.flv, wasm, 208, 3.08, 1.5",
+        "flv/hevc12_aac.flv, js, 208, 3.08, 1.5",
+        "mp4/moov_last.mp4, wasm, 96, 1.0, 0.5",
+        "matroska/theora_vorbis.mkv, js, 96, 1.012, 0.5",
+    })
+    void playsSeeksAndEnds(String file, String build, int width, double duration, double seekTo) {
+        browser.js("makePlayer('a', '/testdata/' + arguments[0], arguments[1]);", file, build);
         List<Map<String, Object>> log = PlayerTest.waitFor(browser, "aPlayer", "loadeddata", 30000);
         assertTrue(PlayerTest.types(log).contains("loadeddata"), PlayerTest.types(log) + "\n" + browser.console());
-        assertEquals(208L, browser.js("return aPlayer.videoWidth;"));
-        assertEquals(3.08, ((Number) browser.js("return aPlayer.duration;")).doubleValue(), 0.01);
-        browser.js("aPlayer.currentTime = 1.5;");
+        assertEquals(width, ((Number) browser.js("return aPlayer.videoWidth;")).intValue());
+        assertEquals(duration, ((Number) browser.js("return aPlayer.duration;")).doubleValue(), 0.07);
+        browser.js("aPlayer.currentTime = arguments[0];", seekTo);
         log = PlayerTest.waitFor(browser, "aPlayer", "seeked", 30000);
         assertTrue(PlayerTest.types(log).contains("seeked"), PlayerTest.types(log) + "\n" + browser.console());
         double t = ((Number) browser.js("return aPlayer.currentTime;")).doubleValue();
-        assertEquals(1.5, t, 0.05, "currentTime after the seek");
+        assertEquals(seekTo, t, 0.05, "currentTime after the seek");
         browser.js("aPlayer.play();");
         log = PlayerTest.waitFor(browser, "aPlayer", "ended", 60000);
         assertTrue(PlayerTest.types(log).contains("ended"), PlayerTest.types(log) + "\n" + browser.console());
