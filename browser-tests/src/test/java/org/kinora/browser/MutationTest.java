@@ -17,13 +17,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Damaged input in the browser, where the JS build has no array bounds checks: a fixed-seed corpus
  * of mutants (bytes overwritten, runs zeroed, cuts) of Ogg Theora/Vorbis and raw HEVC fixtures goes
- * through {@code Kinora.decode} in both builds. Every mutant settles (a result or an error) within a
- * bound, the page stays alive and the pool still decodes the clean file right afterwards.
+ * through {@code Kinora.decode} in both builds, and some through the player. Every mutant settles (a
+ * result, {@code ended} or an error) within a bound, the page stays alive and the pool still
+ * decodes and plays the clean file right afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MutationTest {
     private static final String[] SOURCES = {"samples/bars.ogg", "player/damaged.ogg", "vorbis/stereo_22k_q2.ogg", "hevc/intra_plain.hevc"};
     private static final int PER_SOURCE = 40;
+    /** Mutants of each source also played (in real time, so fewer). */
+    private static final int PLAYED_PER_SOURCE = 4;
     private static final long SEED = 20261202L;
     private Browser browser;
     private final List<String> urls = new ArrayList<>();
@@ -92,5 +95,36 @@ class MutationTest {
                 + "Kinora.decode('/testdata/samples/bars.ogg', {build: arguments[0]}).then(done, function (e) { done({error: String(e)}); });",
                 build);
         assertEquals(50L, clean.get("frames"), "the pool still decodes: " + clean + "; mutants " + r);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
+    void everyMutantPlayedReachesTheEndOrAnError(String build) {
+        browser.open("pages/player.html");
+        browser.driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(900));
+        List<String> some = new ArrayList<>();
+        for (int s = 0; s < SOURCES.length; s++) {
+            for (int i = 0; i < PLAYED_PER_SOURCE; i++) {
+                some.add(urls.get(s * PER_SOURCE + i));
+            }
+        }
+        Map<String, Object> r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], build = arguments[0], urls = arguments[1];"
+                + "var ended = 0, failed = 0, hung = [], i = 0;"
+                + "(function next() {"
+                + "  if (i >= urls.length) { done({ended: ended, failed: failed, hung: hung}); return; }"
+                + "  var url = urls[i++], p = makePlayer('m', null, build, {muted: true}), over = false;"
+                + "  function finish(what) { if (over) return; over = true; clearTimeout(timer); if (what === 'ended') ended++; else failed++;"
+                + "    p.destroy(); setTimeout(next, 0); }"
+                + "  var timer = setTimeout(function () { hung.push(url + ' at ' + p.currentTime + ' readyState ' + p.readyState); over = true; p.destroy(); next(); }, 20000);"
+                + "  p.addEventListener('ended', function () { finish('ended'); });"
+                + "  p.addEventListener('error', function () { finish('error'); });"
+                + "  p.src = url; p.play().catch(function () {});"
+                + "})();", build, some);
+        assertEquals(List.of(), r.get("hung"), r.toString());
+        assertEquals((long) some.size(), (Long) r.get("ended") + (Long) r.get("failed"), r.toString());
+        browser.js("makePlayer('a', '/testdata/samples/bars.ogg', arguments[0]).play();", build);
+        assertTrue(PlayerTest.types(PlayerTest.waitFor(browser, "aPlayer", "ended", 20000)).contains("ended"),
+                "a clean file still plays: mutants " + r);
     }
 }

@@ -130,7 +130,8 @@ final class PlayerStream implements Pipeline.Listener {
         if (core.load != PlayerCore.Load.READY || core.error != null) {
             return;
         }
-        boolean current = !core.info.hasVideo || core.frames.hasCurrent();
+        // A video track that ended without a decodable picture has nothing more to show.
+        boolean current = !core.info.hasVideo || core.frames.hasCurrent() || (core.videoEnded && core.frames.isEmpty());
         boolean soundEnded = !core.info.hasAudio || core.sound.sourceEnded();
         double soundQueued = core.info.hasAudio ? core.sound.buffered() : Double.POSITIVE_INFINITY;
         int level = ReadyState.level(current, core.videoEnded, core.frames.size(), soundEnded, soundQueued);
