@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Files of every container with HEVC (B pictures) or Theora and AAC or Vorbis play, seek and end
  * in Kinora.Player, in both builds: FLV in both HEVC dialects, MP4 with moov after mdat, Matroska
- * with Cues.
+ * with and without Cues.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerPlayerTest {
@@ -44,6 +44,7 @@ class ContainerPlayerTest {
         "flv/hevc12_aac.flv, js, 208, 3.08, 1.5",
         "mp4/moov_last.mp4, wasm, 96, 1.0, 0.5",
         "matroska/theora_vorbis.mkv, js, 96, 1.012, 0.5",
+        "matroska/hevc_aac_laced.mkv, wasm, 96, 1.067, 0.5",
     })
     void playsSeeksAndEnds(String file, String build, int width, double duration, double seekTo) {
         browser.js("makePlayer('a', '/testdata/' + arguments[0], arguments[1]);", file, build);

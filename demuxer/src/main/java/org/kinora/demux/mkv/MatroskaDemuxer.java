@@ -80,6 +80,10 @@ public final class MatroskaDemuxer implements Demuxer {
     private long bisectHi;
     private long bisectMid;
     private long bisectBest;
+    /** Where the running scan started (its Clusters are indexed from there on). */
+    private long scanFrom = -1;
+    /** Read on from the Segment's start without a jump: the first Cluster indexed is the file's first. */
+    private boolean linearFromStart;
 
     private double maxEndSeconds;
     private final Packet packet = new Packet();
@@ -238,6 +242,7 @@ public final class MatroskaDemuxer implements Demuxer {
         in.consume(hdrLength);
         segmentStart = in.position();
         segmentEnd = hdrSize < 0 ? -1 : segmentStart + hdrSize;
+        linearFromStart = true;
         state = LEVEL1;
         return CONTINUE;
     }
@@ -364,6 +369,7 @@ public final class MatroskaDemuxer implements Demuxer {
             throw new MalformedStreamException("offset " + position + " outside the file");
         }
         in.reset(position);
+        linearFromStart = position == segmentStart;
         seekPending = true;
         seekPosition = position;
         frameIndex = 0;
@@ -474,6 +480,10 @@ public final class MatroskaDemuxer implements Demuxer {
             if (key) {
                 double seconds = (double) pts * timestampScale / 1e9;
                 index.add(clusterStart, seconds);
+                if (linearFromStart) {
+                    index.markFirstKnown();
+                    linearFromStart = false;
+                }
                 if (!Double.isNaN(scanTarget) && seconds > scanTarget) {
                     endScan();
                     return;
@@ -546,9 +556,14 @@ public final class MatroskaDemuxer implements Demuxer {
 
     // ---------------------------------------------------------------- seeking
 
+    /**
+     * Known once the Tracks are: with the input length, every file can seek (Cues, the Clusters
+     * indexed so far, else bisection from the Segment's start), so the answer given with the first
+     * {@link #TRACKS_CHANGED} holds for the whole stream.
+     */
     @Override
     public boolean canSeek() {
-        return tracksKnown && inputLength > 0 && segmentStart >= 0 && (cuesPosition >= 0 || cues != null || index.first() >= 0);
+        return tracksKnown && inputLength > 0 && segmentStart >= 0;
     }
 
     @Override
@@ -599,10 +614,20 @@ public final class MatroskaDemuxer implements Demuxer {
             requestSeek(known);
             return;
         }
-        long from = index.last() >= 0 ? index.last() : segmentStart;
-        long to = segmentEnd >= 0 ? Math.min(segmentEnd, inputLength) : inputLength;
+        long end = segmentEnd >= 0 ? Math.min(segmentEnd, inputLength) : inputLength;
+        if (index.firstTime() > seconds) {
+            // before every indexed Cluster
+            bisectOrScan(seconds, segmentStart, index.first());
+        } else {
+            bisectOrScan(seconds, index.last() >= 0 ? index.last() : segmentStart, end);
+        }
+    }
+
+    /** Bisects [from, to) on Cluster timestamps, or scans from {@code from} when that is small. */
+    private void bisectOrScan(double seconds, long from, long to) {
+        state = LEVEL1;
         if (to - from > BISECT_GRANULARITY) {
-            // bisect the bytes after the last indexed cluster on Cluster timestamps, then scan
+            // bisect on Cluster timestamps, then scan
             bisectTarget = seconds;
             bisectLo = from;
             bisectHi = to;
@@ -611,6 +636,7 @@ public final class MatroskaDemuxer implements Demuxer {
             return;
         }
         scanTarget = seconds;
+        scanFrom = from;
         requestSeek(from);
     }
 
@@ -620,6 +646,7 @@ public final class MatroskaDemuxer implements Demuxer {
             double t = bisectTarget;
             bisectTarget = Double.NaN;
             scanTarget = t;
+            scanFrom = bisectBest;
             state = LEVEL1;
             requestSeek(bisectBest);
             return;
@@ -680,6 +707,12 @@ public final class MatroskaDemuxer implements Demuxer {
         scanTarget = Double.NaN;
         index.markComplete();
         long pos = index.positionFor(t);
+        if (pos < 0 && scanFrom > segmentStart) {
+            // a Cluster's Timestamp is its earliest block, not its first keyframe (B pictures
+            // come after their reference): the keyframe is in a Cluster before the scanned ones
+            bisectOrScan(t, segmentStart, scanFrom);
+            return;
+        }
         if (pos < 0) {
             pos = index.first() >= 0 ? index.first() : segmentStart;
         }

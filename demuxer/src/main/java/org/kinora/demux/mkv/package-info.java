@@ -23,7 +23,11 @@
  * as first child recognise a Cluster) down to {@link
  * org.kinora.demux.mkv.MatroskaDemuxer#BISECT_GRANULARITY} bytes, and the Clusters from the best
  * one are scanned for the last whose first reference-track block is a keyframe at or before the
- * target.</li>
+ * target. A Cluster's Timestamp is its earliest block, which with B pictures comes before its
+ * first keyframe: when the scanned Clusters have no keyframe at or before the target, the bytes
+ * before the scan's start are bisected again. {@code canSeek()} is true as soon as the Tracks are known (with the input length), before
+ * any Cluster was read: a caller that asks once, at the first TRACKS_CHANGED, gets the answer that
+ * holds for the whole file.</li>
  * <li>Duration: Info's Duration; without it (live WebM), the end of the last packet once the whole
  * file was read.</li>
  * </ul>

@@ -129,4 +129,57 @@ class MatroskaDemuxerTest {
         assertTrue(first[0].keyframe);
         assertEquals(492, first[0].pts);
     }
+
+    /**
+     * A player asks canSeek() once, at the first TRACKS_CHANGED, before any Cluster was read: it
+     * must already be true for files with and without Cues, and a seek from there gives the video
+     * packets of the whole-file read from a keyframe at or before the target.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"theora_vorbis.mkv", "hevc_aac_laced.mkv", "laced_nocues.mkv"})
+    void seekableWhenTheTracksAreKnown(String name) throws IOException {
+        byte[] file = DemuxerHarness.read("matroska", name);
+        java.util.List<org.kinora.core.Packet> whole = DemuxerHarness.run(MatroskaDemuxer::new, file, DemuxerHarness.Mode.WHOLE).of(1);
+        MatroskaDemuxer d = new MatroskaDemuxer();
+        d.setInputLength(file.length);
+        java.util.List<org.kinora.core.Packet> after = new java.util.ArrayList<>();
+        int pos = 0;
+        boolean sought = false;
+        for (int guard = 0; guard < 1_000_000; guard++) {
+            int r = d.poll();
+            if (r == org.kinora.demux.Demuxer.NEED_MORE_DATA) {
+                if (pos == file.length) {
+                    d.endOfInput();
+                } else {
+                    d.feed(file, pos, Math.min(500, file.length - pos));
+                    pos = Math.min(file.length, pos + 500);
+                }
+            } else if (r == org.kinora.demux.Demuxer.SEEK) {
+                pos = (int) d.seekPosition();
+            } else if (r == org.kinora.demux.Demuxer.TRACKS_CHANGED && !sought) {
+                assertTrue(d.canSeek(), "seekable at the first TRACKS_CHANGED");
+                d.seekTo(0.5);
+                sought = true;
+            } else if (r == org.kinora.demux.Demuxer.PACKET && d.packet().trackId == 1) {
+                assertTrue(sought);
+                after.add(d.packet().copy());
+            } else if (r == org.kinora.demux.Demuxer.END) {
+                break;
+            }
+        }
+        assertTrue(sought);
+        assertTrue(after.get(0).keyframe);
+        assertTrue(after.get(0).pts <= 500 && after.get(0).pts > 300, "first video packet at " + after.get(0).pts);
+        int from = 0;
+        while (whole.get(from).pts != after.get(0).pts) {
+            from++;
+        }
+        assertEquals(whole.size() - from, after.size());
+        for (int i = 0; i < after.size(); i++) {
+            org.kinora.core.Packet a = after.get(i);
+            org.kinora.core.Packet w = whole.get(from + i);
+            assertEquals(w.pts, a.pts);
+            assertEquals(java.nio.ByteBuffer.wrap(w.data, w.offset, w.length), java.nio.ByteBuffer.wrap(a.data, a.offset, a.length));
+        }
+    }
 }
