@@ -33,6 +33,9 @@ final class FrameQueue {
     private int shownHeight;
     private Runnable onResize;
     private int dropped;
+    private int droppedForLatency;
+    /** Time of the newest picture received since the load or the seek, NaN when none. */
+    private double newest = Double.NaN;
 
     FrameQueue(JSObject renderer) {
         this.renderer = renderer;
@@ -57,6 +60,9 @@ final class FrameQueue {
     void add(PictureMessage p) {
         decoded++;
         queue.add(p);
+        if (!(p.getTime() <= newest)) {
+            newest = p.getTime();
+        }
     }
 
     int size() {
@@ -97,6 +103,25 @@ final class FrameQueue {
             due = p;
         }
         return due != null;
+    }
+
+    /** Time of the newest picture received since the load or the seek, NaN when none. */
+    double newestTime() {
+        return newest;
+    }
+
+    /**
+     * A live stream's jump to {@code t}: the waiting pictures before it are given back unshown
+     * (counted as dropped for latency); the newest of them at or before {@code t} stays picked.
+     */
+    void skipTo(double t) {
+        int before = dropped;
+        select(t);
+        droppedForLatency += dropped - before;
+    }
+
+    int droppedForLatency() {
+        return droppedForLatency;
     }
 
     /** Time of the picture picked to be drawn next, NaN when none. */
@@ -147,6 +172,7 @@ final class FrameQueue {
             give(due);
             due = null;
         }
+        newest = Double.NaN;
     }
 
     /** Forgets everything of the old stream (a new source): its buffers go nowhere. */
@@ -157,6 +183,8 @@ final class FrameQueue {
         decoded = 0;
         presented = 0;
         dropped = 0;
+        droppedForLatency = 0;
+        newest = Double.NaN;
         shownWidth = 0;
         shownHeight = 0;
     }
