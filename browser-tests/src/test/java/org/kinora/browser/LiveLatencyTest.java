@@ -85,6 +85,7 @@ class LiveLatencyTest {
         assertTrue(paused > MAX, "the latency grew during the pause: " + r);
         double latency = Double.parseDouble((String) r.get("latency"));
         assertTrue(Double.isFinite(latency) && latency <= MAX + 0.5, "back within the maximum latency: " + r);
+        assertTrue(((Number) r.get("droppedForLatency")).intValue() >= 1, "the pictures before the jump were dropped: " + r);
         int before = ((Number) r.get("jumpsBefore")).intValue();
         assertTrue(((Number) r.get("jumps")).intValue() >= Math.max(1, before + 1), "the player jumped after the pause: " + r);
     }

@@ -34,6 +34,8 @@ final class FrameQueue {
     private Runnable onResize;
     private int dropped;
     private int droppedForLatency;
+    /** Pictures before this time that are dropped were skipped by a live stream's jump. */
+    private double skippedUntil = Double.NEGATIVE_INFINITY;
     /** Time of the newest picture received since the load or the seek, NaN when none. */
     private double newest = Double.NaN;
 
@@ -98,6 +100,9 @@ final class FrameQueue {
             PictureMessage p = queue.poll();
             if (due != null) {
                 dropped++;
+                if (due.getTime() < skippedUntil) {
+                    droppedForLatency++;
+                }
                 give(due);
             }
             due = p;
@@ -111,13 +116,13 @@ final class FrameQueue {
     }
 
     /**
-     * A live stream's jump to {@code t}: the waiting pictures before it are given back unshown
-     * (counted as dropped for latency); the newest of them at or before {@code t} stays picked.
+     * A live stream's jump to {@code t}: the waiting pictures before it are given back unshown,
+     * the newest of them at or before {@code t} stays picked. They, and those before {@code t}
+     * still to come from the decoder, count as dropped for latency.
      */
     void skipTo(double t) {
-        int before = dropped;
+        skippedUntil = Math.max(skippedUntil, t);
         select(t);
-        droppedForLatency += dropped - before;
     }
 
     int droppedForLatency() {
@@ -173,6 +178,7 @@ final class FrameQueue {
             due = null;
         }
         newest = Double.NaN;
+        skippedUntil = Double.NEGATIVE_INFINITY;
     }
 
     /** Forgets everything of the old stream (a new source): its buffers go nowhere. */
@@ -185,6 +191,7 @@ final class FrameQueue {
         dropped = 0;
         droppedForLatency = 0;
         newest = Double.NaN;
+        skippedUntil = Double.NEGATIVE_INFINITY;
         shownWidth = 0;
         shownHeight = 0;
     }
