@@ -1,5 +1,6 @@
 package org.kinora.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Latency control on a live HEVC + AAC stream from node-media-server, in both builds: a playing
  * session reports a finite latency within the maximum; after a pause of 6 s the player, resumed,
- * jumps (at least one more {@code latencyJumps}) and comes back within the maximum latency.
+ * jumps (at least one more {@code latencyJumps}, pictures dropped for it) and comes back within the
+ * maximum latency; with the clock on the sound played (muted or not) and on the wall clock (no
+ * WebAudio, sound discarded).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveLatencyTest {
@@ -46,19 +49,23 @@ class LiveLatencyTest {
     }
 
     @SuppressWarnings("unchecked")
-    @ParameterizedTest(name = "{0} {1} muted={2}")
-    @CsvSource({"http, wasm, true", "ws, js, false", "http, js, true", "ws, wasm, false"})
-    void comesBackWithinMaximumAfterPause(String transport, String build, boolean muted) {
+    @ParameterizedTest(name = "{0} {1} muted={2} clock={3}")
+    @CsvSource({"http, wasm, true, audio", "ws, js, false, audio", "http, js, true, audio", "ws, wasm, false, audio",
+        "http, wasm, true, wall", "ws, js, true, wall"})
+    void comesBackWithinMaximumAfterPause(String transport, String build, boolean muted, String clock) {
         String url = transport.equals("ws") ? server.wsUrl("latency") : server.httpUrl("latency");
         Map<String, Object> r = (Map<String, Object>) browser.async(
                 "var done = arguments[arguments.length - 1], url = arguments[0], build = arguments[1], muted = arguments[2];"
+                // clock wall: no WebAudio, so the sound is discarded and the wall clock runs
+                + "var Ctx = window.AudioContext, WCtx = window.webkitAudioContext;"
+                + "if (arguments[3] === 'wall') { window.AudioContext = undefined; window.webkitAudioContext = undefined; }"
                 + "var box = document.createElement('div'); box.style.width = '320px'; box.style.height = '180px';"
                 + "document.body.appendChild(box);"
                 + "var p = new Kinora.Player(box, {build: build, muted: muted, liveLatency: 1.0, maxLiveLatency: " + MAX + "}),"
                 + "  t0 = Date.now(), err = null, out = {}, phase = 'playing', mark = 0;"
                 + "p.addEventListener('error', function () { err = p.error ? p.error.code + ' ' + p.error.message : 'error'; });"
                 + "p.src = url; p.play().catch(function (e) { err = 'play: ' + e; });"
-                + "function finish() { out.error = err; out.phase = phase; p.destroy(); box.remove(); done(out); }"
+                + "function finish() { window.AudioContext = Ctx; window.webkitAudioContext = WCtx; out.error = err; out.phase = phase; p.destroy(); box.remove(); done(out); }"
                 + "(function poll() {"
                 + "  var s = p.getStats();"
                 + "  if (err || Date.now() - t0 > 90000) { finish(); return; }"
@@ -75,9 +82,10 @@ class LiveLatencyTest {
                 + "    finish(); return;"
                 + "  }"
                 + "  setTimeout(poll, 50);"
-                + "})();", url, build, muted);
-        System.out.println("live latency " + transport + " " + build + " muted=" + muted + ": " + r);
+                + "})();", url, build, muted, clock);
+        System.out.println("live latency " + transport + " " + build + " muted=" + muted + " " + clock + ": " + r);
         assertNull(r.get("error"), r + "\n" + browser.console());
+        assertEquals(clock, r.get("clock"), r.toString());
         assertTrue("resumed".equals(r.get("phase")) && r.containsKey("latency"), "the session resumed and showed pictures: " + r);
         double playing = Double.parseDouble((String) r.get("playingLatency"));
         assertTrue(Double.isFinite(playing) && playing <= MAX + 0.5, "a playing live session reports its latency: " + r);
