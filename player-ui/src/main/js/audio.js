@@ -1,7 +1,7 @@
   /**
    * Sound output for one player: an AudioContext at the stream's rate when the browser allows it,
    * an AudioWorklet fed from a queue (ScriptProcessor where AudioWorklet is missing), and a GainNode
-   * for volume and mute. Resolves to {enqueue, play, pause, end, flush, resume, running, time,
+   * for volume and mute. Resolves to {enqueue, play, pause, end, flush, skip, resume, running, time,
    * buffered, starved, drained, setVolume, close}.
    * time() is the master clock: the presentation time of the sample playing now, from the
    * timestamps of the blocks the output has actually played, interpolated between its reports with
@@ -74,6 +74,7 @@
         output.pause = function () { state.playing = false; node.port.postMessage({ type: 'pause' }); };
         output.end = function () { node.port.postMessage({ type: 'end' }); };
         output.flush = function () { reset(); node.port.postMessage({ type: 'flush' }); };
+        output.skip = function (t) { node.port.postMessage({ type: 'skip', time: t }); };
         return output;
       }, function (e) {
         output.close();
@@ -115,6 +116,16 @@
     output.play = function () { state.playing = true; state.at = ctx.currentTime; };
     output.pause = function () { state.playing = false; };
     output.end = function () { ended = true; };
+    output.skip = function (t) {
+      var dropped = false;
+      while (queue.length && queue[0].time + queue[0].frames / sampleRate <= t) {
+        var b = queue.shift();
+        state.buffered -= b.frames - (dropped ? 0 : Math.min(b.frames, pos | 0));
+        dropped = true;
+        if (onRecycle) onRecycle(b.planes);
+      }
+      if (dropped) { pos = 0; state.time = NaN; }
+    };
     output.flush = function () {
       while (queue.length) { var b = queue.shift(); if (onRecycle) onRecycle(b.planes); }
       pos = 0; ended = false; reset();

@@ -38,6 +38,18 @@ class KinoraOutput extends AudioWorkletProcessor {
       } else if (m.type === 'end') {
         self.ended = true;
         self.report();
+      } else if (m.type === 'skip') {
+        // a live stream's jump: blocks that end at or before m.time are dropped unplayed, the
+        // clock restarts from the next block's timestamp (no silence for the skipped span)
+        var dropped = false;
+        while (self.queue.length && self.queue[0].time + self.queue[0].frames / self.queue[0].rate <= m.time) {
+          var b = self.queue.shift();
+          self.buffered -= b.frames - (dropped ? 0 : Math.min(b.frames, self.pos | 0));
+          dropped = true;
+          self.recycle(b);
+        }
+        if (dropped) { self.pos = 0; self.time = NaN; self.gap = 0; }
+        self.report();
       } else if (m.type === 'flush') {
         while (self.queue.length) self.recycle(self.queue.shift());
         self.pos = 0; self.buffered = 0; self.time = NaN; self.gap = 0; self.ended = false; self.underrun = false;

@@ -62,6 +62,9 @@ final class Dom {
     @JSBody(params = {"audio", "planes", "frames", "time", "rate"}, script = "audio.enqueue(planes, frames, time, rate);")
     static native void enqueueAudio(JSObject audio, JSObject planes, int frames, double time, int rate);
 
+    @JSBody(params = {"audio", "time"}, script = "audio.skip(time);")
+    static native void skipAudio(JSObject audio, double time);
+
     @JSBody(params = "audio", script = "audio.flush();")
     static native void flushAudio(JSObject audio);
 

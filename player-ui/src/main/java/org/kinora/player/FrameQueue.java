@@ -33,6 +33,11 @@ final class FrameQueue {
     private int shownHeight;
     private Runnable onResize;
     private int dropped;
+    private int droppedForLatency;
+    /** Pictures before this time that are dropped were skipped by a live stream's jump. */
+    private double skippedUntil = Double.NEGATIVE_INFINITY;
+    /** Time of the newest picture received since the load or the seek, NaN when none. */
+    private double newest = Double.NaN;
 
     FrameQueue(JSObject renderer) {
         this.renderer = renderer;
@@ -57,6 +62,9 @@ final class FrameQueue {
     void add(PictureMessage p) {
         decoded++;
         queue.add(p);
+        if (!(p.getTime() <= newest)) {
+            newest = p.getTime();
+        }
     }
 
     int size() {
@@ -92,11 +100,33 @@ final class FrameQueue {
             PictureMessage p = queue.poll();
             if (due != null) {
                 dropped++;
+                if (due.getTime() < skippedUntil) {
+                    droppedForLatency++;
+                }
                 give(due);
             }
             due = p;
         }
         return due != null;
+    }
+
+    /** Time of the newest picture received since the load or the seek, NaN when none. */
+    double newestTime() {
+        return newest;
+    }
+
+    /**
+     * A live stream's jump to {@code t}: the waiting pictures before it are given back unshown,
+     * the newest of them at or before {@code t} stays picked. They, and those before {@code t}
+     * still to come from the decoder, count as dropped for latency.
+     */
+    void skipTo(double t) {
+        skippedUntil = Math.max(skippedUntil, t);
+        select(t);
+    }
+
+    int droppedForLatency() {
+        return droppedForLatency;
     }
 
     /** Time of the picture picked to be drawn next, NaN when none. */
@@ -147,6 +177,8 @@ final class FrameQueue {
             give(due);
             due = null;
         }
+        newest = Double.NaN;
+        skippedUntil = Double.NEGATIVE_INFINITY;
     }
 
     /** Forgets everything of the old stream (a new source): its buffers go nowhere. */
@@ -157,6 +189,9 @@ final class FrameQueue {
         decoded = 0;
         presented = 0;
         dropped = 0;
+        droppedForLatency = 0;
+        newest = Double.NaN;
+        skippedUntil = Double.NEGATIVE_INFINITY;
         shownWidth = 0;
         shownHeight = 0;
     }

@@ -18,6 +18,8 @@ final class MediaClock {
     private double wallStart;
     /** Latest time read while running on sound (keeps the clock monotonic). */
     private double latest;
+    /** Speed of the wall clock (1 normally; a live stream catching up runs it faster). */
+    private double rate = 1;
     private JSObject audio;
 
     Source source() {
@@ -42,7 +44,7 @@ final class MediaClock {
                 return latest;
             }
             case WALL:
-                return position + (JsUtil.now() - wallStart) / 1000;
+                return position + (JsUtil.now() - wallStart) / 1000 * rate;
             default:
                 return position;
         }
@@ -80,6 +82,43 @@ final class MediaClock {
             position = now();
             wallStart = JsUtil.now();
             source = Source.WALL;
+        }
+    }
+
+    double rate() {
+        return rate;
+    }
+
+    /** Sets the wall clock's speed from now on (the sound's clock is not affected). */
+    void setRate(double r) {
+        if (r == rate) {
+            return;
+        }
+        if (source == Source.WALL) {
+            position = now();
+            wallStart = JsUtil.now();
+        }
+        rate = r;
+    }
+
+    /**
+     * Moves the running clock forward to {@code seconds} (a live stream's jump). On sound the
+     * clock holds there until the output's time, restarting from the block after the skipped ones,
+     * passes it; the wall clock goes on from there.
+     */
+    void jump(double seconds) {
+        switch (source) {
+            case AUDIO:
+                latest = Math.max(latest, seconds);
+                break;
+            case WALL:
+                position = seconds;
+                wallStart = JsUtil.now();
+                break;
+            default:
+                position = seconds;
+                latest = seconds;
+                break;
         }
     }
 

@@ -47,6 +47,7 @@ final class PlayerCore {
     final PlayPromises playPromises = new PlayPromises();
     final MediaInfo info = new MediaInfo();
     final PlayerStats stats = new PlayerStats();
+    final LiveLatency latency = new LiveLatency();
     private final JSObject renderer;
 
     private String src = "";
@@ -83,6 +84,8 @@ final class PlayerCore {
             double v = Js.getNumber(options, "volume");
             this.volume = Double.isNaN(v) ? 1 : Math.max(0, Math.min(1, v));
         }
+        latency.configure(Js.has(options, "liveLatency") ? Js.getNumber(options, "liveLatency") : LiveLatency.DEFAULT_TARGET,
+                Js.has(options, "maxLiveLatency") ? Js.getNumber(options, "maxLiveLatency") : LiveLatency.DEFAULT_MAX);
         String p = Js.getString(options, "preload");
         if (p != null) {
             setPreload(p);
@@ -181,6 +184,9 @@ final class PlayerCore {
 
     JSObject stats() {
         JSObject s = stats.toJs(frames, sound, clock, info.hasAudio);
+        Js.setNumber(s, "liveLatency", info.live ? LiveLatency.latency(frames, sound, clock.now()) : Double.NaN);
+        Js.setInt(s, "latencyJumps", latency.jumps());
+        Js.setInt(s, "framesDroppedForLatency", frames.droppedForLatency());
         Js.setString(s, "build", build);
         Js.setString(s, "renderer", Dom.rendererKind(renderer));
         Js.setInt(s, "session", pipeline == null ? 0 : pipeline.session());
@@ -330,6 +336,8 @@ final class PlayerCore {
         ready.reset();
         info.clear();
         stats.clear();
+        latency.clear();
+        clock.setRate(1);
         videoEnded = false;
         sourceEnded = false;
         clock.set(0);

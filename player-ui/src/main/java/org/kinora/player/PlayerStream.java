@@ -167,6 +167,9 @@ final class PlayerStream implements Pipeline.Listener {
             if (core.info.hasAudio && core.clock.source() == MediaClock.Source.AUDIO && core.sound.finished(t)) {
                 core.clock.soundEnded(); // sound shorter than the pictures: the wall clock goes on
             }
+            if (core.info.live && core.latency.control(core.frames, core.sound, core.clock, t)) {
+                t = core.clock.now();
+            }
             if (core.frames.select(t)) {
                 requestDraw();
             }

@@ -105,6 +105,28 @@ final class SoundOutput {
         Dom.enqueueAudio(out, m.getPlanes(), m.getFrames(), m.getTime(), m.getSampleRate());
     }
 
+    /** End time of the newest block received, NaN when none since the load or the seek. */
+    double newestTime() {
+        return endTime;
+    }
+
+    /**
+     * A live stream's jump: the blocks that end at or before {@code t} are dropped unplayed and
+     * their arrays go back; the output goes on from the next block's timestamp.
+     */
+    void skipTo(double t) {
+        while (!pending.isEmpty()) {
+            AudioMessage m = pending.get(0);
+            if (!(m.getTime() + (double) m.getFrames() / m.getSampleRate() <= t)) {
+                break;
+            }
+            giveBack(pending.remove(0).getPlanes());
+        }
+        if (out != null) {
+            Dom.skipAudio(out, t);
+        }
+    }
+
     /** The source has sent its last block. */
     void end() {
         sourceEnded = true;

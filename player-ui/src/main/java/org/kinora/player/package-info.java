@@ -38,6 +38,18 @@
  *       within 1 s, {@code play()} rejects with a {@code NotAllowedError} DOMException and the
  *       player stays paused. A muted player does not wait: it plays on the wall clock and its
  *       sound is discarded until the next load (unmuting does not bring sound back mid-play).</li>
+ *   <li>Live latency ({@link org.kinora.player.LiveLatency}): the newest media time received
+ *       (sound block end or picture) minus {@code currentTime}, in {@code getStats().liveLatency}
+ *       (NaN when not live). Above {@code maxLiveLatency} (default 3 s) the player jumps to
+ *       {@code newest - liveLatency} (default 1 s): waiting pictures before it are dropped (also
+ *       those still coming from the decoder; {@code framesDroppedForLatency}), the sound output
+ *       drops the blocks ending before it and restarts its clock from the next block's timestamp,
+ *       the clock moves there ({@code latencyJumps}). The jump is made on decoded pictures, which
+ *       can be shown from any one, so it needs no keyframe. Between the target and the maximum the
+ *       wall clock runs at 1.25; sound keeps rate 1 (faster sound without pitch artefacts needs
+ *       time stretching), so a player on sound relies on jumps. Pictures are held back by the video
+ *       worker's buffer limit, so without sound the latency seen is only that of the pictures
+ *       received.</li>
  *   <li>Seeking ({@code currentTime = t}, {@code fastSeek(t)}) goes through the demuxer's
  *       {@code seekTo}, so any container whose demuxer can seek plugs in. Exact by default: the
  *       video worker decodes from the preceding keyframe and sends only the picture whose interval
