@@ -2,12 +2,14 @@ package org.kinora.demux.hevc;
 
 import java.io.ByteArrayOutputStream;
 import org.kinora.core.MalformedStreamException;
+import org.kinora.core.MediaException;
+import org.kinora.hevc.params.Sps;
 
 /**
  * The HEVCDecoderConfigurationRecord (ISO/IEC 14496-15, 8.3.3.1) as containers carry it (MP4
  * {@code hvcC}, Matroska CodecPrivate of V_MPEGH/ISO/HEVC, FLV sequence headers): the NAL unit
  * length size, the stated luma bit depth and the picture size of its first SPS (through
- * {@link SpsSize}). {@link #build} makes a record from parameter sets found in band,
+ * the shared parameter-set parser, {@link Sps}). {@link #build} makes a record from parameter sets found in band,
  * for streams that never send one.
  */
 public final class HevcConfigRecord {
@@ -56,10 +58,10 @@ public final class HevcConfigRecord {
                     throw new MalformedStreamException("hvcC NAL unit runs past the record");
                 }
                 if (type == 33 && width == 0) {
-                    SpsSize s = SpsSize.read(c, pos, n);
+                    Sps s = readSps(c, pos, n);
                     if (s != null) {
-                        width = s.width;
-                        height = s.height;
+                        width = s.croppedWidth();
+                        height = s.croppedHeight();
                     }
                 }
                 pos += n;
@@ -134,5 +136,14 @@ public final class HevcConfigRecord {
             zeros = b == 0 ? zeros + 1 : 0;
         }
         return out;
+    }
+
+    /** The SPS NAL unit {@code nal[offset .. offset + length)}, or null when it cannot be read. */
+    static Sps readSps(byte[] nal, int offset, int length) {
+        try {
+            return Sps.parseNal(nal, offset, length);
+        } catch (MediaException e) {
+            return null;
+        }
     }
 }
