@@ -20,11 +20,18 @@ public final class HevcConfigRecord {
     public final int height;
     /** bitDepthLumaMinus8 + 8 as the record states it. */
     public final int bitDepthLuma;
+    /**
+     * The first SPS as the shared parser reads it (chroma format, bit depths, VUI colour and
+     * timing), also for streams the decoder does not support; null when the record has no
+     * readable SPS.
+     */
+    public final Sps sps;
 
-    private HevcConfigRecord(int lengthSize, int width, int height, int bitDepthLuma) {
+    private HevcConfigRecord(int lengthSize, Sps sps, int bitDepthLuma) {
         this.lengthSize = lengthSize;
-        this.width = width;
-        this.height = height;
+        this.sps = sps;
+        this.width = sps == null ? 0 : sps.croppedWidth();
+        this.height = sps == null ? 0 : sps.croppedHeight();
         this.bitDepthLuma = bitDepthLuma;
     }
 
@@ -39,8 +46,7 @@ public final class HevcConfigRecord {
         }
         int arrays = c[22] & 0xFF;
         int pos = 23;
-        int width = 0;
-        int height = 0;
+        Sps sps = null;
         for (int a = 0; a < arrays; a++) {
             if (pos + 3 > c.length) {
                 throw new MalformedStreamException("hvcC array header cut short");
@@ -57,17 +63,13 @@ public final class HevcConfigRecord {
                 if (n > c.length - pos) {
                     throw new MalformedStreamException("hvcC NAL unit runs past the record");
                 }
-                if (type == 33 && width == 0) {
-                    Sps s = readSps(c, pos, n);
-                    if (s != null) {
-                        width = s.croppedWidth();
-                        height = s.croppedHeight();
-                    }
+                if (type == 33 && sps == null) {
+                    sps = readSps(c, pos, n);
                 }
                 pos += n;
             }
         }
-        return new HevcConfigRecord(lengthSize, width, height, 8 + (c[17] & 7));
+        return new HevcConfigRecord(lengthSize, sps, 8 + (c[17] & 7));
     }
 
     /**

@@ -11,7 +11,6 @@ import org.kinora.core.MalformedStreamException;
  * supports is the decoder's own check.
  */
 public final class Sps {
-
     public int id;
     public int vpsId;
     public int maxSubLayers;
@@ -74,8 +73,9 @@ public final class Sps {
     public int picSizeInCtbs;
     public int minCbSize;
 
-    /** sps_range_extension_flag and, when set, the nine range extension tool flags (7.3.2.2.2) in syntax order, first flag in bit 8. */
+    /** sps_range_extension_flag (7.3.2.2). */
     public boolean rangeExtension;
+    /** The nine sps_range_extension() flags (7.3.2.2.2) in syntax order, the first in bit 8; 0 when absent. */
     public int rangeExtensionFlags;
 
     /** An empty SPS, for tests that build one by hand. */
