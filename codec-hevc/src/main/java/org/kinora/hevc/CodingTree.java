@@ -2,6 +2,8 @@ package org.kinora.hevc;
 
 import org.kinora.core.BitReader;
 import org.kinora.core.MalformedStreamException;
+import org.kinora.hevc.params.ScalingList;
+import org.kinora.hevc.params.Sps;
 
 /**
  * Coding quadtree, coding unit, prediction unit and transform tree syntax (H.265 7.3.8.4 to

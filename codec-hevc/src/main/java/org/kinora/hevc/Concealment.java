@@ -1,5 +1,7 @@
 package org.kinora.hevc;
 
+import org.kinora.hevc.params.Sps;
+
 /**
  * Concealment of coding tree blocks that were never decoded (lost or damaged slice segments):
  * their samples are copied from the nearest reference picture, or set to mid-grey without one,

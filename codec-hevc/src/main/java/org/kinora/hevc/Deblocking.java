@@ -1,5 +1,7 @@
 package org.kinora.hevc;
 
+import org.kinora.hevc.params.Sps;
+
 /**
  * The deblocking filter (H.265 8.7.2): all vertical edges of the picture, then all horizontal
  * edges, on the 8x8 luma grid (16x16 for 4:2:0 chroma), with the boundary strengths recorded

@@ -2,6 +2,8 @@ package org.kinora.hevc;
 
 import java.util.ArrayList;
 import org.kinora.core.MalformedStreamException;
+import org.kinora.hevc.params.ShortTermRps;
+import org.kinora.hevc.params.Sps;
 
 /**
  * The decoded picture buffer: picture order count (H.265 8.3.1), reference picture sets and
@@ -138,7 +140,7 @@ final class Dpb {
     /** MaxDpbSize (A.4.2) for the highest level's MaxLumaPs, since the level is not trusted. */
     static int maxDpbSize(Sps sps) {
         long ps = (long) sps.width * sps.height;
-        long max = Sps.MAX_LUMA_PICTURE_SIZE;
+        long max = HevcDecoder.MAX_LUMA_PICTURE_SIZE;
         if (ps <= max >> 2) {
             return 16;
         } else if (ps <= max >> 1) {

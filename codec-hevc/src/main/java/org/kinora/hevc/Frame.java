@@ -1,5 +1,7 @@
 package org.kinora.hevc;
 
+import org.kinora.hevc.params.Sps;
+
 /**
  * One decoded picture: its sample planes (kept as 16-bit samples for every bit depth, so Main 10
  * is the same code) and the block metadata that prediction, QP derivation and the loop filters

@@ -6,7 +6,9 @@ import org.kinora.core.MalformedStreamException;
 import org.kinora.core.Packet;
 import org.kinora.core.Picture;
 import org.kinora.core.TrackInfo;
+import org.kinora.core.UnsupportedFeatureException;
 import org.kinora.core.VideoDecoder;
+import org.kinora.hevc.params.Sps;
 
 /**
  * H.265/HEVC decoder (Main profile intra pictures so far). Takes Annex B access units, or
@@ -17,6 +19,9 @@ import org.kinora.core.VideoDecoder;
  * and {@link #hashMismatches()} count the results.
  */
 public final class HevcDecoder implements VideoDecoder {
+    /** Largest picture this decoder accepts, in luma samples (level 6.2 allows 35,651,584). */
+    static final int MAX_LUMA_PICTURE_SIZE = 35_651_584;
+
     private final Sps[] spsList = new Sps[16];
     private final Pps[] ppsList = new Pps[64];
     private int lengthSize;
@@ -175,6 +180,7 @@ public final class HevcDecoder implements VideoDecoder {
                 // copy of the last one changes nothing and is not parsed again
                 if (!sameAs(lastSpsRbsp, n)) {
                     Sps s = Sps.parse(r);
+                    checkSupported(s);
                     spsList[s.id] = s;
                     lastSpsRbsp = java.util.Arrays.copyOf(rbsp, n);
                 }
@@ -366,6 +372,25 @@ public final class HevcDecoder implements VideoDecoder {
                 }
                 p.planes16[c] = null;
             }
+        }
+    }
+
+    /**
+     * What this decoder supports of a parsed SPS: 4:2:0, 8 to 10 bits, no range extension coding
+     * tools (7.3.2.2.2), pictures up to {@link #MAX_LUMA_PICTURE_SIZE}.
+     */
+    static void checkSupported(Sps s) {
+        if (s.chromaFormatIdc != 1) {
+            throw new UnsupportedFeatureException("HEVC chroma_format_idc " + s.chromaFormatIdc + " (only 4:2:0 is supported)");
+        }
+        if (s.width * s.height > MAX_LUMA_PICTURE_SIZE) {
+            throw new UnsupportedFeatureException("picture size " + s.width + "x" + s.height + " is too large");
+        }
+        if (s.bitDepthY > 10 || s.bitDepthC > 10) {
+            throw new UnsupportedFeatureException("HEVC bit depth " + s.bitDepthY + "/" + s.bitDepthC);
+        }
+        if (s.rangeExtensionFlags != 0) {
+            throw new UnsupportedFeatureException("HEVC range extension coding tools");
         }
     }
 }

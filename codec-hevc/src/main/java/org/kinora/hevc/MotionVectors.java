@@ -1,5 +1,7 @@
 package org.kinora.hevc;
 
+import org.kinora.hevc.params.Sps;
+
 /**
  * Derivation of motion vectors and reference indices (H.265 8.5.3.2): merge mode with spatial,
  * temporal, combined bi-predictive and zero candidates (8.5.3.2.2 to 8.5.3.2.5), motion vector

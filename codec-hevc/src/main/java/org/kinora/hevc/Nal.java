@@ -1,6 +1,7 @@
 package org.kinora.hevc;
 
 import org.kinora.core.MalformedStreamException;
+import org.kinora.hevc.params.Rbsp;
 
 /**
  * NAL unit layer (H.265 7.3.1, 7.4.2 and Annex B): unit types, the two-byte header, the removal
@@ -56,19 +57,7 @@ final class Nal {
      * hold {@code length} bytes.
      */
     static int unescape(byte[] src, int offset, int length, byte[] dst) {
-        int zeros = 0;
-        int n = 0;
-        int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            int b = src[i] & 0xFF;
-            if (zeros >= 2 && b == 3) {
-                zeros = 0;
-                continue;
-            }
-            dst[n++] = (byte) b;
-            zeros = b == 0 ? zeros + 1 : 0;
-        }
-        return n;
+        return Rbsp.unescape(src, offset, length, dst);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.kinora.hevc;
 import org.kinora.core.BitReader;
 import org.kinora.core.MalformedStreamException;
 import org.kinora.core.UnsupportedFeatureException;
+import org.kinora.hevc.params.ScalingList;
+import org.kinora.hevc.params.Sps;
 
 /**
  * A picture parameter set (H.265 7.3.2.3 syntax, 7.4.3.3 semantics). The tile layout tables of

@@ -1,6 +1,7 @@
 package org.kinora.hevc;
 
 import org.kinora.core.BitReader;
+import org.kinora.hevc.params.Sps;
 
 /**
  * pred_weight_table() (H.265 7.3.6.3 syntax, 7.4.7.3 semantics): the explicit weights and offsets

@@ -1,6 +1,7 @@
 package org.kinora.hevc;
 
 import org.kinora.core.MalformedStreamException;
+import org.kinora.hevc.params.Sps;
 
 /**
  * prediction_unit() and mvd_coding() syntax (H.265 7.3.8.6, 7.3.8.9) with their binarizations

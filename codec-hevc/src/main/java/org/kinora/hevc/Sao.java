@@ -1,5 +1,7 @@
 package org.kinora.hevc;
 
+import org.kinora.hevc.params.Sps;
+
 /**
  * Sample adaptive offset (H.265 8.7.3): band and edge offsets per CTB and component, reading the
  * deblocked picture and writing the final one.

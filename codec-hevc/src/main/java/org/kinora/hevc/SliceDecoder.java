@@ -1,6 +1,7 @@
 package org.kinora.hevc;
 
 import org.kinora.core.MalformedStreamException;
+import org.kinora.hevc.params.Sps;
 
 /**
  * slice_segment_data() (H.265 7.3.8.1), coding_tree_unit() (7.3.8.2) and sao() (7.3.8.3), with

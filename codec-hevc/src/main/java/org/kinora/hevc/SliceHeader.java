@@ -2,6 +2,8 @@ package org.kinora.hevc;
 
 import org.kinora.core.BitReader;
 import org.kinora.core.MalformedStreamException;
+import org.kinora.hevc.params.ShortTermRps;
+import org.kinora.hevc.params.Sps;
 
 /** slice_segment_header() (H.265 7.3.6.1 syntax, 7.4.7.1 semantics). */
 final class SliceHeader {

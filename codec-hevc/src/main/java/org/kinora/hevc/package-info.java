@@ -6,8 +6,11 @@
  * <ul>
  * <li>{@link org.kinora.hevc.Nal}: NAL unit header, emulation prevention, Annex B and
  * length-prefixed framing (7.3.1, Annex B).</li>
- * <li>{@code Sps}, {@code Vui}, {@code Pps}, {@code ScalingList}, {@code ShortTermRps}: parameter
- * sets (7.3.2, 7.3.4, 7.3.7, E.2); {@code Pps.bind} derives the tile scan tables (6.5.1).</li>
+ * <li>{@code Pps}: picture parameter set (7.3.2.3); {@code Pps.bind} derives the tile scan tables
+ * (6.5.1). The SPS, VUI, scaling lists and short-term reference picture sets are parsed by the
+ * {@code hevc-params} module ({@link org.kinora.hevc.params}), shared with the demuxers;
+ * {@code HevcDecoder.checkSupported} then refuses what this decoder does not decode (4:2:2 and
+ * 4:4:4, more than 10 bits, range extension tools, pictures above level 6.2's size).</li>
  * <li>{@code SliceHeader}: slice segment header (7.3.6); {@code PredWeightTable}: pred_weight_table
  * (7.3.6.3).</li>
  * <li>{@code Cabac}, {@code CabacTables}: the arithmetic decoding engine and context tables (9.3).</li>

@@ -1,5 +1,6 @@
 package org.kinora.hevc;
 
+import org.kinora.hevc.params.Sps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,7 @@
 package org.kinora.hevc;
 
+import org.kinora.hevc.params.ScalingList;
+import org.kinora.hevc.params.Sps;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

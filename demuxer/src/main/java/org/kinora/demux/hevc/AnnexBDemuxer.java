@@ -10,6 +10,7 @@ import org.kinora.core.TrackType;
 import org.kinora.core.UnsupportedFeatureException;
 import org.kinora.demux.Demuxer;
 import org.kinora.demux.io.InputBuffer;
+import org.kinora.hevc.params.Sps;
 
 /**
  * Raw H.265 Annex B byte streams: splits the bytes into access units (H.265 7.4.2.4.4), one
@@ -144,11 +145,11 @@ public final class AnnexBDemuxer implements Demuxer {
 
     private void finishSps(int end) {
         if (spsStart >= 0) {
-            SpsSize sps = SpsSize.read(buf, base + spsStart, end - spsStart);
+            Sps sps = HevcConfigRecord.readSps(buf, base + spsStart, end - spsStart);
             if (sps != null) {
-                width = sps.width;
-                height = sps.height;
-                if (sps.timeScale > 0) {
+                width = sps.croppedWidth();
+                height = sps.croppedHeight();
+                if (sps.timeScale > 0 && sps.numUnitsInTick > 0) { // E.2.1 vui_timing_info
                     timescale = sps.timeScale;
                     ticksPerFrame = sps.numUnitsInTick;
                 }

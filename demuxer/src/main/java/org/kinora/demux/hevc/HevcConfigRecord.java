@@ -2,12 +2,14 @@ package org.kinora.demux.hevc;
 
 import java.io.ByteArrayOutputStream;
 import org.kinora.core.MalformedStreamException;
+import org.kinora.core.MediaException;
+import org.kinora.hevc.params.Sps;
 
 /**
  * The HEVCDecoderConfigurationRecord (ISO/IEC 14496-15, 8.3.3.1) as containers carry it (MP4
  * {@code hvcC}, Matroska CodecPrivate of V_MPEGH/ISO/HEVC, FLV sequence headers): the NAL unit
  * length size, the stated luma bit depth and the picture size of its first SPS (through
- * {@link SpsSize}). {@link #build} makes a record from parameter sets found in band,
+ * the shared parameter-set parser, {@link Sps}). {@link #build} makes a record from parameter sets found in band,
  * for streams that never send one.
  */
 public final class HevcConfigRecord {
@@ -18,11 +20,18 @@ public final class HevcConfigRecord {
     public final int height;
     /** bitDepthLumaMinus8 + 8 as the record states it. */
     public final int bitDepthLuma;
+    /**
+     * The first SPS as the shared parser reads it (chroma format, bit depths, VUI colour and
+     * timing), also for streams the decoder does not support; null when the record has no
+     * readable SPS.
+     */
+    public final Sps sps;
 
-    private HevcConfigRecord(int lengthSize, int width, int height, int bitDepthLuma) {
+    private HevcConfigRecord(int lengthSize, Sps sps, int bitDepthLuma) {
         this.lengthSize = lengthSize;
-        this.width = width;
-        this.height = height;
+        this.sps = sps;
+        this.width = sps == null ? 0 : sps.croppedWidth();
+        this.height = sps == null ? 0 : sps.croppedHeight();
         this.bitDepthLuma = bitDepthLuma;
     }
 
@@ -37,8 +46,7 @@ public final class HevcConfigRecord {
         }
         int arrays = c[22] & 0xFF;
         int pos = 23;
-        int width = 0;
-        int height = 0;
+        Sps sps = null;
         for (int a = 0; a < arrays; a++) {
             if (pos + 3 > c.length) {
                 throw new MalformedStreamException("hvcC array header cut short");
@@ -55,17 +63,13 @@ public final class HevcConfigRecord {
                 if (n > c.length - pos) {
                     throw new MalformedStreamException("hvcC NAL unit runs past the record");
                 }
-                if (type == 33 && width == 0) {
-                    SpsSize s = SpsSize.read(c, pos, n);
-                    if (s != null) {
-                        width = s.width;
-                        height = s.height;
-                    }
+                if (type == 33 && sps == null) {
+                    sps = readSps(c, pos, n);
                 }
                 pos += n;
             }
         }
-        return new HevcConfigRecord(lengthSize, width, height, 8 + (c[17] & 7));
+        return new HevcConfigRecord(lengthSize, sps, 8 + (c[17] & 7));
     }
 
     /**
@@ -134,5 +138,14 @@ public final class HevcConfigRecord {
             zeros = b == 0 ? zeros + 1 : 0;
         }
         return out;
+    }
+
+    /** The SPS NAL unit {@code nal[offset .. offset + length)}, or null when it cannot be read. */
+    static Sps readSps(byte[] nal, int offset, int length) {
+        try {
+            return Sps.parseNal(nal, offset, length);
+        } catch (MediaException e) {
+            return null;
+        }
     }
 }

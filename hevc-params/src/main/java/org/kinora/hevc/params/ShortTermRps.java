@@ -1,16 +1,16 @@
-package org.kinora.hevc;
+package org.kinora.hevc.params;
 
 import org.kinora.core.BitReader;
 import org.kinora.core.MalformedStreamException;
 
 /** A short-term reference picture set (H.265 7.3.7 syntax, 7.4.8 semantics). */
-final class ShortTermRps {
-    int numNegative;
-    int numPositive;
-    final int[] deltaPoc = new int[32];
-    final boolean[] used = new boolean[32];
+public final class ShortTermRps {
+    public int numNegative;
+    public int numPositive;
+    public final int[] deltaPoc = new int[32];
+    public final boolean[] used = new boolean[32];
 
-    int numDeltaPocs() {
+    public int numDeltaPocs() {
         return numNegative + numPositive;
     }
 
@@ -18,7 +18,7 @@ final class ShortTermRps {
      * st_ref_pic_set(stRpsIdx): {@code sets} holds the sets parsed so far (those of the SPS);
      * {@code idx} is this set's index, equal to num_short_term_ref_pic_sets for one in a slice header.
      */
-    static ShortTermRps parse(BitReader r, ShortTermRps[] sets, int idx, int numInSps, int maxDecPicBuffering) {
+    public static ShortTermRps parse(BitReader r, ShortTermRps[] sets, int idx, int numInSps, int maxDecPicBuffering) {
         ShortTermRps s = new ShortTermRps();
         boolean interPred = idx != 0 && r.readFlag();
         if (interPred) {

@@ -1,4 +1,4 @@
-package org.kinora.hevc;
+package org.kinora.hevc.params;
 
 import org.kinora.core.BitReader;
 import org.kinora.core.ColourDescription;

@@ -1,4 +1,4 @@
-package org.kinora.hevc;
+package org.kinora.hevc.params;
 
 import org.kinora.core.BitReader;
 import org.kinora.core.MalformedStreamException;
@@ -8,12 +8,12 @@ import org.kinora.core.MalformedStreamException;
  * (7.4.5, equations 7-40 to 7-44). Factors are kept per size (4x4 to 32x32) and matrixId, in
  * raster order {@code factor[sizeId][matrixId][y * n + x]}.
  */
-final class ScalingList {
+public final class ScalingList {
     /** Base lists: 16 entries for sizeId 0, 64 for the others, in raster order of the 4x4 or 8x8 base. */
-    final int[][][] list = new int[4][6][];
-    final int[][] dc = new int[4][6];
+    public final int[][][] list = new int[4][6][];
+    public final int[][] dc = new int[4][6];
     /** Scaling factors m[x][y] per sizeId and matrixId, raster order, nTbS * nTbS entries. */
-    final int[][][] factor = new int[4][6][];
+    public final int[][][] factor = new int[4][6][];
 
     // Table 7-6, in raster order (the matrices are symmetric)
     private static final int[] DEFAULT_INTRA = {
@@ -37,8 +37,34 @@ final class ScalingList {
         24, 25, 28, 33, 41, 54, 71, 91,
     };
 
+    /** Raster position of each up-right diagonal scan position (6.5.3) in a 4x4 and an 8x8 block. */
+    private static final int[][] DIAG_RASTER = {diagonal(4), diagonal(8)};
+
+    private static int[] diagonal(int blkSize) {
+        int[] pos = new int[blkSize * blkSize];
+        int i = 0;
+        int x = 0;
+        int y = 0;
+        boolean stop = false;
+        while (!stop) {
+            while (y >= 0) {
+                if (x < blkSize && y < blkSize) {
+                    pos[i++] = y * blkSize + x;
+                }
+                y--;
+                x++;
+            }
+            y = x;
+            x = 0;
+            if (i >= blkSize * blkSize) {
+                stop = true;
+            }
+        }
+        return pos;
+    }
+
     /** The default lists (Tables 7-5 and 7-6). */
-    static ScalingList defaults() {
+    public static ScalingList defaults() {
         ScalingList s = new ScalingList();
         for (int sizeId = 0; sizeId < 4; sizeId++) {
             for (int m = 0; m < 6; m++) {
@@ -67,7 +93,7 @@ final class ScalingList {
     }
 
     /** scaling_list_data() (7.3.4). */
-    static ScalingList parse(BitReader r) {
+    public static ScalingList parse(BitReader r) {
         ScalingList s = new ScalingList();
         for (int sizeId = 0; sizeId < 4; sizeId++) {
             int step = sizeId == 3 ? 3 : 1;
@@ -97,7 +123,7 @@ final class ScalingList {
                         if (nextCoef == 0) {
                             throw new MalformedStreamException("scaling list entry is 0");
                         }
-                        a[ScanOrder.Y[log2][ScanOrder.DIAG][i] * (1 << log2) + ScanOrder.X[log2][ScanOrder.DIAG][i]] = nextCoef;
+                        a[DIAG_RASTER[log2 - 2][i]] = nextCoef;
                     }
                     s.list[sizeId][matrixId] = a;
                     if (sizeId <= 1) {

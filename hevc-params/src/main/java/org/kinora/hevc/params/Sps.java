@@ -1,77 +1,102 @@
-package org.kinora.hevc;
+package org.kinora.hevc.params;
 
 import org.kinora.core.BitReader;
 import org.kinora.core.ColourDescription;
 import org.kinora.core.MalformedStreamException;
-import org.kinora.core.UnsupportedFeatureException;
 
-/** A sequence parameter set (H.265 7.3.2.2 syntax, 7.4.3.2 semantics) with the values derived from it. */
-final class Sps {
-    /** Largest picture this decoder accepts, in luma samples (level 6.2 allows 35,651,584). */
-    static final int MAX_LUMA_PICTURE_SIZE = 35_651_584;
-
-    int id;
-    int vpsId;
-    int maxSubLayers;
-    int chromaFormatIdc;
-    boolean separateColourPlane;
+/**
+ * A sequence parameter set (H.265 7.3.2.2 syntax, 7.4.3.2 semantics) with the values derived from
+ * it. {@link #parse} checks the syntax and the semantic ranges only: every chroma format, bit depth
+ * and picture size the syntax allows is read, so a demuxer can describe any stream; what a decoder
+ * supports is the decoder's own check.
+ */
+public final class Sps {
+    public int id;
+    public int vpsId;
+    public int maxSubLayers;
+    public int chromaFormatIdc;
+    public boolean separateColourPlane;
     /** ChromaArrayType (7.4.3.2). */
-    int chromaArrayType;
-    int width;
-    int height;
-    int subWidthC = 2;
-    int subHeightC = 2;
-    int confLeft;
-    int confRight;
-    int confTop;
-    int confBottom;
-    int bitDepthY;
-    int bitDepthC;
-    int qpBdOffsetY;
-    int qpBdOffsetC;
-    int log2MaxPocLsb;
-    final int[] maxDecPicBuffering = new int[8];
-    final int[] maxNumReorder = new int[8];
-    final int[] maxLatencyIncrease = new int[8];
-    int log2MinCbSize;
-    int log2CtbSize;
-    int log2MinTbSize;
-    int log2MaxTbSize;
-    int maxTransformHierarchyDepthInter;
-    int maxTransformHierarchyDepthIntra;
-    boolean scalingListEnabled;
+    public int chromaArrayType;
+    public int width;
+    public int height;
+    /** SubWidthC, SubHeightC (Table 6-1). */
+    public int subWidthC = 2;
+    public int subHeightC = 2;
+    public int confLeft;
+    public int confRight;
+    public int confTop;
+    public int confBottom;
+    public int bitDepthY;
+    public int bitDepthC;
+    public int qpBdOffsetY;
+    public int qpBdOffsetC;
+    public int log2MaxPocLsb;
+    public final int[] maxDecPicBuffering = new int[8];
+    public final int[] maxNumReorder = new int[8];
+    public final int[] maxLatencyIncrease = new int[8];
+    public int log2MinCbSize;
+    public int log2CtbSize;
+    public int log2MinTbSize;
+    public int log2MaxTbSize;
+    public int maxTransformHierarchyDepthInter;
+    public int maxTransformHierarchyDepthIntra;
+    public boolean scalingListEnabled;
     /** The active lists when scaling is enabled and the PPS has none (defaults unless sent). */
-    ScalingList scalingList;
-    boolean ampEnabled;
-    boolean saoEnabled;
-    boolean pcmEnabled;
-    int pcmBitDepthY;
-    int pcmBitDepthC;
-    int log2MinPcmCbSize;
-    int log2MaxPcmCbSize;
-    boolean pcmLoopFilterDisabled;
-    int numShortTermRps;
-    ShortTermRps[] shortTermRps;
-    boolean longTermRefPicsPresent;
-    int numLongTermRefPicsSps;
-    int[] ltRefPicPocLsbSps;
-    boolean[] usedByCurrPicLtSps;
-    boolean temporalMvpEnabled;
-    boolean strongIntraSmoothing;
-    ColourDescription colour = ColourDescription.UNSPECIFIED;
-    int sarNum = 1;
-    int sarDen = 1;
-    int timeScale;
-    int numUnitsInTick;
+    public ScalingList scalingList;
+    public boolean ampEnabled;
+    public boolean saoEnabled;
+    public boolean pcmEnabled;
+    public int pcmBitDepthY;
+    public int pcmBitDepthC;
+    public int log2MinPcmCbSize;
+    public int log2MaxPcmCbSize;
+    public boolean pcmLoopFilterDisabled;
+    public int numShortTermRps;
+    public ShortTermRps[] shortTermRps;
+    public boolean longTermRefPicsPresent;
+    public int numLongTermRefPicsSps;
+    public int[] ltRefPicPocLsbSps;
+    public boolean[] usedByCurrPicLtSps;
+    public boolean temporalMvpEnabled;
+    public boolean strongIntraSmoothing;
+    public ColourDescription colour = ColourDescription.UNSPECIFIED;
+    public int sarNum = 1;
+    public int sarDen = 1;
+    public int timeScale;
+    public int numUnitsInTick;
 
     // derived (7.4.3.2)
-    int ctbSize;
-    int picWidthInCtbs;
-    int picHeightInCtbs;
-    int picSizeInCtbs;
-    int minCbSize;
+    public int ctbSize;
+    public int picWidthInCtbs;
+    public int picHeightInCtbs;
+    public int picSizeInCtbs;
+    public int minCbSize;
 
-    static Sps parse(BitReader r) {
+    /** sps_range_extension_flag (7.3.2.2). */
+    public boolean rangeExtension;
+    /** The nine sps_range_extension() flags (7.3.2.2.2) in syntax order, the first in bit 8; 0 when absent. */
+    public int rangeExtensionFlags;
+
+    /** An empty SPS, for tests that build one by hand. */
+    public Sps() {
+    }
+
+    /**
+     * Parses the SPS NAL unit {@code nal[offset .. offset + length)} (with its 2-byte header,
+     * emulation prevention bytes still in).
+     */
+    public static Sps parseNal(byte[] nal, int offset, int length) {
+        if (length < 3) {
+            throw new MalformedStreamException("SPS NAL unit of " + length + " bytes");
+        }
+        byte[] rbsp = new byte[length - 2];
+        int n = Rbsp.unescape(nal, offset + 2, length - 2, rbsp);
+        return parse(new BitReader(rbsp, 0, n));
+    }
+
+    /** Parses seq_parameter_set_rbsp() (7.3.2.2) from {@code r}, positioned after the NAL unit header. */
+    public static Sps parse(BitReader r) {
         Sps s = new Sps();
         s.vpsId = r.readBits(4);
         s.maxSubLayers = r.readBits(3) + 1;
@@ -86,14 +111,11 @@ final class Sps {
             s.separateColourPlane = r.readFlag();
         }
         s.chromaArrayType = s.separateColourPlane ? 0 : s.chromaFormatIdc;
-        if (s.chromaFormatIdc != 1) {
-            throw new UnsupportedFeatureException("HEVC chroma_format_idc " + s.chromaFormatIdc + " (only 4:2:0 is supported)");
-        }
+        // Table 6-1
+        s.subWidthC = s.chromaArrayType == 1 || s.chromaArrayType == 2 ? 2 : 1;
+        s.subHeightC = s.chromaArrayType == 1 ? 2 : 1;
         s.width = r.readUe("pic_width_in_luma_samples", 1, 16888);
         s.height = r.readUe("pic_height_in_luma_samples", 1, 16888);
-        if (s.width * s.height > MAX_LUMA_PICTURE_SIZE) {
-            throw new UnsupportedFeatureException("picture size " + s.width + "x" + s.height + " is too large");
-        }
         if (r.readFlag()) {
             s.confLeft = r.readUe("conf_win_left_offset", 0, s.width);
             s.confRight = r.readUe("conf_win_right_offset", 0, s.width);
@@ -105,9 +127,6 @@ final class Sps {
         }
         s.bitDepthY = r.readUe("bit_depth_luma_minus8", 0, 8) + 8;
         s.bitDepthC = r.readUe("bit_depth_chroma_minus8", 0, 8) + 8;
-        if (s.bitDepthY > 10 || s.bitDepthC > 10) {
-            throw new UnsupportedFeatureException("HEVC bit depth " + s.bitDepthY + "/" + s.bitDepthC);
-        }
         s.qpBdOffsetY = 6 * (s.bitDepthY - 8);
         s.qpBdOffsetC = 6 * (s.bitDepthC - 8);
         s.log2MaxPocLsb = r.readUe("log2_max_pic_order_cnt_lsb_minus4", 0, 12) + 4;
@@ -176,17 +195,24 @@ final class Sps {
             Vui.parse(r, s);
         }
         if (r.readFlag()) { // sps_extension_present_flag
-            boolean rangeExtension = r.readFlag();
+            s.rangeExtension = r.readFlag();
             r.readBits(7); // multilayer, 3d, scc, 4bits: their data is not needed for base-layer decoding
-            if (rangeExtension) {
-                int flags = r.readBits(9);
-                if (flags != 0) {
-                    throw new UnsupportedFeatureException("HEVC range extension coding tools");
-                }
+            if (s.rangeExtension) {
+                s.rangeExtensionFlags = r.readBits(9); // sps_range_extension() (7.3.2.2.2)
             }
         }
         s.derive();
         return s;
+    }
+
+    /** Width of the conformance cropping window (7.4.3.2), the picture size a player shows. */
+    public int croppedWidth() {
+        return width - subWidthC * (confLeft + confRight);
+    }
+
+    /** Height of the conformance cropping window (7.4.3.2). */
+    public int croppedHeight() {
+        return height - subHeightC * (confTop + confBottom);
     }
 
     private void derive() {
@@ -200,12 +226,12 @@ final class Sps {
         picSizeInCtbs = picWidthInCtbs * picHeightInCtbs;
     }
 
-    /** Reads profile_tier_level() (7.3.3) without keeping it: Main and Main 10 need nothing from it. */
-    static final class ProfileTierLevel {
+    /** Reads profile_tier_level() (7.3.3) without keeping it: nothing downstream needs it. */
+    public static final class ProfileTierLevel {
         private ProfileTierLevel() {
         }
 
-        static void skip(BitReader r, boolean profilePresent, int maxSubLayersMinus1) {
+        public static void skip(BitReader r, boolean profilePresent, int maxSubLayersMinus1) {
             if (profilePresent) {
                 r.skipBits(8 + 32 + 4 + 43 + 1); // profile space/tier/idc, compatibility flags, constraint flags
             }
