@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kinora.core.Packet;
 import org.kinora.core.TrackInfo;
+import org.kinora.hevc.params.HevcConfigRecord;
 import org.kinora.demux.Demuxer;
 import org.kinora.demux.flv.FlvDemuxer;
 
@@ -81,20 +82,10 @@ class WxInlinePlayerFlvTest {
                 assertEquals(TrackInfo.HEVC, v.codec());
                 assertEquals(640, v.width());
                 assertEquals(480, v.height());
-                byte[] c = v.codecConfig();
-                lengthSize = (c[21] & 3) + 1;
-                int arrays = c[22] & 0xFF;
-                int p = 23;
-                for (int a = 0; a < arrays; a++) {
-                    int nalus = (c[p + 1] & 0xFF) << 8 | c[p + 2] & 0xFF;
-                    p += 3;
-                    for (int n = 0; n < nalus; n++) {
-                        int len = (c[p] & 0xFF) << 8 | c[p + 1] & 0xFF;
-                        out.writeBytes(START_CODE);
-                        out.write(c, p + 2, len);
-                        p += 2 + len;
-                    }
-                }
+                lengthSize = HevcConfigRecord.walk(v.codecConfig(), (type, data, offset, len) -> {
+                    out.writeBytes(START_CODE);
+                    out.write(data, offset, len);
+                });
             } else if (r == Demuxer.PACKET && d.packet().trackId == FlvDemuxer.VIDEO_TRACK) {
                 Packet pk = d.packet();
                 assertTrue(lengthSize > 0, "hvcC before the first picture");

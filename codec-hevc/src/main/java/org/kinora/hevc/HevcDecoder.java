@@ -8,6 +8,7 @@ import org.kinora.core.Picture;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.UnsupportedFeatureException;
 import org.kinora.core.VideoDecoder;
+import org.kinora.hevc.params.HevcConfigRecord;
 import org.kinora.hevc.params.Sps;
 
 /**
@@ -72,34 +73,7 @@ public final class HevcDecoder implements VideoDecoder {
 
     /** HEVCDecoderConfigurationRecord (ISO/IEC 14496-15, 8.3.3.1): lengthSizeMinusOne and the parameter set arrays. */
     private void readHvcC(byte[] c) {
-        if (c.length < 23) {
-            throw new MalformedStreamException("hvcC record too short");
-        }
-        lengthSize = (c[21] & 3) + 1;
-        if (lengthSize == 3) {
-            throw new MalformedStreamException("hvcC lengthSizeMinusOne = 2");
-        }
-        int arrays = c[22] & 0xFF;
-        int pos = 23;
-        for (int a = 0; a < arrays; a++) {
-            if (pos + 3 > c.length) {
-                throw new MalformedStreamException("hvcC array header cut short");
-            }
-            int count = ((c[pos + 1] & 0xFF) << 8) | (c[pos + 2] & 0xFF);
-            pos += 3;
-            for (int i = 0; i < count; i++) {
-                if (pos + 2 > c.length) {
-                    throw new MalformedStreamException("hvcC NAL unit length cut short");
-                }
-                int n = ((c[pos] & 0xFF) << 8) | (c[pos + 1] & 0xFF);
-                pos += 2;
-                if (n > c.length - pos) {
-                    throw new MalformedStreamException("hvcC NAL unit runs past the record");
-                }
-                nalUnit(c, pos, n);
-                pos += n;
-            }
-        }
+        lengthSize = HevcConfigRecord.walk(c, (type, data, offset, length) -> nalUnit(data, offset, length));
     }
 
     @Override

@@ -30,9 +30,6 @@ interface ByteSource {
     /** True while a {@link #read} is being answered. */
     boolean inFlight();
 
-    /** True when bytes can only come in order from where the source is (no seeking). */
-    boolean sequentialOnly();
-
     /** Stops everything; nothing more reaches the listener. */
     void cancel();
 }

@@ -90,23 +90,13 @@ final class HttpReader implements ByteSource {
     }
 
     @Override
-    public boolean sequentialOnly() {
-        return streaming && !rangesWork;
-    }
-
-    /** True once the server was seen to answer 200 to a Range request. */
-    boolean rangesIgnored() {
-        return streaming;
-    }
-
-    @Override
     public void read(long offset, int length) {
         inFlight = true;
         attempts = 0;
         wantEnd = offset + length;
         if (streaming && request != null && !responseDone && offset >= position && offset - position <= SKIP_LIMIT) {
             skipUntil = offset;
-            pull(generation);
+            pull();
             return;
         }
         open(offset);
@@ -160,7 +150,7 @@ final class HttpReader implements ByteSource {
             if (validator == null) {
                 validator = tag;
             }
-            pull(gen);
+            pull();
         } else if (status == 200) {
             if (rangesWork && validator != null) {
                 fail(new MediaException(MediaException.MEDIA_ERR_NETWORK, "the file changed on the server while it was being read"));
@@ -174,7 +164,7 @@ final class HttpReader implements ByteSource {
             if (validator == null) {
                 validator = tag;
             }
-            pull(gen);
+            pull();
         } else if (status == 416) {
             closeRequest();
             done(offset, true);
@@ -188,7 +178,7 @@ final class HttpReader implements ByteSource {
         }
     }
 
-    private void pull(int gen) {
+    private void pull() {
         if (request != null && !pulling) {
             pulling = true;
             pullChunk(request);
@@ -222,7 +212,7 @@ final class HttpReader implements ByteSource {
             listener.onReady();
             return;
         }
-        pull(gen);
+        pull();
     }
 
     private void onEnd(int gen) {

@@ -55,11 +55,6 @@ final class WebSocketReader implements ByteSource {
     }
 
     @Override
-    public boolean sequentialOnly() {
-        return true;
-    }
-
-    @Override
     public void cancel() {
         closed = true;
         if (socket != null) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.kinora.core.MediaException;
-import org.kinora.demux.hevc.HevcConfigRecord;
+import org.kinora.hevc.params.HevcConfigRecord;
 import org.kinora.demux.mp4.AudioSpecificConfig;
 
 /**

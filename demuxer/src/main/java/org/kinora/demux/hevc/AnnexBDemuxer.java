@@ -10,6 +10,7 @@ import org.kinora.core.TrackType;
 import org.kinora.core.UnsupportedFeatureException;
 import org.kinora.demux.Demuxer;
 import org.kinora.demux.io.InputBuffer;
+import org.kinora.hevc.params.HevcConfigRecord;
 import org.kinora.hevc.params.Sps;
 
 /**

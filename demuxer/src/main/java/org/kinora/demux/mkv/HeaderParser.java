@@ -8,7 +8,7 @@ import org.kinora.core.MalformedStreamException;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
 import org.kinora.core.UnsupportedFeatureException;
-import org.kinora.demux.hevc.HevcConfigRecord;
+import org.kinora.hevc.params.HevcConfigRecord;
 import org.kinora.demux.mp4.AudioSpecificConfig;
 
 /** Parses the buffered level-1 elements that describe a Segment: EBML header, Info, Tracks, SeekHead, Cues. */

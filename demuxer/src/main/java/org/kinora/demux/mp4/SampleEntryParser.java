@@ -5,7 +5,7 @@ import org.kinora.core.ColourDescription;
 import org.kinora.core.MalformedStreamException;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
-import org.kinora.demux.hevc.HevcConfigRecord;
+import org.kinora.hevc.params.HevcConfigRecord;
 
 /**
  * The first sample entry of an {@code stsd} (ISO/IEC 14496-12 8.5.2, 12.1.3, 12.2.3): hvc1/hev1

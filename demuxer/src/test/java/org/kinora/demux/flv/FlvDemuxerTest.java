@@ -26,7 +26,7 @@ import org.kinora.demux.testing.DemuxerHarness;
 import org.kinora.demux.testing.DemuxerHarness.Mode;
 import org.kinora.demux.testing.DemuxerHarness.Run;
 import org.kinora.demux.Demuxers;
-import org.kinora.demux.hevc.HevcConfigRecord;
+import org.kinora.hevc.params.HevcConfigRecord;
 
 class FlvDemuxerTest {
     static Path testdata(String name) {
@@ -238,22 +238,13 @@ class FlvDemuxerTest {
     /** A codec id 12 keyframe tag with the record's VPS, SPS and PPS put in front of its NAL units. */
     private static byte[] withParameterSets(byte[] tag, byte[] hvcc) {
         ByteArrayOutputStream nals = new ByteArrayOutputStream();
-        int pos = 23;
-        int arrays = hvcc[22] & 0xFF;
-        for (int a = 0; a < arrays; a++) {
-            int count = ((hvcc[pos + 1] & 0xFF) << 8) | (hvcc[pos + 2] & 0xFF);
-            pos += 3;
-            for (int i = 0; i < count; i++) {
-                int n = ((hvcc[pos] & 0xFF) << 8) | (hvcc[pos + 1] & 0xFF);
-                pos += 2;
-                nals.write(0);
-                nals.write(0);
-                nals.write(n >> 8);
-                nals.write(n & 0xFF);
-                nals.write(hvcc, pos, n);
-                pos += n;
-            }
-        }
+        HevcConfigRecord.walk(hvcc, (type, data, offset, n) -> {
+            nals.write(0);
+            nals.write(0);
+            nals.write(n >> 8);
+            nals.write(n & 0xFF);
+            nals.write(data, offset, n);
+        });
         byte[] ps = nals.toByteArray();
         int bodyStart = 11 + 5;
         int bodySize = tag.length - 4 - 11;

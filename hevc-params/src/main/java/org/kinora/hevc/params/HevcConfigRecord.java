@@ -1,14 +1,13 @@
-package org.kinora.demux.hevc;
+package org.kinora.hevc.params;
 
 import java.io.ByteArrayOutputStream;
 import org.kinora.core.MalformedStreamException;
 import org.kinora.core.MediaException;
-import org.kinora.hevc.params.Sps;
 
 /**
  * The HEVCDecoderConfigurationRecord (ISO/IEC 14496-15, 8.3.3.1) as containers carry it (MP4
  * {@code hvcC}, Matroska CodecPrivate of V_MPEGH/ISO/HEVC, FLV sequence headers): the NAL unit
- * length size, the stated luma bit depth and the picture size of its first SPS (through
+ * length size and the picture size of its first SPS (through
  * the shared parameter-set parser, {@link Sps}). {@link #build} makes a record from parameter sets found in band,
  * for streams that never send one.
  */
@@ -18,8 +17,6 @@ public final class HevcConfigRecord {
     /** Cropped picture size of the first SPS, or 0 when the record has no readable SPS. */
     public final int width;
     public final int height;
-    /** bitDepthLumaMinus8 + 8 as the record states it. */
-    public final int bitDepthLuma;
     /**
      * The first SPS as the shared parser reads it (chroma format, bit depths, VUI colour and
      * timing), also for streams the decoder does not support; null when the record has no
@@ -27,16 +24,34 @@ public final class HevcConfigRecord {
      */
     public final Sps sps;
 
-    private HevcConfigRecord(int lengthSize, Sps sps, int bitDepthLuma) {
+    /** What {@link #walk} hands each NAL unit of the record to. */
+    public interface NalUnitSink {
+        void nalUnit(int type, byte[] data, int offset, int length);
+    }
+
+    private HevcConfigRecord(int lengthSize, Sps sps) {
         this.lengthSize = lengthSize;
         this.sps = sps;
         this.width = sps == null ? 0 : sps.croppedWidth();
         this.height = sps == null ? 0 : sps.croppedHeight();
-        this.bitDepthLuma = bitDepthLuma;
     }
 
     /** Reads and checks a record. */
     public static HevcConfigRecord parse(byte[] c) {
+        Sps[] first = new Sps[1];
+        int lengthSize = walk(c, (type, data, offset, length) -> {
+            if (type == 33 && first[0] == null) {
+                first[0] = readSps(data, offset, length);
+            }
+        });
+        return new HevcConfigRecord(lengthSize, first[0]);
+    }
+
+    /**
+     * Checks a record and hands every NAL unit of its parameter set arrays to {@code sink}, in
+     * order (the NAL unit type is the array's); returns the NAL unit length size.
+     */
+    public static int walk(byte[] c, NalUnitSink sink) {
         if (c.length < 23) {
             throw new MalformedStreamException("hvcC record too short (" + c.length + " bytes)");
         }
@@ -46,7 +61,6 @@ public final class HevcConfigRecord {
         }
         int arrays = c[22] & 0xFF;
         int pos = 23;
-        Sps sps = null;
         for (int a = 0; a < arrays; a++) {
             if (pos + 3 > c.length) {
                 throw new MalformedStreamException("hvcC array header cut short");
@@ -63,13 +77,11 @@ public final class HevcConfigRecord {
                 if (n > c.length - pos) {
                     throw new MalformedStreamException("hvcC NAL unit runs past the record");
                 }
-                if (type == 33 && sps == null) {
-                    sps = readSps(c, pos, n);
-                }
+                sink.nalUnit(type, c, pos, n);
                 pos += n;
             }
         }
-        return new HevcConfigRecord(lengthSize, sps, 8 + (c[17] & 7));
+        return lengthSize;
     }
 
     /**
@@ -141,7 +153,7 @@ public final class HevcConfigRecord {
     }
 
     /** The SPS NAL unit {@code nal[offset .. offset + length)}, or null when it cannot be read. */
-    static Sps readSps(byte[] nal, int offset, int length) {
+    public static Sps readSps(byte[] nal, int offset, int length) {
         try {
             return Sps.parseNal(nal, offset, length);
         } catch (MediaException e) {

@@ -1,4 +1,4 @@
-package org.kinora.demux.hevc;
+package org.kinora.hevc.params;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
