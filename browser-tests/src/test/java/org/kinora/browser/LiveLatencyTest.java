@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,10 +27,7 @@ class LiveLatencyTest {
 
     @BeforeAll
     void start() throws Exception {
-        assertTrue(LiveServer.available(), "node-media-server is not installed in " + LiveServer.home());
-        server = LiveServer.start();
-        byte[] flv = Files.readAllBytes(Path.of(System.getProperty("kinora.testdata", "../testdata"), "flv", "hevc_aac.flv"));
-        server.publish("latency", flv, 40);
+        server = LiveServer.publishing("latency", "hevc_aac.flv", 40);
         browser = new Browser();
         browser.open("index.html");
         Thread.sleep(1000);

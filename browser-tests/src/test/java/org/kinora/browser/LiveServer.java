@@ -77,6 +77,20 @@ final class LiveServer implements AutoCloseable {
         throw new IOException("node-media-server did not start listening on port " + http);
     }
 
+    /**
+     * A started server publishing {@code testdata/flv/FIXTURE} as stream {@code name}, {@code loops}
+     * times; fails with the install hint when node-media-server is missing.
+     */
+    static LiveServer publishing(String name, String fixture, int loops) throws IOException, InterruptedException {
+        if (!available()) {
+            throw new IllegalStateException("node-media-server is not installed in " + home()
+                    + ": scripts/test.sh installs it (npm ci --prefix browser-tests/live-server)");
+        }
+        LiveServer server = start();
+        server.publish(name, Files.readAllBytes(Path.of(System.getProperty("kinora.testdata", "../testdata"), "flv", fixture)), loops);
+        return server;
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
