@@ -22,14 +22,17 @@ import org.kinora.webapp.FlvPacer;
  * then read the stream as HTTP-FLV ({@link #httpUrl}) or WebSocket-FLV ({@link #wsUrl}).
  */
 final class LiveServer implements AutoCloseable {
-    private final Process process;
+    private final List<String> command;
     private final Path dataDir;
     final int httpPort;
     private final List<Thread> publishers = new ArrayList<>();
+    private Process process;
     private volatile boolean closed;
+    /** Bumped when the server is killed: the publishers of before stop quietly. */
+    private volatile int run;
 
-    private LiveServer(Process process, Path dataDir, int httpPort) {
-        this.process = process;
+    private LiveServer(List<String> command, Path dataDir, int httpPort) {
+        this.command = command;
         this.dataDir = dataDir;
         this.httpPort = httpPort;
     }
@@ -51,30 +54,49 @@ final class LiveServer implements AutoCloseable {
         int https = freePort();
         Path data = Files.createTempDirectory("kinora-live");
         Path app = home().resolve("node_modules/node-media-server/bin/app.js").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder("node", app.toString(), "--bind", "127.0.0.1",
+        LiveServer server = new LiveServer(List.of("node", app.toString(), "--bind", "127.0.0.1",
                 "--http-port", Integer.toString(http), "--rtmp-port", Integer.toString(rtmp),
                 "--rtmps-port", Integer.toString(rtmps), "--https-port", Integer.toString(https),
                 "--no-admin", "--data-path", data.resolve("store").toString(),
-                "--record-path", data.resolve("record").toString());
+                "--record-path", data.resolve("record").toString()), data, http);
+        server.launch();
+        return server;
+    }
+
+    /** Starts the server process and waits until it listens. */
+    private void launch() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
-        pb.redirectOutput(data.resolve("server.log").toFile());
-        pb.directory(data.toFile());
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()));
+        pb.directory(dataDir.toFile());
         Process p = pb.start();
-        LiveServer server = new LiveServer(p, data, http);
+        process = p;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                throw new IOException("node-media-server exited: " + Files.readString(data.resolve("server.log")));
+                throw new IOException("node-media-server exited: " + log());
             }
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", http), 200);
-                return server;
+                s.connect(new InetSocketAddress("127.0.0.1", httpPort), 200);
+                return;
             } catch (IOException notYet) {
                 Thread.sleep(100);
             }
         }
-        server.close();
-        throw new IOException("node-media-server did not start listening on port " + http);
+        close();
+        throw new IOException("node-media-server did not start listening on port " + httpPort);
+    }
+
+    /** Kills the server (SIGKILL, as a crash): every connection drops, the publishers stop. */
+    void kill() throws InterruptedException {
+        run++;
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    /** Starts the killed server again on the same ports; nothing is published until {@link #publish}. */
+    void restart() throws IOException, InterruptedException {
+        launch();
     }
 
     /**
@@ -111,11 +133,12 @@ final class LiveServer implements AutoCloseable {
      * own thread until done or until the server closes.
      */
     void publish(String name, byte[] flv, int loops) {
+        int current = run;
         Thread t = new Thread(() -> {
             try {
-                push(name, flv, loops);
+                push(name, flv, loops, current);
             } catch (IOException | InterruptedException e) {
-                if (!closed) {
+                if (!closed && current == run) {
                     System.err.println("live publisher for " + name + " stopped: " + e);
                 }
             }
@@ -125,14 +148,14 @@ final class LiveServer implements AutoCloseable {
         t.start();
     }
 
-    private void push(String name, byte[] flv, int loops) throws IOException, InterruptedException {
+    private void push(String name, byte[] flv, int loops, int current) throws IOException, InterruptedException {
         try (Socket s = new Socket("127.0.0.1", httpPort)) {
             OutputStream out = s.getOutputStream();
             String head = "POST /live/" + name + ".flv HTTP/1.1\r\nHost: 127.0.0.1:" + httpPort
                     + "\r\nContent-Type: video/x-flv\r\nTransfer-Encoding: chunked\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             new FlvPacer(flv).play((b, off, len) -> {
-                if (closed) {
+                if (closed || current != run) {
                     throw new IOException("server closed");
                 }
                 chunk(out, b, off, len);

@@ -113,6 +113,10 @@ final class DecodeSession implements Pipeline.Listener {
     }
 
     @Override
+    public void onReconnect(int count) {
+    }
+
+    @Override
     public void onFatal(int code, String message) {
         if (done) {
             return;

@@ -48,6 +48,9 @@ final class Pipeline {
         /** One packet could not be decoded and was dropped; playback goes on. */
         void onDecodeError(ErrorMessage m);
 
+        /** A live stream's connection was lost; the {@code count}th new one is being made. */
+        void onReconnect(int count);
+
         /** The session cannot go on. */
         void onFatal(int code, String message);
     }
@@ -55,6 +58,9 @@ final class Pipeline {
     /** Options of a session. */
     static final class Options {
         double readAhead = 3;
+        /** Live streams: new connections tried in a row, seconds without bytes; NaN: the defaults. */
+        double reconnectAttempts = Double.NaN;
+        double stallTimeout = Double.NaN;
         boolean decodeOnly;
         boolean md5;
     }
@@ -128,6 +134,8 @@ final class Pipeline {
         open.setUrl(url);
         open.setPort(port1);
         open.setReadAhead(options.readAhead);
+        open.setReconnectAttempts(options.reconnectAttempts);
+        open.setStallTimeout(options.stallTimeout);
         source.post(open, transfer(port1));
     }
 
@@ -213,6 +221,8 @@ final class Pipeline {
             listener.onDecodeError(m.cast());
         } else if (Messages.TRACKS.equals(type)) {
             listener.onTracks(m.cast());
+        } else if (Messages.RECONNECT.equals(type)) {
+            listener.onReconnect(m.<ErrorMessage>cast().getCount());
         } else if (m.getEpoch() != epoch) {
             if (Messages.AUDIO.equals(type)) {
                 recycleAudio(m.<AudioMessage>cast().getPlanes());

@@ -50,6 +50,9 @@ final class PlayerCore {
     final LiveLatency latency = new LiveLatency();
     private final JSObject renderer;
 
+    /** Live streams: new connections tried in a row, seconds without bytes (NaN: the defaults). */
+    private final double reconnectAttempts;
+    private final double stallTimeout;
     private String src = "";
     private String preload = "metadata";
     double volume = 1;
@@ -86,6 +89,8 @@ final class PlayerCore {
         }
         latency.configure(Js.has(options, "liveLatency") ? Js.getNumber(options, "liveLatency") : LiveLatency.DEFAULT_TARGET,
                 Js.has(options, "maxLiveLatency") ? Js.getNumber(options, "maxLiveLatency") : LiveLatency.DEFAULT_MAX);
+        reconnectAttempts = Js.has(options, "liveReconnectAttempts") ? Js.getNumber(options, "liveReconnectAttempts") : Double.NaN;
+        stallTimeout = Js.has(options, "liveStallTimeout") ? Js.getNumber(options, "liveStallTimeout") : Double.NaN;
         String p = Js.getString(options, "preload");
         if (p != null) {
             setPreload(p);
@@ -361,6 +366,8 @@ final class PlayerCore {
         networkState = NETWORK_LOADING;
         Pipeline.Options o = new Pipeline.Options();
         o.readAhead = readAhead();
+        o.reconnectAttempts = reconnectAttempts;
+        o.stallTimeout = stallTimeout;
         pipeline = new Pipeline(pool, build, JsUtil.absoluteUrl(src), o, stream);
         frames.setRecycler(pipeline::recyclePicture);
         pipeline.start();

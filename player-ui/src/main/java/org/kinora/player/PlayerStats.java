@@ -11,6 +11,8 @@ final class PlayerStats {
     int decodeErrors;
     double decodeMs;
     double avOffsetMs;
+    /** New connections made to a live stream after its connection was lost. */
+    int reconnects;
     /** From the first play() of this source to the first picture shown while playing. */
     double firstFrameMs = Double.NaN;
     double playCalledAt = Double.NaN;
@@ -21,6 +23,7 @@ final class PlayerStats {
         decodeErrors = 0;
         decodeMs = 0;
         avOffsetMs = 0;
+        reconnects = 0;
         firstFrameMs = Double.NaN;
         playCalledAt = Double.NaN;
     }
@@ -58,6 +61,7 @@ final class PlayerStats {
         Js.setInt(s, "queuedFrames", frames.size());
         Js.setInt(s, "pictureBuffersAllocated", pictureBuffersAllocated);
         Js.setInt(s, "audioPlanesAllocated", audioPlanesAllocated);
+        Js.setInt(s, "reconnects", reconnects);
         return s;
     }
 }

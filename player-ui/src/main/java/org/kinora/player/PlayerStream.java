@@ -111,6 +111,11 @@ final class PlayerStream implements Pipeline.Listener {
     }
 
     @Override
+    public void onReconnect(int count) {
+        core.stats.reconnects = count;
+    }
+
+    @Override
     public void onFatal(int code, String message) {
         if (core.error != null) {
             return;

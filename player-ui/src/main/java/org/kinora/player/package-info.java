@@ -50,6 +50,11 @@
  *       time stretching), so a player on sound relies on jumps. Pictures are held back by the video
  *       worker's buffer limit, so without sound the latency seen is only that of the pictures
  *       received.</li>
+ *   <li>Live reconnection is the source worker's ({@code LiveReconnect} in worker-pool): the
+ *       main thread sees a stream whose timeline goes on after a gap, starves ({@code waiting})
+ *       and resumes ({@code playing}) as for any stall, counts {@code reconnect} messages in
+ *       {@code getStats().reconnects}, and gets {@code error} 2 when the attempts are spent.
+ *       Options {@code liveStallTimeout} and {@code liveReconnectAttempts}.</li>
  *   <li>Seeking ({@code currentTime = t}, {@code fastSeek(t)}) goes through the demuxer's
  *       {@code seekTo}, so any container whose demuxer can seek plugs in. Exact by default: the
  *       video worker decodes from the preceding keyframe and sends only the picture whose interval

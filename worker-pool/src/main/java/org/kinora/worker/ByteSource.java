@@ -30,6 +30,12 @@ interface ByteSource {
     /** True while a {@link #read} is being answered. */
     boolean inFlight();
 
+    /**
+     * The resource is a live stream: from now on a failure is reported at once and never retried
+     * from an offset (a new connection is a new stream; the listener reconnects).
+     */
+    void liveMode();
+
     /** Stops everything; nothing more reaches the listener. */
     void cancel();
 }

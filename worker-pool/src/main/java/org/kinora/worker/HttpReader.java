@@ -21,6 +21,8 @@ import org.teavm.jso.typedarrays.Int8Array;
  * honouring Retry-After; only when the retries are exhausted does reading fail, with
  * MEDIA_ERR_NETWORK. An answer that says the resource is not there (404, 403, other 4xx) fails
  * at once: MEDIA_ERR_SRC_NOT_SUPPORTED before anything was read, MEDIA_ERR_NETWORK after.</li>
+ * <li>A live stream ({@link #liveMode}) is not retried here: a new request would be a new stream,
+ * so the failure or the end of the body goes to the listener, which reconnects.</li>
  * </ul>
  */
 final class HttpReader implements ByteSource {
@@ -77,6 +79,8 @@ final class HttpReader implements ByteSource {
     private int timer;
     /** A chunk has been asked of the open response and not delivered yet. */
     private boolean pulling;
+    /** A live stream: failures are not retried here (see {@link #liveMode}). */
+    private boolean live;
 
     HttpReader(String url, Listener listener) {
         this.url = url;
@@ -103,12 +107,17 @@ final class HttpReader implements ByteSource {
     }
 
     @Override
+    public void liveMode() {
+        live = true;
+    }
+
+    @Override
     public void cancel() {
         generation++;
         inFlight = false;
         closeRequest();
         if (timer != 0) {
-            clearTimeout(timer);
+            Timers.clearTimeout(timer);
             timer = 0;
         }
     }
@@ -250,6 +259,10 @@ final class HttpReader implements ByteSource {
 
     /** Asks again from {@code offset} after a backoff, or fails when the attempts are used up. */
     private void retry(long offset, String reason, double retryAfterSeconds) {
+        if (live) {
+            fail(new MediaException(MediaException.MEDIA_ERR_NETWORK, reason));
+            return;
+        }
         if (++attempts >= MAX_ATTEMPTS) {
             String message = "network error after " + attempts + " attempts: " + reason;
             if (crossOrigin && !anyBytes) {
@@ -264,7 +277,7 @@ final class HttpReader implements ByteSource {
             delay = Math.max(delay, Math.min(60_000, retryAfterSeconds * 1000));
         }
         int gen = ++generation;
-        timer = setTimeout(() -> {
+        timer = Timers.setTimeout(() -> {
             timer = 0;
             if (gen == generation) {
                 if (streaming && !rangesWork) {
@@ -325,17 +338,6 @@ final class HttpReader implements ByteSource {
 
     @JSBody(params = "h", script = "try { h.ctrl.abort(); } catch (e) {}")
     private static native void abort(JSObject h);
-
-    @JSFunctor
-    interface TimerCallback extends JSObject {
-        void call();
-    }
-
-    @JSBody(params = {"f", "ms"}, script = "return setTimeout(f, ms);")
-    private static native int setTimeout(TimerCallback f, double ms);
-
-    @JSBody(params = "id", script = "clearTimeout(id);")
-    private static native void clearTimeout(int id);
 
     @JSBody(params = "url", script = ""
             + "try { return new URL(url, self.location.href).origin !== self.location.origin; } catch (e) { return false; }")

@@ -38,23 +38,34 @@ import org.teavm.jso.typedarrays.Int8Array;
  * (no length, no duration) is read continuously and announced with {@code live: true} and an
  * infinite duration.
  *
+ * <p>A live stream's connection is kept up by {@link LiveReconnect}: when it ends, fails or
+ * stalls, a new one is made after a backoff and read by a fresh demuxer from its header; its
+ * tracks reconfigure the decoders (a {@code config} to the video worker, which then waits for a
+ * keyframe) and its timestamps, which may restart from 0 or jump, are shifted to continue right
+ * after the media already sent, so the main thread's clock goes on monotonically. Each new
+ * connection is announced with {@code reconnect {count}}; when the attempts are used up the
+ * session ends with {@code error} MEDIA_ERR_NETWORK.
+ *
  * <p>To the main thread: {@code tracks}, {@code audio}, {@code eos}, {@code decode-error},
- * {@code error}; to the video port: {@code config}, {@code seek}, {@code packet}, {@code eos}. Every
+ * {@code reconnect}, {@code error}; to the video port: {@code config}, {@code seek}, {@code packet}, {@code eos}. Every
  * message carries the session and the current seek epoch.
  *
  * <p>Seeking goes through {@link Demuxer#seekTo}, so it works for any container whose demuxer
  * can seek: the demuxer positions at the random-access point before the target, the audio decoder
  * is reset, and with an exact seek the audio samples before the target are cut off here.
  */
-final class SourceRole implements ByteSource.Listener {
+final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     private static final int CHUNK = 256 * 1024;
+    /** Seconds between the end of the old connection's media and the start of a new one's. */
+    private static final double SPLICE_GAP = 0.04;
     /** Smallest plane array made: the largest Vorbis block's output (8192 / 2). */
     private static final int MIN_PLANE = 4096;
     private static final int MAX_FREE_PLANES = 256;
 
     private final JSObject main;
     private final JSObject videoPort;
-    private final ByteSource reader;
+    private final String url;
+    private ByteSource reader;
     private final int session;
     private double readAhead;
     private int epoch;
@@ -85,14 +96,36 @@ final class SourceRole implements ByteSource.Listener {
     private int planesAllocated;
     private FloatBuffer scratch = FloatBuffer.allocate(0);
     private ByteBuffer packetScratch = ByteBuffer.allocateDirect(64 * 1024);
+    private final double reconnectAttempts;
+    private final double stallSeconds;
+    /** A live stream's connection keeper; null until the stream is known to be live. */
+    private LiveReconnect liveConnection;
+    /** A new connection's tracks and first packet are still to come. */
+    private boolean newConnection;
+    /** Seconds added to the current connection's timestamps (each new one continues the timeline). */
+    private double timeShift;
+    /** End of the newest media sent, seconds on the continued timeline. */
+    private double timelineEnd = Double.NEGATIVE_INFINITY;
 
-    /** {@code readAhead}: seconds of media to keep sent ahead of the playhead; infinite to decode all. */
-    SourceRole(JSObject main, int session, String url, JSObject videoPort, double readAhead) {
+    /**
+     * {@code readAhead}: seconds of media to keep sent ahead of the playhead; infinite to decode all.
+     * {@code reconnectAttempts} and {@code stallSeconds}: for a live stream, see {@link LiveReconnect}
+     * (NaN for the defaults).
+     */
+    SourceRole(JSObject main, int session, String url, JSObject videoPort, double readAhead,
+            double reconnectAttempts, double stallSeconds) {
         this.main = main;
         this.session = session;
+        this.url = url;
         this.videoPort = videoPort;
         this.readAhead = readAhead;
-        this.reader = WebSocketReader.handles(url) ? new WebSocketReader(url, this) : new HttpReader(url, this);
+        this.reconnectAttempts = reconnectAttempts;
+        this.stallSeconds = stallSeconds;
+        this.reader = openReader();
+    }
+
+    private ByteSource openReader() {
+        return WebSocketReader.handles(url) ? new WebSocketReader(url, this) : new HttpReader(url, this);
     }
 
     void start() {
@@ -145,12 +178,22 @@ final class SourceRole implements ByteSource.Listener {
     void stop() {
         closed = true;
         reader.cancel();
+        if (liveConnection != null) {
+            liveConnection.stop();
+        }
     }
 
     @Override
     public void onData(long at, byte[] data, long totalLength) {
         if (closed) {
             return;
+        }
+        if (liveConnection != null) {
+            if (data.length == 0) {
+                connectionLost("the server ended the stream");
+                return;
+            }
+            liveConnection.bytes();
         }
         try {
             if (demuxer == null) {
@@ -194,7 +237,100 @@ final class SourceRole implements ByteSource.Listener {
 
     @Override
     public void onError(MediaException error) {
-        fail(error.code(), error.getMessage());
+        if (liveConnection != null) {
+            connectionLost(error.getMessage());
+        } else {
+            fail(error.code(), error.getMessage());
+        }
+    }
+
+    // ---- a live stream's connection --------------------------------------------------------
+
+    private void connectionLost(String reason) {
+        if (closed) {
+            return;
+        }
+        reader.cancel();
+        liveConnection.lost(reason);
+    }
+
+    @Override
+    public void stalled(double seconds) {
+        connectionLost("no bytes for " + seconds + " s");
+    }
+
+    /**
+     * A new connection: a fresh demuxer reads it from its header; its tracks reconfigure the
+     * decoders, and its timestamps are shifted to continue the timeline (they may restart from 0
+     * or jump).
+     */
+    @Override
+    public void reconnect(int count) {
+        if (closed) {
+            return;
+        }
+        reader = openReader();
+        reader.liveMode();
+        demuxer = null;
+        head = new byte[0];
+        offset = 0;
+        inputEnded = false;
+        newConnection = true;
+        ErrorMessage msg = stamp(Messages.create(Messages.RECONNECT));
+        msg.setCount(count);
+        msg.setMessage("reconnecting to " + url);
+        Port.post(main, msg);
+        reader.read(0, CHUNK);
+    }
+
+    @Override
+    public void giveUp(String reason, int attempts) {
+        fail(MediaException.MEDIA_ERR_NETWORK, "the live stream is lost (" + reason + ") after "
+                + attempts + " reconnect attempts");
+    }
+
+    /** The tracks of a new connection: the decoders start again, the main thread's tracks stay. */
+    private void onReconnectTracks(List<TrackInfo> tracks) {
+        TrackInfo video = null;
+        TrackInfo audio = null;
+        for (TrackInfo t : tracks) {
+            if (t.type() == TrackType.VIDEO && video == null && Codecs.canDecode(t)) {
+                video = t;
+            } else if (t.type() == TrackType.AUDIO && audio == null && Codecs.canDecode(t)) {
+                audio = t;
+            }
+        }
+        videoTrack = video;
+        audioTrack = audio;
+        audioDecoder = audio == null ? null : Codecs.audio(audio);
+        if (video != null && videoPort != null) {
+            ConfigMessage config = stamp(Messages.create(Messages.CONFIG));
+            config.setTrack(TrackMessages.toJs(video));
+            Port.post(videoPort, config);
+        }
+    }
+
+    /** The first packet of a new connection places its timestamps right after the old ones. */
+    private void splice(Packet p, TrackInfo track) {
+        double start = seconds(p.dts != Packet.NO_TIMESTAMP ? p.dts : p.pts, track);
+        if (Double.isNaN(start)) {
+            return;
+        }
+        newConnection = false;
+        timeShift = Double.isInfinite(timelineEnd) ? 0 : timelineEnd + SPLICE_GAP - start;
+        liveConnection.connected();
+    }
+
+    /** Seconds on the continued timeline of {@code ticks} of {@code track}, NaN for none. */
+    private double time(long ticks, TrackInfo track) {
+        return seconds(ticks, track) + timeShift;
+    }
+
+    private void reached(double end) {
+        if (!Double.isNaN(end)) {
+            sentUntil = Math.max(sentUntil, end);
+            timelineEnd = Math.max(timelineEnd, end);
+        }
     }
 
     private void pump() {
@@ -234,6 +370,10 @@ final class SourceRole implements ByteSource.Listener {
     }
 
     private void onTracks(List<TrackInfo> tracks) {
+        if (tracksSent && newConnection) {
+            onReconnectTracks(tracks);
+            return;
+        }
         if (tracksSent) {
             onNextLink(tracks);
             return;
@@ -262,6 +402,11 @@ final class SourceRole implements ByteSource.Listener {
             audioDecoder = Codecs.audio(audioTrack);
         }
         live = length < 0 && Double.isNaN(demuxer.durationSeconds());
+        if (live) {
+            reader.liveMode();
+            liveConnection = new LiveReconnect(this, reconnectAttempts, stallSeconds);
+            liveConnection.watch();
+        }
         TracksMessage msg = stamp(Messages.create(Messages.TRACKS));
         msg.setDuration(live ? Double.POSITIVE_INFINITY : demuxer.durationSeconds());
         msg.setSeekable(demuxer.canSeek() && !live);
@@ -321,6 +466,14 @@ final class SourceRole implements ByteSource.Listener {
     }
 
     private void onPacket(Packet p) {
+        if (newConnection) {
+            TrackInfo track = videoTrack != null && p.trackId == videoTrack.id() ? videoTrack
+                    : audioTrack != null && p.trackId == audioTrack.id() ? audioTrack : null;
+            if (track == null) {
+                return;
+            }
+            splice(p, track);
+        }
         if (videoTrack != null && p.trackId == videoTrack.id()) {
             if (videoPort == null) {
                 return;
@@ -335,15 +488,13 @@ final class SourceRole implements ByteSource.Listener {
             ArrayBuffer data = copyOut(Int8Array.fromJavaBuffer(packetScratch), p.length);
             PacketMessage msg = stamp(Messages.create(Messages.PACKET));
             msg.setData(data);
-            msg.setPts(p.pts == Packet.NO_TIMESTAMP ? Double.NaN : (double) p.pts);
+            msg.setPts(p.pts == Packet.NO_TIMESTAMP ? Double.NaN
+                    : (double) p.pts + Math.rint(timeShift * videoTrack.timescale()));
             msg.setKeyframe(p.keyframe);
             JSArray<JSObject> transfer = new JSArray<>();
             transfer.push(data);
             Port.post(videoPort, msg, transfer);
-            double t = seconds(p.pts, videoTrack);
-            if (!Double.isNaN(t)) {
-                sentUntil = Math.max(sentUntil, t);
-            }
+            reached(time(p.pts, videoTrack) + (p.duration > 0 ? seconds(p.duration, videoTrack) : 0));
         } else if (audioTrack != null && p.trackId == audioTrack.id()) {
             double t0 = Port.now();
             try {
@@ -362,16 +513,13 @@ final class SourceRole implements ByteSource.Listener {
             }
             audioDecodeMs += Port.now() - t0;
             drainAudio();
-            double t = seconds(p.pts, audioTrack);
-            if (!Double.isNaN(t)) {
-                sentUntil = Math.max(sentUntil, t);
-            }
+            reached(time(p.pts, audioTrack));
         }
     }
 
     private void drainAudio() {
         for (AudioBlock b = audioDecoder.receive(); b != null; b = audioDecoder.receive()) {
-            double time = seconds(b.pts, audioTrack);
+            double time = time(b.pts, audioTrack);
             int skip = 0;
             if (!Double.isNaN(audioFrom) && !Double.isNaN(time) && b.sampleRate > 0) {
                 // Exact seek: the first sample heard is the one at the target.
@@ -409,6 +557,7 @@ final class SourceRole implements ByteSource.Listener {
             msg.setPlanesAllocated(planesAllocated);
             audioSamples += frames;
             Port.post(main, msg, transfer);
+            reached(b.sampleRate > 0 ? time + (double) frames / b.sampleRate : time);
         }
     }
 
@@ -469,6 +618,9 @@ final class SourceRole implements ByteSource.Listener {
         }
         closed = true;
         reader.cancel();
+        if (liveConnection != null) {
+            liveConnection.stop();
+        }
         ErrorMessage msg = stamp(Messages.create(Messages.ERROR));
         msg.setCode(code);
         msg.setMessage(message == null ? "error" : message);

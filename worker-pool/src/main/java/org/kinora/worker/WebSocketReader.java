@@ -55,6 +55,11 @@ final class WebSocketReader implements ByteSource {
     }
 
     @Override
+    public void liveMode() {
+        // always live: a failure or the end is reported at once
+    }
+
+    @Override
     public void cancel() {
         closed = true;
         if (socket != null) {

@@ -24,7 +24,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  *   <li>{@code echo} with an ArrayBuffer {@code buffer}: answers with the same buffer, transferred
  *       back, its bytes inverted, and {@code md5} of the bytes as received: proves that buffers
  *       cross the boundary both ways without copies on the main thread.</li>
- *   <li>{@code open {session, url, port, readAhead}}: become the source worker of a session (see
+ *   <li>{@code open {session, url, port, readAhead, reconnectAttempts, stallTimeout}}: become the source worker of a session (see
  *       {@link SourceRole}); {@code position {time, readAhead}} reports the playhead to it,
  *       {@code seek {epoch, time, exact}} repositions it, {@code recycle-audio {planes}} returns
  *       sound arrays.</li>
@@ -69,7 +69,9 @@ public final class WorkerMain {
                 double readAhead = Js.has(open, "readAhead") ? open.getReadAhead() : 3;
                 JSObject port = Js.has(open, "port") ? open.getPort() : null;
                 sourceSession = open.getSession();
-                source = new SourceRole(self(), sourceSession, open.getUrl(), port, readAhead);
+                source = new SourceRole(self(), sourceSession, open.getUrl(), port, readAhead,
+                        Js.has(open, "reconnectAttempts") ? open.getReconnectAttempts() : Double.NaN,
+                        Js.has(open, "stallTimeout") ? open.getStallTimeout() : Double.NaN);
                 source.start();
             } else if (Messages.POSITION.equals(type)) {
                 if (source != null && m.getSession() == sourceSession) {

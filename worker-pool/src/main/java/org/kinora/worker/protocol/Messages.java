@@ -20,6 +20,8 @@ public final class Messages {
     public static final String VIDEO_EOS = "video-eos";
     public static final String ERROR = "error";
     public static final String DECODE_ERROR = "decode-error";
+    /** A live stream's new connection (an {@link ErrorMessage}: {@code count} so far, {@code message}). */
+    public static final String RECONNECT = "reconnect";
     public static final String CONFIG = "config";
     public static final String PACKET = "packet";
 

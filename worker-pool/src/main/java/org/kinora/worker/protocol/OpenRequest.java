@@ -24,4 +24,18 @@ public interface OpenRequest extends Message {
 
     @JSProperty
     void setReadAhead(double seconds);
+
+    /** A live stream: new connections tried in a row before giving up (absent: the default). */
+    @JSProperty
+    double getReconnectAttempts();
+
+    @JSProperty
+    void setReconnectAttempts(double attempts);
+
+    /** A live stream: seconds without a byte after which the connection counts as lost. */
+    @JSProperty
+    double getStallTimeout();
+
+    @JSProperty
+    void setStallTimeout(double seconds);
 }
