@@ -16,7 +16,7 @@
     catch (e) { ctx = new Ctx({ latencyHint: 'playback' }); }
     var gain = ctx.createGain();
     gain.connect(ctx.destination);
-    var state = { time: NaN, at: 0, buffered: 0, playing: false, underrun: false, drained: false };
+    var state = { time: NaN, at: 0, buffered: 0, playing: false, underrun: false, drained: false, speed: 1 };
 
     function report(m) {
       state.time = m.time; state.at = m.at; state.buffered = m.buffered; state.underrun = m.underrun; state.drained = m.drained;
@@ -25,7 +25,7 @@
     function time() {
       var t = state.time;
       if (state.playing && !state.underrun && t === t) {
-        var ahead = Math.max(0, ctx.currentTime - state.at);
+        var ahead = Math.max(0, ctx.currentTime - state.at) * state.speed;
         t += Math.min(ahead, state.buffered / sampleRate);
       }
       return t;
@@ -75,6 +75,9 @@
         output.end = function () { node.port.postMessage({ type: 'end' }); };
         output.flush = function () { reset(); node.port.postMessage({ type: 'flush' }); };
         output.skip = function (t) { node.port.postMessage({ type: 'skip', time: t }); };
+        output.setSpeed = function (s) {
+          if (s !== state.speed) { state.speed = s; node.port.postMessage({ type: 'speed', speed: s }); }
+        };
         return output;
       }, function (e) {
         output.close();
@@ -126,6 +129,7 @@
       }
       if (dropped) { pos = 0; state.time = NaN; }
     };
+    output.setSpeed = function () { /* this fallback plays at speed 1: live catch-up relies on jumps */ };
     output.flush = function () {
       while (queue.length) { var b = queue.shift(); if (onRecycle) onRecycle(b.planes); }
       pos = 0; ended = false; reset();

@@ -4,7 +4,14 @@
 // blocks' timestamps: that is the player's master clock. A gap between one block's end and the
 // next block's timestamp (a lost packet or page) is played as silence so that sound stays in
 // step with the timestamps; a gap over MAX_GAP seconds is taken as a discontinuity and jumped.
+//
+// A speed above 1 (a live stream catching up) keeps the pitch: the samples are not played faster,
+// short stretches are left out instead (time-domain compression after WSOLA). Every GRAIN seconds
+// of output, about (speed - 1) * GRAIN seconds of input are skipped, the exact length chosen
+// within +-TOLERANCE where the waveform after the skip best matches the one before it, and the two
+// are crossfaded over XFADE seconds. The clock follows the input consumed, so it runs at the speed.
 var MAX_GAP = 5;
+var GRAIN = 0.04, XFADE = 0.006, TOLERANCE = 0.006;
 
 class KinoraOutput extends AudioWorkletProcessor {
   constructor(options) {
@@ -22,6 +29,12 @@ class KinoraOutput extends AudioWorkletProcessor {
     this.ended = false;
     this.lastReport = 0;
     this.underrun = false;
+    this.speed = 1;
+    this.untilSkip = 0;    // output frames until the next skip
+    this.xfade = 0;        // output frames of the current crossfade still to play
+    this.xdone = 0;        // output frames of the current crossfade played
+    this.xskip = 0;        // stream frames the current crossfade skips
+    this.window = new Float32Array(0);
     this.report = this.report.bind(this);
     var self = this;
     this.port.onmessage = function (e) {
@@ -30,6 +43,9 @@ class KinoraOutput extends AudioWorkletProcessor {
         self.queue.push({ planes: m.planes, frames: m.frames, time: m.time, rate: m.rate || self.rate, started: false });
         self.buffered += m.frames;
         self.underrun = false;
+      } else if (m.type === 'speed') {
+        self.speed = m.speed > 1 ? Math.min(m.speed, 2) : 1;
+        self.untilSkip = Math.round(GRAIN * sampleRate);
       } else if (m.type === 'play') {
         self.playing = true;
       } else if (m.type === 'pause') {
@@ -48,11 +64,11 @@ class KinoraOutput extends AudioWorkletProcessor {
           dropped = true;
           self.recycle(b);
         }
-        if (dropped) { self.pos = 0; self.time = NaN; self.gap = 0; }
+        if (dropped) { self.pos = 0; self.time = NaN; self.gap = 0; self.xfade = 0; }
         self.report();
       } else if (m.type === 'flush') {
         while (self.queue.length) self.recycle(self.queue.shift());
-        self.pos = 0; self.buffered = 0; self.time = NaN; self.gap = 0; self.ended = false; self.underrun = false;
+        self.pos = 0; self.buffered = 0; self.time = NaN; self.gap = 0; self.ended = false; self.underrun = false; self.xfade = 0;
         self.report();
       }
     };
@@ -81,6 +97,40 @@ class KinoraOutput extends AudioWorkletProcessor {
     } else {
       this.time = t;
     }
+  }
+
+  /** Copies channel 0 of the queue from position idx, n frames (zeros past the end), into this.window. */
+  copyWindow(idx, n) {
+    if (this.window.length < n) this.window = new Float32Array(n);
+    var w = this.window, q = this.queue, b = 0, k = 0;
+    while (b < q.length && idx >= q[b].frames) { idx -= q[b].frames; b++; }
+    while (k < n && b < q.length) {
+      var plane = q[b].planes[0], m = Math.min(n - k, q[b].frames - idx);
+      w.set(plane.subarray(idx, idx + m), k);
+      k += m; idx = 0; b++;
+    }
+    for (; k < n; k++) w[k] = 0;
+  }
+
+  /**
+   * Plans the next skip at read position ip: the skip length (stream frames) within the tolerance
+   * around the nominal one whose following XFADE matches the XFADE at ip best; 0 when too little is
+   * queued to skip.
+   */
+  planSkip(ip, rate) {
+    var nominal = Math.round((this.speed - 1) * GRAIN * rate), tol = Math.round(TOLERANCE * rate);
+    var f = Math.max(1, Math.round(XFADE * rate)), lo = Math.max(1, nominal - tol), hi = nominal + tol;
+    var need = hi + f;
+    if (this.buffered < need + Math.round(0.05 * rate)) return 0;
+    this.copyWindow(ip, need);
+    var w = this.window, best = nominal, bestScore = -Infinity;
+    for (var k = lo; k <= hi; k++) {
+      var dot = 0, energy = 1e-9;
+      for (var i = 0; i < f; i++) { var b = w[k + i]; dot += w[i] * b; energy += b * b; }
+      var score = dot / Math.sqrt(energy);
+      if (score > bestScore) { bestScore = score; best = k; }
+    }
+    return best;
   }
 
   /** The sample of channel c at position idx of the queue (spanning into the next block). */
@@ -115,6 +165,12 @@ class KinoraOutput extends AudioWorkletProcessor {
       var head = this.queue[0], p = this.pos, ip = p | 0, frac = p - ip;
       // a chained stream's next link may have another rate: each block is stepped at its own
       rate = head.rate; step = rate / sampleRate;
+      if (this.speed > 1 && this.xfade <= 0 && --this.untilSkip <= 0) {
+        this.untilSkip = Math.round(GRAIN * sampleRate);
+        this.xskip = this.planSkip(ip, rate);
+        if (this.xskip > 0) { this.xfade = Math.max(1, Math.round(XFADE * sampleRate)); this.xdone = 0; }
+      }
+      var mix = this.xfade > 0 ? (this.xdone + 1) / (this.xdone + this.xfade + 1) : 0;
       for (var c = 0; c < out.length; c++) {
         var a = head.planes[Math.min(c, head.planes.length - 1)][ip];
         var v = a;
@@ -122,9 +178,15 @@ class KinoraOutput extends AudioWorkletProcessor {
           var b = ip + 1 < head.frames ? head.planes[Math.min(c, head.planes.length - 1)][ip + 1] : this.sample(c, ip + 1);
           v = a + (b - a) * frac;
         }
+        if (mix > 0) v = v * (1 - mix) + this.sample(c, ip + this.xskip) * mix;
         out[c][i] = v;
       }
-      var np = p + step, consumed = (np | 0) - ip;
+      var np = p + step;
+      if (this.xfade > 0) {
+        this.xdone++;
+        if (--this.xfade <= 0) np += this.xskip; // the crossfade is over: reading goes on after the skip
+      }
+      var consumed = (np | 0) - ip;
       this.time += consumed / rate;
       this.buffered -= consumed;
       this.pos = np;

@@ -65,6 +65,10 @@ final class Dom {
     @JSBody(params = {"audio", "time"}, script = "audio.skip(time);")
     static native void skipAudio(JSObject audio, double time);
 
+    /** Playback speed of the sound, pitch kept (1: normal; above: a live stream catching up). */
+    @JSBody(params = {"audio", "speed"}, script = "audio.setSpeed(speed);")
+    static native void setAudioSpeed(JSObject audio, double speed);
+
     @JSBody(params = "audio", script = "audio.flush();")
     static native void flushAudio(JSObject audio);
 

@@ -5,9 +5,17 @@ package org.kinora.player;
  * (the end of the newest sound block or the newest picture) minus the current time. Above
  * {@link #max} the player jumps: the queued pictures and sound before {@code newest - target} are
  * dropped and the clock moves there, so the latency comes back to the target. Between the target
- * and the maximum the wall clock runs at {@link #CATCH_UP_RATE}; sound keeps its rate of 1
- * (playing it faster without pitch artefacts needs time stretching), so a player on sound relies
- * on the jumps only.
+ * and the maximum the player plays at {@link #CATCH_UP_RATE} until it is back at the target: the
+ * wall clock runs faster, or the sound output plays faster with its pitch kept (it leaves out
+ * short stretches where the waveform matches, see {@code kinora-audio-worklet.js}; the
+ * ScriptProcessor fallback does not, and relies on the jumps). Catching up keeps a sound clock that
+ * runs slower than the wall clock (a busy machine, a drifting sound card) at the target too.
+ *
+ * <p>Each time playback (re)starts ({@link #anchor}: the first play, after a stall such as a
+ * reconnection, after a pause) the latency is set to the target: what was received before
+ * {@code newest - target} is skipped before anything of it is heard, so the start needs no catch-up
+ * and a server's burst of its cached pictures (a late joiner gets the whole group of pictures since
+ * the last keyframe) does not become latency.
  */
 final class LiveLatency {
     static final double DEFAULT_TARGET = 1.0;
@@ -20,6 +28,7 @@ final class LiveLatency {
     private double target = DEFAULT_TARGET;
     private double max = DEFAULT_MAX;
     private int jumps;
+    private double soundSpeed = 1;
 
     /** Sets the target and the maximum (seconds); invalid values keep the defaults. */
     void configure(double targetSeconds, double maxSeconds) {
@@ -47,6 +56,7 @@ final class LiveLatency {
 
     void clear() {
         jumps = 0;
+        soundSpeed = 1;
     }
 
     /** Newest media time received, NaN when nothing was. */
@@ -65,6 +75,29 @@ final class LiveLatency {
     }
 
     /**
+     * Playback of a live stream starts (the clock is stopped): a latency over the target is brought
+     * to it. Returns true when it skipped.
+     */
+    boolean anchor(FrameQueue frames, SoundOutput sound, MediaClock clock) {
+        double newest = newest(frames, sound);
+        double now = clock.now();
+        if (Double.isNaN(newest) || !(newest - now > target + SETTLE)) {
+            return false;
+        }
+        skip(frames, sound, clock, newest - target);
+        return true;
+    }
+
+    private void skip(FrameQueue frames, SoundOutput sound, MediaClock clock, double to) {
+        frames.skipTo(to);
+        sound.skipTo(to);
+        clock.jump(to);
+        clock.setRate(1);
+        setSoundSpeed(sound, 1);
+        jumps++;
+    }
+
+    /**
      * Keeps the latency of a playing live stream in bounds at media time {@code now}. Returns true
      * when it jumped.
      */
@@ -75,23 +108,27 @@ final class LiveLatency {
             return false;
         }
         if (latency > max) {
-            double to = newest - target;
-            frames.skipTo(to);
-            sound.skipTo(to);
-            clock.jump(to);
-            clock.setRate(1);
-            jumps++;
+            skip(frames, sound, clock, newest - target);
             return true;
         }
+        double rate = latency > target + SETTLE ? CATCH_UP_RATE : latency <= target ? 1 : Double.NaN;
+        if (Double.isNaN(rate)) {
+            return false; // between the two: as it was
+        }
         if (clock.source() == MediaClock.Source.WALL) {
-            if (latency > target + SETTLE) {
-                clock.setRate(CATCH_UP_RATE);
-            } else if (latency <= target) {
-                clock.setRate(1);
-            }
+            clock.setRate(rate);
+            setSoundSpeed(sound, 1);
         } else {
             clock.setRate(1);
+            setSoundSpeed(sound, rate);
         }
         return false;
+    }
+
+    private void setSoundSpeed(SoundOutput sound, double speed) {
+        if (speed != soundSpeed) {
+            soundSpeed = speed;
+            sound.setSpeed(speed);
+        }
     }
 }

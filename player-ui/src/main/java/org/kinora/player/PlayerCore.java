@@ -320,6 +320,9 @@ final class PlayerCore {
             }
         }
         play = Play.PLAYING;
+        if (info.live) {
+            latency.anchor(frames, sound, clock);
+        }
         clock.setAudio(sound.clockSource());
         clock.start(info.hasAudio && sound.clockSource() != null);
         if (!info.hasVideo || frames.hasCurrent()) {

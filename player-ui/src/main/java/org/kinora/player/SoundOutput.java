@@ -127,6 +127,13 @@ final class SoundOutput {
         }
     }
 
+    /** Plays faster (pitch kept) to catch up with a live stream, or at 1 again. */
+    void setSpeed(double speed) {
+        if (out != null) {
+            Dom.setAudioSpeed(out, speed);
+        }
+    }
+
     /** The source has sent its last block. */
     void end() {
         sourceEnded = true;

@@ -46,8 +46,10 @@
  *       drops the blocks ending before it and restarts its clock from the next block's timestamp,
  *       the clock moves there ({@code latencyJumps}). The jump is made on decoded pictures, which
  *       can be shown from any one, so it needs no keyframe. Between the target and the maximum the
- *       wall clock runs at 1.25; sound keeps rate 1 (faster sound without pitch artefacts needs
- *       time stretching), so a player on sound relies on jumps. Pictures are held back by the video
+ *       player runs at 1.25: the wall clock, or the sound with its pitch kept (the AudioWorklet
+ *       leaves out short stretches where the waveform matches and crossfades, WSOLA-like; the
+ *       ScriptProcessor fallback plays at 1 and relies on jumps). Each start of playback (the
+ *       first, after a pause or a stall) begins at the target latency. Pictures are held back by the video
  *       worker's buffer limit, so without sound the latency seen is only that of the pictures
  *       received.</li>
  *   <li>Live reconnection is the source worker's ({@code LiveReconnect} in worker-pool): the
