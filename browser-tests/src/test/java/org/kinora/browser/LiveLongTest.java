@@ -10,12 +10,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sixty seconds of live playback from node-media-server over HTTP-FLV and WebSocket-FLV in both
  * builds, the four players at once on one page: each plays on (its clock advances by nearly the
  * wall time) and its latency at the end is within the target plus 0.3 s. The latency figures
  * (at the end, the largest after the first 5 s, the largest overall) are printed.
+ *
+ * <p>Then twenty seconds as in a hidden tab: no animation frames, page timers at most once a
+ * second; on the sound's clock and on the wall clock (no WebAudio). Nothing is drawn, and the
+ * latency must not grow: within the target plus 0.3 s at the end too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveLongTest {
@@ -55,7 +61,6 @@ class LiveLongTest {
     void start() throws Exception {
         server = LiveServer.publishing("long", "hevc_aac.flv", 0);
         browser = new Browser();
-        browser.open("pages/player.html");
         Thread.sleep(1000);
     }
 
@@ -69,33 +74,64 @@ class LiveLongTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
     @Test
     void playsSixtySecondsWithinTargetLatency() throws Exception {
-        List<List<String>> cases = List.of(
+        browser.open("pages/player.html");
+        play(List.of(
                 List.of("http", "wasm", server.httpUrl("long")), List.of("ws", "wasm", server.wsUrl("long")),
-                List.of("http", "js", server.httpUrl("long")), List.of("ws", "js", server.wsUrl("long")));
-        browser.js(START, cases, TARGET);
-        long deadline = System.nanoTime() + (long) ((SECONDS + 60) * 1e9);
+                List.of("http", "js", server.httpUrl("long")), List.of("ws", "js", server.wsUrl("long"))), SECONDS, "");
+    }
+
+    /** A hidden tab: no animation frames, and page timers no more often than once a second. */
+    private static final String HIDDEN = ""
+            + "window.requestAnimationFrame = function () { return 0; };"
+            + "var setI = window.setInterval, setT = window.setTimeout;"
+            + "window.setInterval = function (f, ms) { return setI(f, Math.max(1000, ms || 0)); };"
+            + "window.setTimeout = function (f, ms) { return setT(f, Math.max(1000, ms || 0)); };";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"audio", "wall"})
+    void keepsLatencyInAHiddenTab(String clock) throws Exception {
+        browser.open("pages/player.html");
+        // the wall clock: no WebAudio, the sound is discarded
+        if (clock.equals("wall")) {
+            browser.js("window.AudioContext = undefined; window.webkitAudioContext = undefined;");
+        }
+        List<Map<String, Object>> players = play(List.of(
+                List.of("http", "wasm", server.httpUrl("long")), List.of("ws", "js", server.wsUrl("long"))), 20, HIDDEN);
+        for (Map<String, Object> p : players) {
+            assertEquals(clock, p.get("clock"), p.toString());
+            assertTrue(((Number) p.get("jumps")).intValue() <= 2, "playback went on without restarts: " + p);
+        }
+    }
+
+    /**
+     * Plays {@code cases} (transport, build, URL) at once for {@code seconds} each, after running
+     * {@code prelude} in the page; checks the latency at the end and that the clocks ran.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> play(List<List<String>> cases, double seconds, String prelude) throws Exception {
+        browser.js(prelude + START, cases, TARGET);
+        long deadline = System.nanoTime() + (long) ((seconds + 60) * 1e9);
         List<Map<String, Object>> players;
         while (true) {
             players = (List<Map<String, Object>>) browser.js(STATUS);
             boolean done = true;
             for (Map<String, Object> p : players) {
                 assertNull(p.get("error"), players + "\n" + browser.console());
-                done &= ((Number) p.get("played")).doubleValue() >= SECONDS;
+                done &= ((Number) p.get("played")).doubleValue() >= seconds;
             }
             if (done) {
                 break;
             }
-            assertTrue(System.nanoTime() < deadline, "the players play for " + SECONDS + " s: " + players);
+            assertTrue(System.nanoTime() < deadline, "the players play for " + seconds + " s: " + players);
             Thread.sleep(500);
         }
         browser.js("window.long.forEach(function (w) { clearInterval(w.timer); w.p.destroy(); w.box.remove(); });");
         for (Map<String, Object> p : players) {
-            System.out.printf("live 60 s %s: target %.2f s, latency at the end %.3f s, max after 5 s %.3f s, max %.3f s;"
+            System.out.printf("live %.0f s%s %s: target %.2f s, latency at the end %.3f s, max after 5 s %.3f s, max %.3f s;"
                     + " played %.1f s, clock advanced %.1f s, %s pictures shown, %s dropped, %s jumps, clock %s%n",
-                    p.get("name"), TARGET, Double.parseDouble((String) p.get("latency")),
+                    seconds, prelude.isEmpty() ? "" : " hidden", p.get("name"), TARGET, Double.parseDouble((String) p.get("latency")),
                     ((Number) p.get("maxSettled")).doubleValue(), ((Number) p.get("max")).doubleValue(),
                     ((Number) p.get("played")).doubleValue(), ((Number) p.get("advanced")).doubleValue(),
                     p.get("frames"), p.get("dropped"), p.get("jumps"), p.get("clock"));
@@ -107,5 +143,6 @@ class LiveLongTest {
             assertTrue(((Number) p.get("advanced")).doubleValue() >= played - 3, "the clock ran all along: " + p);
             assertEquals(0, ((Number) p.get("reconnects")).intValue(), "no connection was lost: " + p);
         }
+        return players;
     }
 }

@@ -184,7 +184,11 @@ final class PlayerStream implements Pipeline.Listener {
                 reachEnd();
                 return;
             }
+            // A live stream on the wall clock waits only when nothing newer than now was received:
+            // pictures held back (a hidden tab, where nothing is drawn and timers are slow) or
+            // decoded late are dropped, the stream goes on.
             boolean starved = core.clock.source() == MediaClock.Source.AUDIO ? core.sound.starved()
+                    : core.info.live ? !(LiveLatency.newest(core.frames, core.sound) > t)
                     : core.info.hasVideo && !core.videoEnded && core.frames.isEmpty();
             if (starved) {
                 core.clock.stop();

@@ -49,7 +49,10 @@
  *       player runs at 1.25: the wall clock, or the sound with its pitch kept (the AudioWorklet
  *       leaves out short stretches where the waveform matches and crossfades, WSOLA-like; the
  *       ScriptProcessor fallback plays at 1 and relies on jumps). Each start of playback (the
- *       first, after a pause or a stall) begins at the target latency. Pictures are held back by the video
+ *       first, after a pause or a stall) begins at the target latency. A live stream on the wall
+ *       clock waits only when nothing newer than the current time was received, so a hidden tab
+ *       (no animation frames, timers once a second, pictures held back and dropped) keeps its
+ *       latency and does not stall. Pictures are held back by the video
  *       worker's buffer limit, so without sound the latency seen is only that of the pictures
  *       received.</li>
  *   <li>Live reconnection is the source worker's ({@code LiveReconnect} in worker-pool): the
