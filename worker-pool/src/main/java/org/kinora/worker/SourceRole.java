@@ -3,7 +3,6 @@ package org.kinora.worker;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.util.ArrayDeque;
 import java.util.List;
 import org.kinora.codecs.Codecs;
 import org.kinora.core.AudioBlock;
@@ -38,9 +37,11 @@ import org.teavm.jso.typedarrays.Int8Array;
  * (no length, no duration) is read continuously and announced with {@code live: true} and an
  * infinite duration.
  *
- * <p>To the main thread: {@code tracks}, {@code audio}, {@code eos}, {@code decode-error},
- * {@code error}; to the video port: {@code config}, {@code seek}, {@code packet}, {@code eos}. Every
- * message carries the session and the current seek epoch.
+ * <p>To the main thread: {@code tracks}, {@code audio-progress}, {@code eos}, {@code decode-error},
+ * {@code error}; to the video port: {@code config}, {@code seek}, {@code packet}, {@code eos}; to
+ * the audio port (the sound output): {@code audio} and {@code eos} ({@link AudioSink}; without an
+ * audio port, {@code audio} goes to the main thread). Every message carries the session and the
+ * current seek epoch.
  *
  * <p>Seeking goes through {@link Demuxer#seekTo}, so it works for any container whose demuxer
  * can seek: the demuxer positions at the random-access point before the target, the audio decoder
@@ -48,9 +49,6 @@ import org.teavm.jso.typedarrays.Int8Array;
  */
 final class SourceRole implements ByteSource.Listener {
     private static final int CHUNK = 256 * 1024;
-    /** Smallest plane array made: the largest Vorbis block's output (8192 / 2). */
-    private static final int MIN_PLANE = 4096;
-    private static final int MAX_FREE_PLANES = 256;
 
     private final JSObject main;
     private final JSObject videoPort;
@@ -81,14 +79,14 @@ final class SourceRole implements ByteSource.Listener {
     private int audioSamples;
     private double audioDecodeMs;
     private int decodeErrors;
-    private final ArrayDeque<Float32Array> freePlanes = new ArrayDeque<>();
-    private int planesAllocated;
+    private final AudioSink sink;
     private FloatBuffer scratch = FloatBuffer.allocate(0);
     private ByteBuffer packetScratch = ByteBuffer.allocateDirect(64 * 1024);
 
     /** {@code readAhead}: seconds of media to keep sent ahead of the playhead; infinite to decode all. */
-    SourceRole(JSObject main, int session, String url, JSObject videoPort, double readAhead) {
+    SourceRole(JSObject main, int session, String url, JSObject videoPort, JSObject audioPort, double readAhead) {
         this.main = main;
+        this.sink = new AudioSink(main, audioPort, session);
         this.session = session;
         this.videoPort = videoPort;
         this.readAhead = readAhead;
@@ -105,6 +103,7 @@ final class SourceRole implements ByteSource.Listener {
         if (!Double.isNaN(ahead) && ahead > 0) {
             readAhead = ahead;
         }
+        sink.playhead(seconds);
         pump();
     }
 
@@ -114,6 +113,7 @@ final class SourceRole implements ByteSource.Listener {
             return;
         }
         epoch = newEpoch;
+        sink.seek(newEpoch, seconds);
         SeekMessage marker = stamp(Messages.create(Messages.SEEK));
         marker.setTime(seconds);
         marker.setExact(exact);
@@ -142,9 +142,15 @@ final class SourceRole implements ByteSource.Listener {
         pump();
     }
 
+    /** Held: sound stays in this worker (see {@link AudioSink}); released: it goes on to the output. */
+    void holdAudio(boolean hold) {
+        sink.setHold(hold);
+    }
+
     void stop() {
         closed = true;
         reader.cancel();
+        sink.close();
     }
 
     @Override
@@ -392,9 +398,8 @@ final class SourceRole implements ByteSource.Listener {
             msg.setChannels(b.channels);
             msg.setFrames(frames);
             JSArray<Float32Array> planes = new JSArray<>();
-            JSArray<JSObject> transfer = new JSArray<>();
             for (int c = 0; c < b.channels; c++) {
-                Float32Array plane = planeFor(frames);
+                Float32Array plane = sink.planeFor(frames);
                 if (scratch.capacity() < frames) {
                     scratch = ByteBuffer.allocateDirect(4 * frames).order(ByteOrder.nativeOrder()).asFloatBuffer();
                 }
@@ -403,38 +408,17 @@ final class SourceRole implements ByteSource.Listener {
                 // A fresh view each time: growing the Wasm memory detaches views made before.
                 copyInto(plane, Float32Array.fromJavaBuffer(scratch), frames);
                 planes.push(plane);
-                transfer.push(plane.getBuffer());
             }
             msg.setPlanes(planes);
-            msg.setPlanesAllocated(planesAllocated);
+            msg.setPlanesAllocated(sink.planesAllocated());
             audioSamples += frames;
-            Port.post(main, msg, transfer);
+            sink.block(msg);
         }
-    }
-
-    /** A plane array of at least {@code frames} samples: a returned one, or a new one. */
-    private Float32Array planeFor(int frames) {
-        while (!freePlanes.isEmpty()) {
-            Float32Array p = freePlanes.poll();
-            if (p.getLength() >= frames) {
-                return p;
-            }
-        }
-        planesAllocated++;
-        return Float32Array.create(Math.max(frames, MIN_PLANE));
     }
 
     /** Plane arrays the sound output has played, back for reuse. */
     void recycleAudio(JSArray<Float32Array> planes) {
-        if (planes == null) {
-            return;
-        }
-        for (int i = 0; i < planes.getLength() && freePlanes.size() < MAX_FREE_PLANES; i++) {
-            Float32Array p = planes.get(i);
-            if (p.getLength() > 0) {
-                freePlanes.add(p);
-            }
-        }
+        sink.recycle(planes);
     }
 
     /** A new ArrayBuffer holding the first {@code length} bytes of {@code view}. */
@@ -453,6 +437,7 @@ final class SourceRole implements ByteSource.Listener {
             audioDecoder.flush();
             drainAudio();
         }
+        sink.end(stamp(Messages.create(Messages.EOS)));
         if (videoPort != null) {
             Port.post(videoPort, stamp(Messages.create(Messages.EOS)));
         }
