@@ -120,4 +120,27 @@ class AudioPathTest {
         assertFalse(PlayerTest.types(log).contains("error"));
         assertEquals(10.0, number("return aPlayer.currentTime;"), 0.1);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
+    void withoutAudioWorkletAScriptProcessorReadsThePortAndSeeksDropTheOldSound(String build) {
+        browser.js("delete window.AudioWorkletNode; window.AudioWorkletNode = undefined;"
+                + "makePlayer('a', '/testdata/samples/sample.ogg', arguments[0]).play();", build);
+        waitUntil("aPlayer.currentTime > 1", 30000);
+        Map<String, Object> stats = (Map<String, Object>) browser.js("return aPlayer.getStats();");
+        assertEquals("scriptprocessor", stats.get("audioOutput"), stats.toString());
+        assertEquals("audio", stats.get("clock"), stats.toString());
+        assertTrue(((Number) stats.get("audioBlocksToOutput")).intValue() > 10, stats.toString());
+        assertEquals(0L, stats.get("audioBlocksOnMainThread"), "blocks come through the port, not the worker handle: " + stats);
+        browser.js("aPlayer.log.length = 0; aPlayer.currentTime = 8;");
+        assertTrue(PlayerTest.types(PlayerTest.waitFor(browser, "aPlayer", "seeked", 20000)).contains("seeked"));
+        Map<String, Object> first = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], t0 = Date.now();"
+                + "(function poll() { var f = aPlayer.getStats().audioFirstBlock;"
+                + "  if (f || Date.now() - t0 > 10000) done(f); else setTimeout(poll, 20); })();");
+        assertEquals(8.0, ((Number) first.get("time")).doubleValue(), 0.001, "the first block after the seek is the target's: " + first);
+        List<Map<String, Object>> log = PlayerTest.waitFor(browser, "aPlayer", "ended", 30000);
+        assertTrue(PlayerTest.types(log).contains("ended"), PlayerTest.types(log) + "\n" + browser.console());
+        assertEquals(10.0, number("return aPlayer.currentTime;"), 0.1);
+    }
 }
