@@ -1,14 +1,17 @@
   /**
    * Sound output for one player: an AudioContext at the stream's rate when the browser allows it,
-   * an AudioWorklet fed from a queue (ScriptProcessor where AudioWorklet is missing), and a GainNode
-   * for volume and mute. Resolves to {enqueue, play, pause, end, flush, skip, resume, running, time,
-   * buffered, starved, drained, setVolume, close}.
+   * an AudioWorklet that the source worker feeds straight over sourcePort (a MessagePort: its blocks
+   * and their recycled arrays never pass through this thread), and a GainNode for volume and mute.
+   * Where AudioWorklet is missing, a ScriptProcessor on this thread reads the port instead.
+   * Resolves to {play, pause, flush, skip, from, resume, running, time, buffered, starved, drained,
+   * received, fromTime, setVolume, close}; this thread only controls it and reads its reports.
    * time() is the master clock: the presentation time of the sample playing now, from the
    * timestamps of the blocks the output has actually played, interpolated between its reports with
    * the context's clock; NaN until a block has started. onReport is called at each report (about
    * every 20 ms while the context runs), which drives the player's read-ahead without timers.
+   * Reports of an epoch older than the last flush's are ignored.
    */
-  function createAudioOutput(base, sampleRate, channels, onRecycle, onReport) {
+  function createAudioOutput(base, sampleRate, channels, sourcePort, onReport) {
     var Ctx = self.AudioContext || self.webkitAudioContext;
     if (!Ctx) return Promise.reject(new Error('WebAudio is not available'));
     var ctx;
@@ -16,10 +19,13 @@
     catch (e) { ctx = new Ctx({ latencyHint: 'playback' }); }
     var gain = ctx.createGain();
     gain.connect(ctx.destination);
-    var state = { time: NaN, at: 0, buffered: 0, playing: false, underrun: false, drained: false, speed: 1 };
+    var state = { epoch: 0, time: NaN, at: 0, buffered: 0, playing: false, underrun: false, drained: false,
+      received: 0, fromTime: NaN, first: null, speed: 1 };
 
     function report(m) {
+      if (m.epoch < state.epoch) return;
       state.time = m.time; state.at = m.at; state.buffered = m.buffered; state.underrun = m.underrun; state.drained = m.drained;
+      state.received = m.received; state.fromTime = m.fromTime;
       if (onReport) onReport();
     }
     function time() {
@@ -30,7 +36,7 @@
       }
       return t;
     }
-    function reset() { state.time = NaN; state.buffered = 0; state.underrun = false; state.drained = false; }
+    function reset(epoch) { state.epoch = epoch; state.first = null; state.time = NaN; state.buffered = 0; state.underrun = false; state.drained = false; }
     var output = {
       context: ctx,
       kind: 'worklet',
@@ -38,6 +44,10 @@
       buffered: function () { return state.buffered / sampleRate; },
       starved: function () { return state.underrun; },
       drained: function () { return state.drained; },
+      received: function () { return state.received; },
+      fromTime: function () { return state.fromTime; },
+      /** {time, head}: the first block the output received since the last flush, its first samples. */
+      first: function () { return state.first; },
       running: function () { return ctx.state === 'running'; },
       /** Calls back with true once the context runs, false when it did not within timeoutMs. */
       resume: function (timeoutMs, callback) {
@@ -48,7 +58,10 @@
         setTimeout(settle, timeoutMs);
       },
       setVolume: function (volume, muted) { gain.gain.value = muted ? 0 : volume; },
-      close: function () { try { ctx.close(); } catch (e) { /* already closed */ } }
+      close: function () {
+        try { sourcePort.close(); } catch (e) { /* already gone */ }
+        try { ctx.close(); } catch (e) { /* already closed */ }
+      }
     };
 
     if (ctx.audioWorklet && self.AudioWorkletNode) {
@@ -59,24 +72,25 @@
         });
         node.connect(gain);
         node.port.onmessage = function (e) {
-          if (e.data.type === 'position') report(e.data);
-          else if (e.data.type === 'recycle' && onRecycle) onRecycle(e.data.planes);
+          var m = e.data;
+          if (m.type === 'position') report(m);
+          else if (m.type === 'first' && m.epoch >= state.epoch) state.first = { time: m.time, head: Array.from(m.head) };
         };
-        output.enqueue = function (planes, frames, t, rate) {
-          state.buffered += frames; state.drained = false; state.underrun = false;
-          node.port.postMessage({ type: 'block', planes: planes, frames: frames, time: t, rate: rate },
-            planes.map(function (p) { return p.buffer; }));
-        };
+        node.port.postMessage({ type: 'source', port: sourcePort }, [sourcePort]);
         output.play = function () {
           state.playing = true; state.at = ctx.currentTime;
           node.port.postMessage({ type: 'play' });
         };
         output.pause = function () { state.playing = false; node.port.postMessage({ type: 'pause' }); };
-        output.end = function () { node.port.postMessage({ type: 'end' }); };
-        output.flush = function () { reset(); node.port.postMessage({ type: 'flush' }); };
+        output.flush = function (epoch) { reset(epoch); node.port.postMessage({ type: 'flush', epoch: epoch }); };
         output.skip = function (t) { node.port.postMessage({ type: 'skip', time: t }); };
         output.setSpeed = function (s) {
           if (s !== state.speed) { state.speed = s; node.port.postMessage({ type: 'speed', speed: s }); }
+        };
+        output.from = function (t) { state.time = NaN; node.port.postMessage({ type: 'from', time: t }); };
+        output.close = function () {
+          try { node.port.postMessage({ type: 'pause' }); node.port.close(); } catch (e) { /* gone */ }
+          try { ctx.close(); } catch (e) { /* already closed */ }
         };
         return output;
       }, function (e) {
@@ -85,10 +99,35 @@
       });
     }
 
-    // Fallback: ScriptProcessorNode on the main thread, same queue logic without resampling
-    // beyond nearest-rate stepping.
+    // Fallback without AudioWorklet: a ScriptProcessorNode on this thread reads the port, same
+    // queue logic (epochs, gaps ignored) without resampling beyond nearest-rate stepping.
     output.kind = 'scriptprocessor';
-    var queue = [], pos = 0, step = sampleRate / ctx.sampleRate, ended = false;
+    var queue = [], pos = 0, step = sampleRate / ctx.sampleRate, ended = false, from = NaN;
+    function giveBack(planes) {
+      sourcePort.postMessage({ type: 'recycle-audio', planes: planes }, planes.map(function (p) { return p.buffer; }));
+    }
+    function applyFrom() {
+      while (queue.length && from === from) {
+        var b = queue[0];
+        if (b.time + b.frames / sampleRate <= from) { state.buffered -= b.frames - (pos | 0); pos = 0; giveBack(queue.shift().planes); continue; }
+        var np = Math.max(pos, Math.floor((from - b.time) * sampleRate));
+        state.buffered -= (np | 0) - (pos | 0); pos = np; state.time = b.time + np / sampleRate; state.fromTime = state.time; b.started = true;
+        from = NaN;
+      }
+    }
+    sourcePort.onmessage = function (e) {
+      var m = e.data;
+      if (m.epoch < state.epoch) { if (m.type === 'audio') giveBack(m.planes); return; }
+      if (m.epoch > state.epoch) output.flush(m.epoch);
+      if (m.type === 'audio') {
+        if (!state.first) state.first = { time: m.time, head: Array.from(m.planes[0].subarray(0, Math.min(64, m.frames))) };
+        queue.push({ planes: m.planes, frames: m.frames, time: m.time, started: false });
+        state.buffered += m.frames; state.underrun = false; state.drained = false; state.received++;
+        applyFrom();
+      } else if (m.type === 'eos') {
+        ended = true;
+      }
+    };
     var sp = ctx.createScriptProcessor(4096, 0, channels);
     sp.onaudioprocess = function (ev) {
       var out = ev.outputBuffer, n = out.length;
@@ -99,40 +138,37 @@
           continue;
         }
         var head = queue[0], ip = pos | 0;
-        if (ip === 0 && head.time === head.time) state.time = head.time;
+        if (!head.started) { head.started = true; if (head.time === head.time) state.time = head.time + ip / sampleRate; }
         for (var c = 0; c < channels; c++) out.getChannelData(c)[i] = head.planes[Math.min(c, head.planes.length - 1)][ip];
         var np = pos + step, consumed = (np | 0) - ip;
         state.time += consumed / sampleRate; state.buffered -= consumed; pos = np;
         while (queue.length && pos >= queue[0].frames) {
           pos -= queue[0].frames;
-          var done = queue.shift();
-          if (onRecycle) onRecycle(done.planes);
+          giveBack(queue.shift().planes);
         }
       }
       state.at = ctx.currentTime;
       if (onReport) onReport();
     };
     sp.connect(gain);
-    output.enqueue = function (planes, frames, t) {
-      queue.push({ planes: planes, frames: frames, time: t }); state.buffered += frames; state.underrun = false; state.drained = false;
-    };
     output.play = function () { state.playing = true; state.at = ctx.currentTime; };
     output.pause = function () { state.playing = false; };
-    output.end = function () { ended = true; };
     output.skip = function (t) {
       var dropped = false;
       while (queue.length && queue[0].time + queue[0].frames / sampleRate <= t) {
         var b = queue.shift();
         state.buffered -= b.frames - (dropped ? 0 : Math.min(b.frames, pos | 0));
         dropped = true;
-        if (onRecycle) onRecycle(b.planes);
+        giveBack(b.planes);
       }
       if (dropped) { pos = 0; state.time = NaN; }
     };
     output.setSpeed = function () { /* this fallback plays at speed 1: live catch-up relies on jumps */ };
-    output.flush = function () {
-      while (queue.length) { var b = queue.shift(); if (onRecycle) onRecycle(b.planes); }
-      pos = 0; ended = false; reset();
+    output.from = function (t) { from = t; applyFrom(); };
+    output.flush = function (epoch) {
+      if (!(epoch > state.epoch)) return;
+      while (queue.length) giveBack(queue.shift().planes);
+      pos = 0; ended = false; from = NaN; reset(epoch);
     };
     return Promise.resolve(output);
   }

@@ -1,4 +1,8 @@
-// Kinora's audio output: an AudioWorkletProcessor fed planar Float32Array blocks through its port.
+// Kinora's audio output: an AudioWorkletProcessor fed planar Float32Array blocks by the source
+// worker, straight, over a MessagePort it receives from the main thread ('source'); the played
+// blocks' arrays go back to the worker over the same port. The main thread sends only control
+// messages (play, pause, flush, skip, from, speed) and reads the position reports.
+//
 // It resamples linearly when a block's rate differs from the context's, applies nothing else
 // (volume is a GainNode), and reports the presentation time of the sample it plays, taken from the
 // blocks' timestamps: that is the player's master clock. A gap between one block's end and the
@@ -10,21 +14,36 @@
 // of output, about (speed - 1) * GRAIN seconds of input are skipped, the exact length chosen
 // within +-TOLERANCE where the waveform after the skip best matches the one before it, and the two
 // are crossfaded over XFADE seconds. The clock follows the input consumed, so it runs at the speed.
-var MAX_GAP = 5;
 var GRAIN = 0.04, XFADE = 0.006, TOLERANCE = 0.006;
+// Every block carries the seek epoch it belongs to: a block of an older epoch is given back
+// unplayed, one of a newer epoch (its 'flush' from the main thread may come later) clears the
+// queue first. process() makes no objects: blocks sit in a preallocated ring, played ones wait in
+// a second ring and go back at the next message, and the position report is one reused object.
+var MAX_GAP = 5;
+var CAPACITY = 64;
+// the longest stretch a skip plan reads: speed 2 at 192 kHz
+var WINDOW = Math.ceil((GRAIN + TOLERANCE + XFADE) * 192000) + 1;
 
 class KinoraOutput extends AudioWorkletProcessor {
   constructor(options) {
     super();
     var o = options.processorOptions || {};
-    this.channels = o.channels || 2;
     this.rate = o.sampleRate || sampleRate;
     this.step = this.rate / sampleRate; // stream frames per output frame
-    this.queue = [];       // {planes, frames, time, started}
-    this.pos = 0;          // fractional read position in queue[0]
+    this.cap = 0;
+    this.grow(CAPACITY);
+    this.head = 0;         // ring index of the block playing
+    this.count = 0;        // blocks queued
+    this.doneCount = 0;    // played blocks whose arrays have not gone back yet
+    this.epoch = 0;
+    this.pos = 0;          // fractional read position in the head block
     this.time = NaN;       // presentation time of the next stream frame
-    this.gap = 0;          // stream frames of silence to play before queue[0]
+    this.gap = 0;          // stream frames of silence to play before the head block
     this.buffered = 0;     // stream frames queued and not yet played
+    this.from = NaN;       // sound starts at this time (after 'from'): earlier samples are dropped
+    this.fromTime = NaN;   // where the last 'from' started
+    this.received = 0;     // blocks received
+    this.firstSent = false; // the first block of the epoch has been described to the main thread
     this.playing = false;
     this.ended = false;
     this.lastReport = 0;
@@ -34,62 +53,182 @@ class KinoraOutput extends AudioWorkletProcessor {
     this.xfade = 0;        // output frames of the current crossfade still to play
     this.xdone = 0;        // output frames of the current crossfade played
     this.xskip = 0;        // stream frames the current crossfade skips
-    this.window = new Float32Array(0);
-    this.report = this.report.bind(this);
+    this.window = new Float32Array(WINDOW);
+    this.source = null;
+    this.msg = { type: 'position', epoch: 0, time: NaN, buffered: 0, at: 0, underrun: false, drained: false,
+      received: 0, fromTime: NaN };
     var self = this;
-    this.port.onmessage = function (e) {
-      var m = e.data;
-      if (m.type === 'block') {
-        self.queue.push({ planes: m.planes, frames: m.frames, time: m.time, rate: m.rate || self.rate, started: false });
-        self.buffered += m.frames;
-        self.underrun = false;
-      } else if (m.type === 'speed') {
-        self.speed = m.speed > 1 ? Math.min(m.speed, 2) : 1;
-        self.untilSkip = Math.round(GRAIN * sampleRate);
-      } else if (m.type === 'play') {
-        self.playing = true;
-      } else if (m.type === 'pause') {
-        self.playing = false;
-        self.report();
-      } else if (m.type === 'end') {
-        self.ended = true;
-        self.report();
-      } else if (m.type === 'skip') {
-        // a live stream's jump: blocks that end at or before m.time are dropped unplayed, the
-        // clock restarts from the next block's timestamp (no silence for the skipped span)
-        var dropped = false;
-        while (self.queue.length && self.queue[0].time + self.queue[0].frames / self.queue[0].rate <= m.time) {
-          var b = self.queue.shift();
-          self.buffered -= b.frames - (dropped ? 0 : Math.min(b.frames, self.pos | 0));
-          dropped = true;
-          self.recycle(b);
-        }
-        if (dropped) { self.pos = 0; self.time = NaN; self.gap = 0; self.xfade = 0; }
-        self.report();
-      } else if (m.type === 'flush') {
-        while (self.queue.length) self.recycle(self.queue.shift());
-        self.pos = 0; self.buffered = 0; self.time = NaN; self.gap = 0; self.ended = false; self.underrun = false; self.xfade = 0;
-        self.report();
-      }
-    };
+    this.port.onmessage = function (e) { self.control(e.data); };
   }
 
-  recycle(block) {
-    // the arrays go back to the source worker for reuse
-    var planes = block.planes, transfer = [];
-    for (var i = 0; i < planes.length; i++) transfer.push(planes[i].buffer);
-    this.port.postMessage({ type: 'recycle', planes: planes }, transfer);
+  /** Rings of n slots (made in message handlers only, never in process()). */
+  grow(n) {
+    var planes = new Array(n), frames = new Float64Array(n), times = new Float64Array(n),
+      rates = new Float64Array(n), started = new Uint8Array(n), done = new Array(n);
+    for (var k = 0; k < this.count; k++) {
+      var i = (this.head + k) % this.cap;
+      planes[k] = this.planes[i]; frames[k] = this.frames[i]; times[k] = this.times[i];
+      rates[k] = this.rates[i]; started[k] = this.started[i];
+    }
+    for (var d = 0; d < this.doneCount; d++) done[d] = this.done[d];
+    this.planes = planes; this.frames = frames; this.times = times; this.rates = rates;
+    this.started = started; this.done = done;
+    this.head = 0; this.cap = n;
+  }
+
+  control(m) {
+    this.giveBack();
+    if (m.type === 'source') {
+      var self = this;
+      this.source = m.port;
+      this.source.onmessage = function (e) { self.fromSource(e.data); };
+    } else if (m.type === 'speed') {
+      this.speed = m.speed > 1 ? Math.min(m.speed, 2) : 1;
+      this.untilSkip = Math.round(GRAIN * sampleRate);
+    } else if (m.type === 'play') {
+      this.playing = true;
+    } else if (m.type === 'pause') {
+      this.playing = false;
+      this.report();
+    } else if (m.type === 'flush') {
+      this.advance(m.epoch);
+      this.report();
+    } else if (m.type === 'skip') {
+      // a live stream's jump: blocks that end at or before m.time are dropped unplayed, the
+      // clock restarts from the next block's timestamp (no silence for the skipped span)
+      var dropped = false;
+      while (this.count && this.times[this.head] + this.frames[this.head] / this.rates[this.head] <= m.time) {
+        this.retire();
+        dropped = true;
+      }
+      if (dropped) { this.time = NaN; this.gap = 0; this.xfade = 0; }
+      this.report();
+    } else if (m.type === 'from') {
+      // sound comes back (unmuted) at m.time: the samples before it are dropped, queued or to come
+      this.from = m.time;
+      this.applyFrom();
+      this.report();
+    }
+    this.giveBack();
+  }
+
+  fromSource(m) {
+    this.giveBack();
+    if (m.epoch < this.epoch) {
+      if (m.type === 'audio') this.giveBackNow(m.planes);
+      return;
+    }
+    this.advance(m.epoch);
+    if (m.type === 'audio') {
+      if (this.count + this.doneCount + 1 > this.cap) this.grow(this.cap * 2);
+      var i = (this.head + this.count) % this.cap;
+      this.planes[i] = m.planes; this.frames[i] = m.frames; this.times[i] = m.time;
+      this.rates[i] = m.sampleRate || this.rate; this.started[i] = 0;
+      this.count++;
+      this.received++;
+      if (!this.firstSent) this.describeFirst(m);
+      this.buffered += m.frames;
+      this.underrun = false;
+      if (this.from === this.from) this.applyFrom();
+    } else if (m.type === 'eos') {
+      this.ended = true;
+      this.report();
+    }
+    this.giveBack();
+  }
+
+  /**
+   * Tells the main thread the time and the first samples of the first block of an epoch, as
+   * received: what the player's tests compare with a straight decode after a seek.
+   */
+  describeFirst(m) {
+    this.firstSent = true;
+    var n = Math.min(64, m.frames);
+    this.port.postMessage({ type: 'first', epoch: this.epoch, time: m.time, head: m.planes[0].slice(0, n) });
+  }
+
+  /** A newer epoch (a seek): everything queued is given back, the clock waits for the next block. */
+  advance(epoch) {
+    if (!(epoch > this.epoch)) return;
+    this.epoch = epoch;
+    this.firstSent = false;
+    while (this.count) this.retire();
+    this.pos = 0; this.buffered = 0; this.time = NaN; this.gap = 0; this.ended = false; this.underrun = false;
+    this.from = NaN;
+    this.xfade = 0;
+  }
+
+  /** Drops the queued samples before this.from; the next one plays first. */
+  applyFrom() {
+    while (this.count) {
+      var i = this.head, rate = this.rates[i], t = this.times[i];
+      if (t + this.frames[i] / rate <= this.from) { this.retire(); continue; }
+      var cut = Math.floor((this.from - t) * rate);
+      var np = Math.max(this.pos, cut);
+      this.buffered -= (np | 0) - (this.pos | 0);
+      this.pos = np;
+      this.started[i] = 1;
+      this.gap = 0;
+      this.time = t + np / rate;
+      this.fromTime = this.time;
+      this.from = NaN;
+      return;
+    }
+  }
+
+  /** The head block leaves the queue unplayed (or rest unplayed); its arrays wait to go back. */
+  retire() {
+    this.buffered -= this.frames[this.head] - (this.pos | 0);
+    this.pos = 0;
+    this.finishHead();
+  }
+
+  /** The head block is done: it moves to the ring of arrays to give back. */
+  finishHead() {
+    this.done[this.doneCount++] = this.planes[this.head];
+    this.planes[this.head] = null;
+    this.head = (this.head + 1) % this.cap;
+    this.count--;
+  }
+
+  /** The played arrays go back to the source worker (from message handlers, never process()). */
+  giveBack() {
+    if (this.doneCount === 0 || !this.source) return;
+    var planes = [], transfer = [];
+    for (var d = 0; d < this.doneCount; d++) {
+      var p = this.done[d];
+      this.done[d] = null;
+      for (var c = 0; c < p.length; c++) { planes.push(p[c]); transfer.push(p[c].buffer); }
+    }
+    this.doneCount = 0;
+    this.source.postMessage({ type: 'recycle-audio', planes: planes }, transfer);
+  }
+
+  giveBackNow(planes) {
+    if (!this.source || !planes) return;
+    var transfer = [];
+    for (var c = 0; c < planes.length; c++) transfer.push(planes[c].buffer);
+    this.source.postMessage({ type: 'recycle-audio', planes: planes }, transfer);
   }
 
   report() {
-    this.port.postMessage({ type: 'position', time: this.time, buffered: this.buffered + Math.max(0, this.gap), at: currentTime,
-      underrun: this.underrun, drained: this.ended && this.queue.length === 0 && this.gap <= 0 });
+    var m = this.msg;
+    m.epoch = this.epoch;
+    m.time = this.time;
+    m.buffered = this.buffered + Math.max(0, this.gap);
+    m.at = currentTime;
+    m.underrun = this.underrun;
+    m.drained = this.ended && this.count === 0 && this.gap <= 0;
+    m.received = this.received;
+    m.fromTime = this.fromTime;
+    this.port.postMessage(m);
   }
 
-  /** Starts queue[0]: its timestamp sets the clock, after a gap played as silence. */
-  begin(head) {
-    head.started = true;
-    var t = head.time;
+  /** Starts the head block: its timestamp sets the clock, after a gap played as silence. */
+  begin() {
+    var i = this.head;
+    this.started[i] = 1;
+    var t = this.times[i];
     if (t !== t) return;
     var ahead = t - this.time;
     if (this.time === this.time && ahead * this.rate > 1 && ahead < MAX_GAP) {
@@ -101,13 +240,12 @@ class KinoraOutput extends AudioWorkletProcessor {
 
   /** Copies channel 0 of the queue from position idx, n frames (zeros past the end), into this.window. */
   copyWindow(idx, n) {
-    if (this.window.length < n) this.window = new Float32Array(n);
-    var w = this.window, q = this.queue, b = 0, k = 0;
-    while (b < q.length && idx >= q[b].frames) { idx -= q[b].frames; b++; }
-    while (k < n && b < q.length) {
-      var plane = q[b].planes[0], m = Math.min(n - k, q[b].frames - idx);
-      w.set(plane.subarray(idx, idx + m), k);
-      k += m; idx = 0; b++;
+    var w = this.window, k = 0, j = 0, i = this.head;
+    while (j < this.count && idx >= this.frames[i]) { idx -= this.frames[i]; i = (i + 1) % this.cap; j++; }
+    while (k < n && j < this.count) {
+      var plane = this.planes[i][0], m = Math.min(n - k, this.frames[i] - idx);
+      for (var x = 0; x < m; x++) w[k + x] = plane[idx + x];
+      k += m; idx = 0; i = (i + 1) % this.cap; j++;
     }
     for (; k < n; k++) w[k] = 0;
   }
@@ -121,7 +259,7 @@ class KinoraOutput extends AudioWorkletProcessor {
     var nominal = Math.round((this.speed - 1) * GRAIN * rate), tol = Math.round(TOLERANCE * rate);
     var f = Math.max(1, Math.round(XFADE * rate)), lo = Math.max(1, nominal - tol), hi = nominal + tol;
     var need = hi + f;
-    if (this.buffered < need + Math.round(0.05 * rate)) return 0;
+    if (need > this.window.length || this.buffered < need + Math.round(0.05 * rate)) return 0;
     this.copyWindow(ip, need);
     var w = this.window, best = nominal, bestScore = -Infinity;
     for (var k = lo; k <= hi; k++) {
@@ -133,12 +271,12 @@ class KinoraOutput extends AudioWorkletProcessor {
     return best;
   }
 
-  /** The sample of channel c at position idx of the queue (spanning into the next block). */
+  /** The sample of channel c at position idx of the queue (spanning into the next blocks). */
   sample(c, idx) {
-    var q = this.queue, b = 0;
-    while (b < q.length && idx >= q[b].frames) { idx -= q[b].frames; b++; }
-    if (b >= q.length) return 0;
-    var planes = q[b].planes;
+    var k = 0, i = this.head;
+    while (k < this.count && idx >= this.frames[i]) { idx -= this.frames[i]; i = (i + 1) % this.cap; k++; }
+    if (k >= this.count) return 0;
+    var planes = this.planes[i];
     return planes[Math.min(c, planes.length - 1)][idx];
   }
 
@@ -149,22 +287,23 @@ class KinoraOutput extends AudioWorkletProcessor {
     }
     var step = this.step, rate = this.rate;
     for (var i = 0; i < n; i++) {
-      if (this.queue.length && !this.queue[0].started) this.begin(this.queue[0]);
+      if (this.count && !this.started[this.head]) this.begin();
       if (this.gap > 0) {
         for (var g = 0; g < out.length; g++) out[g][i] = 0;
         this.gap -= step;
         this.time += step / rate;
-        if (this.gap <= 0 && this.queue.length) this.time = this.queue[0].time;
+        if (this.gap <= 0 && this.count) this.time = this.times[this.head];
         continue;
       }
-      if (this.queue.length === 0) {
+      if (this.count === 0) {
         if (!this.ended && !this.underrun) { this.underrun = true; this.report(); }
         for (var c0 = 0; c0 < out.length; c0++) out[c0][i] = 0;
         continue;
       }
-      var head = this.queue[0], p = this.pos, ip = p | 0, frac = p - ip;
+      var h = this.head, planes = this.planes[h], frames = this.frames[h];
+      var p = this.pos, ip = p | 0, frac = p - ip;
       // a chained stream's next link may have another rate: each block is stepped at its own
-      rate = head.rate; step = rate / sampleRate;
+      rate = this.rates[h]; step = rate / sampleRate;
       if (this.speed > 1 && this.xfade <= 0 && --this.untilSkip <= 0) {
         this.untilSkip = Math.round(GRAIN * sampleRate);
         this.xskip = this.planSkip(ip, rate);
@@ -172,10 +311,11 @@ class KinoraOutput extends AudioWorkletProcessor {
       }
       var mix = this.xfade > 0 ? (this.xdone + 1) / (this.xdone + this.xfade + 1) : 0;
       for (var c = 0; c < out.length; c++) {
-        var a = head.planes[Math.min(c, head.planes.length - 1)][ip];
+        var plane = planes[Math.min(c, planes.length - 1)];
+        var a = plane[ip];
         var v = a;
         if (frac > 0) {
-          var b = ip + 1 < head.frames ? head.planes[Math.min(c, head.planes.length - 1)][ip + 1] : this.sample(c, ip + 1);
+          var b = ip + 1 < frames ? plane[ip + 1] : this.sample(c, ip + 1);
           v = a + (b - a) * frac;
         }
         if (mix > 0) v = v * (1 - mix) + this.sample(c, ip + this.xskip) * mix;
@@ -190,10 +330,10 @@ class KinoraOutput extends AudioWorkletProcessor {
       this.time += consumed / rate;
       this.buffered -= consumed;
       this.pos = np;
-      while (this.queue.length && this.pos >= this.queue[0].frames) {
-        this.pos -= this.queue[0].frames;
-        this.recycle(this.queue.shift());
-        if (this.queue.length === 0 && this.ended) this.report();
+      while (this.count && this.pos >= this.frames[this.head]) {
+        this.pos -= this.frames[this.head];
+        this.finishHead();
+        if (this.count === 0 && this.ended) this.report();
       }
     }
     if (currentTime - this.lastReport >= 0.02) {

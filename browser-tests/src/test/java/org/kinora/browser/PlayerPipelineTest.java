@@ -179,7 +179,8 @@ class PlayerPipelineTest {
         assertEquals(Map.of("96x64", 25L, "128x96", 25L), r.get("sizes"), r.toString());
         assertEquals(22050 + 44100, ((Number) r.get("audioSamples")).doubleValue(), 2048, r.toString());
 
-        browser.js("makePlayer('a', '/testdata/player/chained.ogg', arguments[0]).play();", build);
+        browser.js("makePlayer('a', '/testdata/player/chained.ogg', arguments[0]).play();"
+                + "aPlayer.addEventListener('loadedmetadata', function () { window.metaDuration = aPlayer.duration; });", build);
         List<Map<String, Object>> log = waitFor("ended", 20000);
         List<String> order = PlayerTest.types(log);
         assertTrue(order.contains("ended"), order + "\n" + browser.console());
@@ -188,6 +189,9 @@ class PlayerPipelineTest {
         assertEquals(96L, browser.js("return aPlayer.videoHeight;"));
         assertEquals(50L, browser.js("return aPlayer.getStats().framesDecoded;"));
         assertEquals(2.0, number("return aPlayer.currentTime;"), 0.1);
+        // the duration of a chain: the sum of its links', known before play()
+        assertEquals(2.0, number("return metaDuration;"), 0.05);
+        assertEquals(2.0, number("return aPlayer.duration;"), 0.05);
     }
 
     @ParameterizedTest

@@ -53,14 +53,11 @@ final class Dom {
         void done(boolean ok);
     }
 
-    @JSBody(params = {"base", "rate", "channels", "onReady", "onError", "onRecycle", "onReport"}, script = ""
-            + "createAudioOutput(base, rate, channels, onRecycle, onReport).then(function (o) { onReady(o); },"
+    @JSBody(params = {"base", "rate", "channels", "port", "onReady", "onError", "onReport"}, script = ""
+            + "createAudioOutput(base, rate, channels, port, onReport).then(function (o) { onReady(o); },"
             + " function (e) { onError(new Error(String(e && e.message || e))); });")
-    static native void createAudioOutput(String base, int rate, int channels, Callback onReady, Callback onError, Callback onRecycle,
+    static native void createAudioOutput(String base, int rate, int channels, JSObject port, Callback onReady, Callback onError,
             Tick onReport);
-
-    @JSBody(params = {"audio", "planes", "frames", "time", "rate"}, script = "audio.enqueue(planes, frames, time, rate);")
-    static native void enqueueAudio(JSObject audio, JSObject planes, int frames, double time, int rate);
 
     @JSBody(params = {"audio", "time"}, script = "audio.skip(time);")
     static native void skipAudio(JSObject audio, double time);
@@ -69,8 +66,20 @@ final class Dom {
     @JSBody(params = {"audio", "speed"}, script = "audio.setSpeed(speed);")
     static native void setAudioSpeed(JSObject audio, double speed);
 
-    @JSBody(params = "audio", script = "audio.flush();")
-    static native void flushAudio(JSObject audio);
+    @JSBody(params = {"audio", "epoch"}, script = "audio.flush(epoch);")
+    static native void flushAudio(JSObject audio, int epoch);
+
+    @JSBody(params = {"audio", "time"}, script = "audio.from(time);")
+    static native void audioFrom(JSObject audio, double time);
+
+    @JSBody(params = "audio", script = "return audio.received();")
+    static native int audioReceived(JSObject audio);
+
+    @JSBody(params = "audio", script = "return audio.first();")
+    static native JSObject audioFirstBlock(JSObject audio);
+
+    @JSBody(params = "audio", script = "return audio.fromTime();")
+    static native double audioFromTime(JSObject audio);
 
     @JSBody(params = "audio", script = "return audio.drained();")
     static native boolean audioDrained(JSObject audio);
@@ -103,9 +112,6 @@ final class Dom {
 
     @JSBody(params = "audio", script = "audio.pause();")
     static native void pauseAudio(JSObject audio);
-
-    @JSBody(params = "audio", script = "audio.end();")
-    static native void endAudio(JSObject audio);
 
     @JSBody(params = "audio", script = "return audio.time();")
     static native double audioTime(JSObject audio);

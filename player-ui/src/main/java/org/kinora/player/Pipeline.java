@@ -3,7 +3,9 @@ package org.kinora.player;
 import org.kinora.core.MediaException;
 import org.kinora.worker.pool.WorkerHandle;
 import org.kinora.worker.pool.WorkerPool;
+import org.kinora.worker.protocol.AudioHoldMessage;
 import org.kinora.worker.protocol.AudioMessage;
+import org.kinora.worker.protocol.AudioProgressMessage;
 import org.kinora.worker.protocol.EndMessage;
 import org.kinora.worker.protocol.ErrorMessage;
 import org.kinora.worker.protocol.Message;
@@ -35,7 +37,12 @@ final class Pipeline {
     interface Listener {
         void onTracks(TracksMessage m);
 
+        /** A block of sound (only without an audio port: {@code Kinora.decode}). */
         void onAudio(AudioMessage m);
+
+        /** How far the sound sent to the audio port reaches. */
+        default void onAudioProgress(AudioProgressMessage m) {
+        }
 
         void onPicture(PictureMessage m);
 
@@ -63,6 +70,8 @@ final class Pipeline {
         double stallTimeout = Double.NaN;
         boolean decodeOnly;
         boolean md5;
+        /** Sound goes from the source worker to an audio port (see {@link #audioPort}), not here. */
+        boolean audioPort;
     }
 
     private static int lastSession;
@@ -77,6 +86,10 @@ final class Pipeline {
     private WorkerHandle source;
     private WorkerHandle video;
     private boolean closed;
+    /** The sound output's end of the audio channel, until the output takes it. */
+    private JSObject audioPort;
+    /** Sound blocks that reached the main thread (none when they go to an audio port). */
+    private int audioBlocksReceived;
 
     Pipeline(WorkerPool pool, String build, String url, Options options, Listener listener) {
         this.pool = pool;
@@ -92,6 +105,21 @@ final class Pipeline {
 
     int epoch() {
         return epoch;
+    }
+
+    int audioBlocksReceived() {
+        return audioBlocksReceived;
+    }
+
+    /**
+     * The end of the audio channel that the sound output takes (once; null before the workers are
+     * acquired or without {@link Options#audioPort}). The source worker holds the other end: blocks
+     * posted before the output takes it wait in the port and move with it.
+     */
+    JSObject takeAudioPort() {
+        JSObject p = audioPort;
+        audioPort = null;
+        return p;
     }
 
     /** Takes the workers (possibly waiting for the pool) and opens the URL. */
@@ -136,7 +164,14 @@ final class Pipeline {
         open.setReadAhead(options.readAhead);
         open.setReconnectAttempts(options.reconnectAttempts);
         open.setStallTimeout(options.stallTimeout);
-        source.post(open, transfer(port1));
+        JSArray<JSObject> t = transfer(port1);
+        if (options.audioPort) {
+            JSObject audio = JsUtil.messageChannel();
+            open.setAudioPort(port(audio, 1));
+            t.push(port(audio, 1));
+            audioPort = port(audio, 2);
+        }
+        source.post(open, t);
     }
 
     /** The playhead, and how far ahead of it the source should decode. */
@@ -159,6 +194,16 @@ final class Pipeline {
         SeekMessage m = stamp(Messages.create(Messages.SEEK));
         m.setTime(seconds);
         m.setExact(exact);
+        source.post(m, new JSArray<>());
+    }
+
+    /** Keeps sound in the source worker (dropped as the playhead passes it) or lets it go on to the output. */
+    void holdAudio(boolean hold) {
+        if (source == null || closed) {
+            return;
+        }
+        AudioHoldMessage m = stamp(Messages.create(Messages.AUDIO_HOLD));
+        m.setHold(hold);
         source.post(m, new JSArray<>());
     }
 
@@ -198,6 +243,10 @@ final class Pipeline {
             return;
         }
         closed = true;
+        if (audioPort != null) {
+            closePort(audioPort);
+            audioPort = null;
+        }
         if (source != null) {
             pool.release(source);
             source = null;
@@ -214,6 +263,9 @@ final class Pipeline {
             return;
         }
         String type = m.getType();
+        if (Messages.AUDIO.equals(type)) {
+            audioBlocksReceived++;
+        }
         if (Messages.ERROR.equals(type)) {
             ErrorMessage e = m.cast();
             fatal(e.getCode(), e.getMessage());
@@ -229,6 +281,8 @@ final class Pipeline {
             }
         } else if (Messages.AUDIO.equals(type)) {
             listener.onAudio(m.cast());
+        } else if (Messages.AUDIO_PROGRESS.equals(type)) {
+            listener.onAudioProgress(m.cast());
         } else if (Messages.EOS.equals(type)) {
             listener.onSourceEnd(m.cast());
         }
@@ -277,6 +331,9 @@ final class Pipeline {
 
     @JSBody(params = {"channel", "n"}, script = "return n === 1 ? channel.port1 : channel.port2;")
     private static native JSObject port(JSObject channel, int n);
+
+    @JSBody(params = "port", script = "port.close();")
+    private static native void closePort(JSObject port);
 
     @JSBody(params = "planes", script = "return planes.map(function (p) { return p.buffer; });")
     private static native JSArray<JSObject> buffersOf(JSArray<Float32Array> planes);

@@ -184,17 +184,30 @@ final class PlayerCore {
             muted = m;
             sound.setVolume(volume, muted);
             events.emit("volumechange");
+            if (!muted && sound.route() == SoundOutput.Route.DISCARD && sound.hasOutput()) {
+                // sound was discarded: once the AudioContext runs, it takes over at the playhead
+                int gen = generation;
+                sound.resume(AUDIO_START_MS, ok -> {
+                    if (ok && gen == generation && !muted) {
+                        sound.restore(clock, play == Play.PLAYING);
+                    }
+                });
+            }
         }
     }
 
     JSObject stats() {
-        JSObject s = stats.toJs(frames, sound, clock, info.hasAudio);
+        JSObject s = stats.toJs(frames, sound, clock, clock.now(), info.hasAudio);
         Js.setNumber(s, "liveLatency", info.live ? LiveLatency.latency(frames, sound, clock.now()) : Double.NaN);
         Js.setInt(s, "latencyJumps", latency.jumps());
         Js.setInt(s, "framesDroppedForLatency", frames.droppedForLatency());
         Js.setString(s, "build", build);
         Js.setString(s, "renderer", Dom.rendererKind(renderer));
         Js.setInt(s, "session", pipeline == null ? 0 : pipeline.session());
+        Js.setInt(s, "audioBlocksOnMainThread", pipeline == null ? 0 : pipeline.audioBlocksReceived());
+        Js.setInt(s, "audioBlocksToOutput", sound.blocksReceived());
+        Js.setNumber(s, "audioRestoredAt", sound.restoredAt());
+        Js.set(s, "audioFirstBlock", sound.firstBlock());
         return s;
     }
 
@@ -284,7 +297,7 @@ final class PlayerCore {
         pipeline.seek(t, exact);
         frames.clear();
         frames.markStale();
-        sound.flush();
+        sound.flush(pipeline.epoch());
         sourceEnded = false;
         videoEnded = !info.hasVideo;
         ready.drop(ReadyState.HAVE_METADATA);
@@ -371,6 +384,7 @@ final class PlayerCore {
         o.readAhead = readAhead();
         o.reconnectAttempts = reconnectAttempts;
         o.stallTimeout = stallTimeout;
+        o.audioPort = true;
         pipeline = new Pipeline(pool, build, JsUtil.absoluteUrl(src), o, stream);
         frames.setRecycler(pipeline::recyclePicture);
         pipeline.start();

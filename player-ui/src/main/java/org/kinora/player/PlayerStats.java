@@ -46,7 +46,7 @@ final class PlayerStats {
         }
     }
 
-    JSObject toJs(FrameQueue frames, SoundOutput sound, MediaClock clock, boolean hasAudio) {
+    JSObject toJs(FrameQueue frames, SoundOutput sound, MediaClock clock, double now, boolean hasAudio) {
         JSObject s = Js.object();
         Js.setInt(s, "framesDecoded", frames.decoded());
         Js.setInt(s, "framesPresented", frames.presented());
@@ -57,7 +57,7 @@ final class PlayerStats {
         Js.setNumber(s, "firstFrameMs", firstFrameMs);
         Js.setString(s, "audioOutput", sound.kind());
         Js.setString(s, "clock", clock.source().name().toLowerCase());
-        Js.setNumber(s, "audioBuffered", hasAudio ? sound.buffered() : 0);
+        Js.setNumber(s, "audioBuffered", hasAudio ? sound.buffered(now) : 0);
         Js.setInt(s, "queuedFrames", frames.size());
         Js.setInt(s, "pictureBuffersAllocated", pictureBuffersAllocated);
         Js.setInt(s, "audioPlanesAllocated", audioPlanesAllocated);

@@ -2,6 +2,7 @@ package org.kinora.player;
 
 import org.kinora.worker.Js;
 import org.kinora.worker.protocol.AudioMessage;
+import org.kinora.worker.protocol.AudioProgressMessage;
 import org.kinora.worker.protocol.EndMessage;
 import org.kinora.worker.protocol.ErrorMessage;
 import org.kinora.worker.protocol.PictureMessage;
@@ -64,8 +65,13 @@ final class PlayerStream implements Pipeline.Listener {
 
     @Override
     public void onAudio(AudioMessage m) {
+        // the player's sound goes to its output's port: nothing comes here
+    }
+
+    @Override
+    public void onAudioProgress(AudioProgressMessage m) {
         core.stats.audioPlanesAllocated = m.getPlanesAllocated();
-        core.sound.add(m);
+        core.sound.progress(m);
         updateReadiness();
     }
 
@@ -138,7 +144,7 @@ final class PlayerStream implements Pipeline.Listener {
         // A video track that ended without a decodable picture has nothing more to show.
         boolean current = !core.info.hasVideo || core.frames.hasCurrent() || (core.videoEnded && core.frames.isEmpty());
         boolean soundEnded = !core.info.hasAudio || core.sound.sourceEnded();
-        double soundQueued = core.info.hasAudio ? core.sound.buffered() : Double.POSITIVE_INFINITY;
+        double soundQueued = core.info.hasAudio ? core.sound.buffered(core.clock.now()) : Double.POSITIVE_INFINITY;
         int level = ReadyState.level(current, core.videoEnded, core.frames.size(), soundEnded, soundQueued);
         if (core.seeking) {
             if (level < ReadyState.HAVE_FUTURE_DATA) {
@@ -187,7 +193,7 @@ final class PlayerStream implements Pipeline.Listener {
             // A live stream on the wall clock waits only when nothing newer than now was received:
             // pictures held back (a hidden tab, where nothing is drawn and timers are slow) or
             // decoded late are dropped, the stream goes on.
-            boolean starved = core.clock.source() == MediaClock.Source.AUDIO ? core.sound.starved()
+            boolean starved = core.clock.source() == MediaClock.Source.AUDIO ? core.sound.starved(t)
                     : core.info.live ? !(LiveLatency.newest(core.frames, core.sound) > t)
                     : core.info.hasVideo && !core.videoEnded && core.frames.isEmpty();
             if (starved) {

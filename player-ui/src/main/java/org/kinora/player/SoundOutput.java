@@ -1,18 +1,17 @@
 package org.kinora.player;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.kinora.worker.protocol.AudioMessage;
+import org.kinora.worker.protocol.AudioProgressMessage;
 import org.kinora.worker.protocol.TrackMessage;
 import org.teavm.jso.JSObject;
-import org.teavm.jso.core.JSArray;
-import org.teavm.jso.typedarrays.Float32Array;
 
 /**
- * Where one session's sound goes. {@link Route#OUTPUT}: a WebAudio output (made when the tracks
- * are known; blocks wait here until it exists), whose played position is the clock.
- * {@link Route#DISCARD}: no output can play (muted without a running AudioContext, no WebAudio):
- * blocks go straight back to the source worker and the wall clock runs.
+ * Where one session's sound goes. The blocks never come here: the source worker posts them to the
+ * pipeline's audio port, which this class hands to the WebAudio output it makes when the tracks
+ * are known (blocks sent before wait in the port); this thread only controls the output, reads its
+ * position reports (the clock) and hears from the worker how far the sound sent reaches.
+ * {@link Route#OUTPUT}: the output plays. {@link Route#DISCARD}: no output can play (muted without
+ * a running AudioContext, no WebAudio): the worker holds the blocks and drops those the playhead
+ * has passed, the wall clock runs; {@link #restore} brings the output back in at the playhead.
  */
 final class SoundOutput {
     enum Route { NONE, PENDING, OUTPUT, DISCARD }
@@ -22,13 +21,15 @@ final class SoundOutput {
         void ready(boolean ok, String error);
     }
 
+    /** Sound sent this far (seconds) past the time played is taken as on its way, not missing. */
+    private static final double IN_FLIGHT = 0.1;
+
     private final String base;
-    private final List<AudioMessage> pending = new ArrayList<>();
     private Route route = Route.NONE;
     private JSObject out;
     private Pipeline pipeline;
     private boolean sourceEnded;
-    /** End time of the latest block received, seconds. */
+    /** End time of the newest block the source worker has sent, seconds. */
     private double endTime = Double.NaN;
     private int generation;
 
@@ -54,7 +55,13 @@ final class SoundOutput {
         pipeline = p;
         route = Route.PENDING;
         int gen = ++generation;
-        Dom.createAudioOutput(base, track.getSampleRate(), track.getChannels(), o -> {
+        JSObject port = p.takeAudioPort();
+        if (port == null) {
+            discard();
+            onReady.ready(false, "no audio port");
+            return;
+        }
+        Dom.createAudioOutput(base, track.getSampleRate(), track.getChannels(), port, o -> {
             if (gen != generation) {
                 Dom.closeAudio(o);
                 return;
@@ -62,13 +69,6 @@ final class SoundOutput {
             out = o;
             route = Route.OUTPUT;
             Dom.setVolume(out, volume, muted);
-            for (AudioMessage m : pending) {
-                enqueue(m);
-            }
-            pending.clear();
-            if (sourceEnded) {
-                Dom.endAudio(out);
-            }
             onReady.ready(true, null);
         }, e -> {
             if (gen != generation) {
@@ -76,52 +76,27 @@ final class SoundOutput {
             }
             discard();
             onReady.ready(false, JsUtil.asString(e));
-        }, planes -> {
-            if (gen == generation && pipeline != null) {
-                pipeline.recycleAudio(planes.cast());
-            }
         }, onReport);
     }
 
-    void add(AudioMessage m) {
-        double end = m.getTime() + (double) m.getFrames() / m.getSampleRate();
+    /** The source worker's {@code audio-progress}: how far the sound sent reaches. */
+    void progress(AudioProgressMessage m) {
+        double end = m.getEnd();
         if (!Double.isNaN(end) && !(end <= endTime)) {
             endTime = end;
         }
-        switch (route) {
-            case OUTPUT:
-                enqueue(m);
-                break;
-            case PENDING:
-                pending.add(m);
-                break;
-            default:
-                giveBack(m.getPlanes());
-                break;
-        }
     }
 
-    private void enqueue(AudioMessage m) {
-        Dom.enqueueAudio(out, m.getPlanes(), m.getFrames(), m.getTime(), m.getSampleRate());
-    }
-
-    /** End time of the newest block received, NaN when none since the load or the seek. */
+    /** End time of the newest block sent, NaN when none since the load or the seek. */
     double newestTime() {
         return endTime;
     }
 
     /**
-     * A live stream's jump: the blocks that end at or before {@code t} are dropped unplayed and
-     * their arrays go back; the output goes on from the next block's timestamp.
+     * A live stream's jump: the output drops the blocks that end at or before {@code t} unplayed
+     * and goes on from the next block's timestamp.
      */
     void skipTo(double t) {
-        while (!pending.isEmpty()) {
-            AudioMessage m = pending.get(0);
-            if (!(m.getTime() + (double) m.getFrames() / m.getSampleRate() <= t)) {
-                break;
-            }
-            giveBack(pending.remove(0).getPlanes());
-        }
         if (out != null) {
             Dom.skipAudio(out, t);
         }
@@ -134,46 +109,58 @@ final class SoundOutput {
         }
     }
 
-    /** The source has sent its last block. */
+    /** The source has sent its last block (the output hears it from the worker, after that block). */
     void end() {
         sourceEnded = true;
-        if (out != null) {
-            Dom.endAudio(out);
-        }
     }
 
-    /** Drops everything queued (a seek); the arrays go back to the source worker. */
-    void flush() {
-        for (AudioMessage m : pending) {
-            giveBack(m.getPlanes());
-        }
-        pending.clear();
+    /** Drops everything queued (a seek to {@code epoch}); the arrays go back to the source worker. */
+    void flush(int epoch) {
         if (out != null) {
-            Dom.flushAudio(out);
+            Dom.flushAudio(out, epoch);
         }
         sourceEnded = false;
         endTime = Double.NaN;
     }
 
-    /** From now on sound is not played: the wall clock runs and blocks go back unplayed. */
+    /** From now on sound is not played: the wall clock runs, the worker holds and drops the blocks. */
     void discard() {
         route = Route.DISCARD;
-        for (AudioMessage m : pending) {
-            giveBack(m.getPlanes());
+        if (pipeline != null) {
+            pipeline.holdAudio(true);
         }
-        pending.clear();
     }
 
-    /** Seconds of sound queued and not played; infinite when sound is discarded. */
-    double buffered() {
+    /**
+     * Sound plays again from the playhead (unmuted while discarding, the context running): the
+     * output drops what it has before it, the worker sends what it held, and the clock, when
+     * {@code playing}, goes from the wall clock to the sound.
+     */
+    void restore(MediaClock clock, boolean playing) {
+        if (route != Route.DISCARD || out == null) {
+            return;
+        }
+        if (playing) {
+            clock.stop();
+        }
+        route = Route.OUTPUT;
+        Dom.audioFrom(out, clock.now());
+        if (pipeline != null) {
+            pipeline.holdAudio(false);
+        }
+        clock.setAudio(out);
+        if (playing) {
+            clock.start(true);
+        }
+    }
+
+    /** Seconds of sound sent and not played at media time {@code now}; infinite when sound is discarded. */
+    double buffered(double now) {
         if (route == Route.DISCARD) {
             return Double.POSITIVE_INFINITY;
         }
-        double queued = 0;
-        for (AudioMessage m : pending) {
-            queued += (double) m.getFrames() / m.getSampleRate();
-        }
-        return queued + (out != null ? Dom.audioBuffered(out) : 0);
+        double sent = Double.isNaN(endTime) ? 0 : Math.max(0, endTime - now);
+        return Math.max(sent, out != null ? Dom.audioBuffered(out) : 0);
     }
 
     boolean sourceEnded() {
@@ -191,8 +178,13 @@ final class SoundOutput {
         return Double.isNaN(endTime) || now >= endTime;
     }
 
-    boolean starved() {
-        return route == Route.OUTPUT && !sourceEnded && Dom.audioStarved(out);
+    /**
+     * The output ran out of sound at media time {@code now} and the source worker has sent none
+     * beyond it. An output that ran dry while blocks the worker has sent are still on their way
+     * (they travel on another channel than the worker's progress) only holds the clock.
+     */
+    boolean starved(double now) {
+        return route == Route.OUTPUT && !sourceEnded && Dom.audioStarved(out) && !(endTime > now + IN_FLIGHT);
     }
 
     boolean running() {
@@ -218,10 +210,24 @@ final class SoundOutput {
         return out == null ? "none" : Dom.audioKind(out);
     }
 
+    /** Blocks the output has received from the source worker. */
+    int blocksReceived() {
+        return out == null ? 0 : Dom.audioReceived(out);
+    }
+
+    /** {@code {time, head}} of the first block the output received since the load or the seek; null before. */
+    JSObject firstBlock() {
+        return out == null ? null : Dom.audioFirstBlock(out);
+    }
+
+    /** Media time where sound last came back ({@link #restore}), NaN when it did not. */
+    double restoredAt() {
+        return out == null ? Double.NaN : Dom.audioFromTime(out);
+    }
+
     /** Closes the output; back to {@link Route#NONE}. */
     void close() {
         generation++;
-        pending.clear();
         if (out != null) {
             Dom.closeAudio(out);
             out = null;
@@ -230,11 +236,5 @@ final class SoundOutput {
         pipeline = null;
         sourceEnded = false;
         endTime = Double.NaN;
-    }
-
-    private void giveBack(JSArray<Float32Array> planes) {
-        if (pipeline != null) {
-            pipeline.recycleAudio(planes);
-        }
     }
 }

@@ -20,6 +20,17 @@
  *       dropped and counted; buffers go back to the video worker.</li>
  *   <li>{@link org.kinora.player.SoundOutput}: the WebAudio output, or discarding sound (muted
  *       without a running AudioContext, no WebAudio).</li>
+ *   <li>The sound path: the pipeline creates a MessageChannel per session, one port goes to the
+ *       source worker with {@code open}, the other to the AudioWorkletProcessor once the output
+ *       exists (blocks sent before wait in the port). Blocks go straight from the worker to the
+ *       worklet and their arrays straight back; this thread sends controls (play, pause, flush
+ *       with the seek epoch, skip, from) and reads position reports, and the worker tells it how
+ *       far the sound sent reaches ({@code audio-progress}, for read-ahead and the ready state).
+ *       The worklet drops blocks of older epochs, and a block of a newer epoch flushes it, so no
+ *       sound of a superseded seek is heard whichever of the two ports delivers first. Its
+ *       {@code process()} makes no objects (ring of blocks, played arrays returned from the
+ *       message handler, one reused report object). Without AudioWorklet a ScriptProcessor on
+ *       this thread reads the port instead.</li>
  *   <li>{@link org.kinora.player.Events}: events dispatched after the operation that raised them,
  *       in order, as HTMLMediaElement queues them.</li>
  * </ul>
@@ -37,7 +48,9 @@
  *   <li>Autoplay: {@code play()} with sound needs a running AudioContext; when it does not run
  *       within 1 s, {@code play()} rejects with a {@code NotAllowedError} DOMException and the
  *       player stays paused. A muted player does not wait: it plays on the wall clock and its
- *       sound is discarded until the next load (unmuting does not bring sound back mid-play).</li>
+ *       sound is discarded (held in the source worker, which drops what the playhead passes).
+ *       Unmuted, once the AudioContext runs, the worker lets the held sound go on, the worklet
+ *       drops the samples before the playhead, and the clock goes back to the sound.</li>
  *   <li>Live latency ({@link org.kinora.player.LiveLatency}): the newest media time received
  *       (sound block end or picture) minus {@code currentTime}, in {@code getStats().liveLatency}
  *       (NaN when not live). Above {@code maxLiveLatency} (default 3 s) the player jumps to

@@ -3,7 +3,6 @@ package org.kinora.worker;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.util.ArrayDeque;
 import java.util.List;
 import org.kinora.codecs.Codecs;
 import org.kinora.core.AudioBlock;
@@ -46,9 +45,11 @@ import org.teavm.jso.typedarrays.Int8Array;
  * connection is announced with {@code reconnect {count}}; when the attempts are used up the
  * session ends with {@code error} MEDIA_ERR_NETWORK.
  *
- * <p>To the main thread: {@code tracks}, {@code audio}, {@code eos}, {@code decode-error},
- * {@code reconnect}, {@code error}; to the video port: {@code config}, {@code seek}, {@code packet}, {@code eos}. Every
- * message carries the session and the current seek epoch.
+ * <p>To the main thread: {@code tracks}, {@code audio-progress}, {@code eos}, {@code decode-error},
+ * {@code reconnect}, {@code error}; to the video port: {@code config}, {@code seek}, {@code packet}, {@code eos}; to
+ * the audio port (the sound output): {@code audio} and {@code eos} ({@link AudioSink}; without an
+ * audio port, {@code audio} goes to the main thread). Every message carries the session and the
+ * current seek epoch.
  *
  * <p>Seeking goes through {@link Demuxer#seekTo}, so it works for any container whose demuxer
  * can seek: the demuxer positions at the random-access point before the target, the audio decoder
@@ -58,9 +59,6 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     private static final int CHUNK = 256 * 1024;
     /** Seconds between the end of the old connection's media and the start of a new one's. */
     private static final double SPLICE_GAP = 0.04;
-    /** Smallest plane array made: the largest Vorbis block's output (8192 / 2). */
-    private static final int MIN_PLANE = 4096;
-    private static final int MAX_FREE_PLANES = 256;
 
     private final JSObject main;
     private final JSObject videoPort;
@@ -92,8 +90,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     private int audioSamples;
     private double audioDecodeMs;
     private int decodeErrors;
-    private final ArrayDeque<Float32Array> freePlanes = new ArrayDeque<>();
-    private int planesAllocated;
+    private final AudioSink sink;
     private FloatBuffer scratch = FloatBuffer.allocate(0);
     private ByteBuffer packetScratch = ByteBuffer.allocateDirect(64 * 1024);
     private final double reconnectAttempts;
@@ -112,9 +109,10 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
      * {@code reconnectAttempts} and {@code stallSeconds}: for a live stream, see {@link LiveReconnect}
      * (NaN for the defaults).
      */
-    SourceRole(JSObject main, int session, String url, JSObject videoPort, double readAhead,
-            double reconnectAttempts, double stallSeconds) {
+    SourceRole(JSObject main, int session, String url, JSObject videoPort, JSObject audioPort,
+            double readAhead, double reconnectAttempts, double stallSeconds) {
         this.main = main;
+        this.sink = new AudioSink(main, audioPort, session);
         this.session = session;
         this.url = url;
         this.videoPort = videoPort;
@@ -138,6 +136,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         if (!Double.isNaN(ahead) && ahead > 0) {
             readAhead = ahead;
         }
+        sink.playhead(seconds);
         pump();
     }
 
@@ -147,6 +146,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             return;
         }
         epoch = newEpoch;
+        sink.seek(newEpoch, seconds);
         SeekMessage marker = stamp(Messages.create(Messages.SEEK));
         marker.setTime(seconds);
         marker.setExact(exact);
@@ -175,12 +175,18 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         pump();
     }
 
+    /** Held: sound stays in this worker (see {@link AudioSink}); released: it goes on to the output. */
+    void holdAudio(boolean hold) {
+        sink.setHold(hold);
+    }
+
     void stop() {
         closed = true;
         reader.cancel();
         if (liveConnection != null) {
             liveConnection.stop();
         }
+        sink.close();
     }
 
     @Override
@@ -540,9 +546,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             msg.setChannels(b.channels);
             msg.setFrames(frames);
             JSArray<Float32Array> planes = new JSArray<>();
-            JSArray<JSObject> transfer = new JSArray<>();
             for (int c = 0; c < b.channels; c++) {
-                Float32Array plane = planeFor(frames);
+                Float32Array plane = sink.planeFor(frames);
                 if (scratch.capacity() < frames) {
                     scratch = ByteBuffer.allocateDirect(4 * frames).order(ByteOrder.nativeOrder()).asFloatBuffer();
                 }
@@ -551,39 +556,18 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
                 // A fresh view each time: growing the Wasm memory detaches views made before.
                 copyInto(plane, Float32Array.fromJavaBuffer(scratch), frames);
                 planes.push(plane);
-                transfer.push(plane.getBuffer());
             }
             msg.setPlanes(planes);
-            msg.setPlanesAllocated(planesAllocated);
+            msg.setPlanesAllocated(sink.planesAllocated());
             audioSamples += frames;
-            Port.post(main, msg, transfer);
+            sink.block(msg);
             reached(b.sampleRate > 0 ? time + (double) frames / b.sampleRate : time);
         }
     }
 
-    /** A plane array of at least {@code frames} samples: a returned one, or a new one. */
-    private Float32Array planeFor(int frames) {
-        while (!freePlanes.isEmpty()) {
-            Float32Array p = freePlanes.poll();
-            if (p.getLength() >= frames) {
-                return p;
-            }
-        }
-        planesAllocated++;
-        return Float32Array.create(Math.max(frames, MIN_PLANE));
-    }
-
     /** Plane arrays the sound output has played, back for reuse. */
     void recycleAudio(JSArray<Float32Array> planes) {
-        if (planes == null) {
-            return;
-        }
-        for (int i = 0; i < planes.getLength() && freePlanes.size() < MAX_FREE_PLANES; i++) {
-            Float32Array p = planes.get(i);
-            if (p.getLength() > 0) {
-                freePlanes.add(p);
-            }
-        }
+        sink.recycle(planes);
     }
 
     /** A new ArrayBuffer holding the first {@code length} bytes of {@code view}. */
@@ -602,6 +586,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             audioDecoder.flush();
             drainAudio();
         }
+        sink.end(stamp(Messages.create(Messages.EOS)));
         if (videoPort != null) {
             Port.post(videoPort, stamp(Messages.create(Messages.EOS)));
         }

@@ -2,6 +2,7 @@ package org.kinora.worker;
 
 import org.kinora.core.Md5;
 import org.kinora.core.Version;
+import org.kinora.worker.protocol.AudioHoldMessage;
 import org.kinora.worker.protocol.Message;
 import org.kinora.worker.protocol.Messages;
 import org.kinora.worker.protocol.OpenRequest;
@@ -24,10 +25,12 @@ import org.teavm.jso.typedarrays.Int8Array;
  *   <li>{@code echo} with an ArrayBuffer {@code buffer}: answers with the same buffer, transferred
  *       back, its bytes inverted, and {@code md5} of the bytes as received: proves that buffers
  *       cross the boundary both ways without copies on the main thread.</li>
- *   <li>{@code open {session, url, port, readAhead, reconnectAttempts, stallTimeout}}: become the source worker of a session (see
- *       {@link SourceRole}); {@code position {time, readAhead}} reports the playhead to it,
- *       {@code seek {epoch, time, exact}} repositions it, {@code recycle-audio {planes}} returns
- *       sound arrays.</li>
+ *   <li>{@code open {session, url, port, audioPort, readAhead, reconnectAttempts,
+ *       stallTimeout}}: become the source worker of a
+ *       session (see {@link SourceRole}); {@code position {time, readAhead}} reports the playhead
+ *       to it, {@code seek {epoch, time, exact}} repositions it, {@code audio-hold {hold}} keeps
+ *       sound in it or lets it go on to the audio port, {@code recycle-audio {planes}} returns
+ *       sound arrays (those the output plays come back over the audio port).</li>
  *   <li>{@code video {session, port, decodeOnly, md5}}: become the video worker of a session (see
  *       {@link VideoRole}); {@code recycle {buffer}} returns a picture buffer to it.</li>
  *   <li>{@code close}: end the current roles; the worker can serve another session.</li>
@@ -68,8 +71,9 @@ public final class WorkerMain {
                 OpenRequest open = m.cast();
                 double readAhead = Js.has(open, "readAhead") ? open.getReadAhead() : 3;
                 JSObject port = Js.has(open, "port") ? open.getPort() : null;
+                JSObject audioPort = Js.has(open, "audioPort") ? open.getAudioPort() : null;
                 sourceSession = open.getSession();
-                source = new SourceRole(self(), sourceSession, open.getUrl(), port, readAhead,
+                source = new SourceRole(self(), sourceSession, open.getUrl(), port, audioPort, readAhead,
                         Js.has(open, "reconnectAttempts") ? open.getReconnectAttempts() : Double.NaN,
                         Js.has(open, "stallTimeout") ? open.getStallTimeout() : Double.NaN);
                 source.start();
@@ -86,6 +90,10 @@ public final class WorkerMain {
             } else if (Messages.RECYCLE_AUDIO.equals(type)) {
                 if (source != null && m.getSession() == sourceSession) {
                     source.recycleAudio(m.<RecycleMessage>cast().getPlanes());
+                }
+            } else if (Messages.AUDIO_HOLD.equals(type)) {
+                if (source != null && m.getSession() == sourceSession) {
+                    source.holdAudio(m.<AudioHoldMessage>cast().isHold());
                 }
             } else if (Messages.VIDEO.equals(type)) {
                 closeRoles();

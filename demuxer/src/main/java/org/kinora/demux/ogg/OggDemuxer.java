@@ -23,7 +23,9 @@ import org.kinora.demux.io.InputBuffer;
  * another {@link #TRACKS_CHANGED}, its timestamps continue after the previous chain's end.</li>
  * <li>With the input length known, the duration comes from the granule positions of the last
  * pages (read through a {@link #SEEK} to the tail before the first {@link #TRACKS_CHANGED}), and
- * {@link #seekTo} bisects on byte offsets ({@link OggSeeker}).</li>
+ * {@link #seekTo} bisects on byte offsets ({@link OggSeeker}). A chained file's duration is the
+ * sum of its links', each link's end found by bisection on serial numbers
+ * ({@link OggChainDuration}: a few reads per link); a chained file cannot seek.</li>
  * </ul>
  */
 public final class OggDemuxer implements Demuxer {

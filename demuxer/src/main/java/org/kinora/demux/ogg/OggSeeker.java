@@ -5,7 +5,8 @@ import org.kinora.demux.Demuxer;
 
 /**
  * The two jobs of the Ogg demuxer that read other parts of the file through SEEK requests:
- * finding the duration from the granule positions of the last pages, and seeking by bisection
+ * finding the duration from the granule positions of the last pages (of each link of a chained
+ * file, with {@link OggChainDuration}), and seeking by bisection
  * on byte offsets to the page before a target time (for Theora then to the page before the
  * keyframe that the found granule position names).
  */
@@ -13,10 +14,12 @@ final class OggSeeker {
     private static final int IDLE = 0;
     private static final int DURATION = 1;
     private static final int BISECT = 2;
+    private static final int CHAIN = 3;
     /** Bytes read from the end for the duration: a little over two maximal pages. */
-    private static final long TAIL = 2L * (27 + 255 + 255 * 255);
+    static final long TAIL = 2L * (27 + 255 + 255 * 255);
 
     private final OggDemuxer d;
+    private final OggChainDuration chain;
     private int mode = IDLE;
     private boolean durationProbed;
     private boolean chained;
@@ -39,6 +42,7 @@ final class OggSeeker {
 
     OggSeeker(OggDemuxer d) {
         this.d = d;
+        this.chain = new OggChainDuration(d);
     }
 
     boolean active() {
@@ -46,7 +50,7 @@ final class OggSeeker {
     }
 
     boolean probingDuration() {
-        return mode == DURATION;
+        return mode == DURATION || mode == CHAIN;
     }
 
     boolean probedDuration() {
@@ -113,6 +117,16 @@ final class OggSeeker {
         if (mode == DURATION) {
             return stepDuration();
         }
+        if (mode == CHAIN) {
+            int r = chain.step();
+            if (r != -2) {
+                return r;
+            }
+            d.setDuration(chain.seconds(), null);
+            mode = IDLE;
+            d.resumeParsingAt(resumeAt);
+            return -1;
+        }
         return stepBisect();
     }
 
@@ -158,9 +172,11 @@ final class OggSeeker {
             }
         }
         if (chained) {
+            // a chain (no seeking): its duration is the sum of its links', found link by link
             d.setChained();
-            seconds = Double.NaN;
-            ticks = null;
+            mode = CHAIN;
+            chain.start(streams, d.dataStart());
+            return -1;
         }
         d.setDuration(seconds, ticks);
         mode = IDLE;

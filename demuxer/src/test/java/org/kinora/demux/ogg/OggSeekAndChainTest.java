@@ -128,12 +128,29 @@ class OggSeekAndChainTest {
         assertEquals(11025, OggTestSupport.samples(run.of(second.id())));
         // the second link starts where the first ended: at 1 s
         assertEquals(11025, run.of(second.id()).get(0).pts);
-        // the duration of a chain is not read from its last page
-        assertTrue(Double.isNaN(run.duration));
+        // the duration of a chain is the sum of its links' (1 s each), found link by link
+        assertEquals(2.0, run.duration, 1e-9);
         assertFalse(run.demuxer.canSeek());
         // byte at a time gives the same
         OggTestSupport.Run bytes = OggTestSupport.demux(f, 1, true);
         OggDemuxerTest.assertSamePackets(run.packets, bytes.packets);
+        assertEquals(2.0, bytes.duration, 1e-9);
+        // without the input length, no duration
+        assertTrue(Double.isNaN(OggTestSupport.demux(f, 3000, false).duration));
+    }
+
+    @Test
+    void aChainOfThreeLinksHasTheSumOfTheirDurations() throws IOException {
+        byte[] chained = OggTestSupport.read("chained.ogg");
+        byte[] third = OggTestSupport.read("stereo_11k_q3.ogg");
+        double thirdDuration = OggTestSupport.demux(third, 65536, true).duration;
+        assertTrue(thirdDuration > 0.5, "the third link alone: " + thirdDuration);
+        byte[] f = concat(chained, third);
+        for (int chunk : new int[] {1, 777, 65536}) {
+            OggTestSupport.Run run = OggTestSupport.demux(f, chunk, true);
+            assertEquals(3, run.trackLists.size());
+            assertEquals(2.0 + thirdDuration, run.duration, 1e-9, "chunk " + chunk);
+        }
     }
 
     @Test

@@ -5,8 +5,9 @@ import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.Float32Array;
 
 /**
- * {@code audio}: a block of decoded sound, source worker to main thread: one Float32Array per
- * channel (transferred; arrays may be longer than {@code frames}).
+ * {@code audio}: a block of decoded sound, source worker to the sound output's port (to the main
+ * thread for {@code Kinora.decode}): one Float32Array per channel (transferred; arrays may be
+ * longer than {@code frames}).
  */
 public interface AudioMessage extends Message {
     /** Presentation time of the first sample, seconds (NaN when the stream gave none). */

@@ -15,6 +15,8 @@ public final class Messages {
     public static final String SIMULATE_CRASH = "simulate-crash";
     public static final String TRACKS = "tracks";
     public static final String AUDIO = "audio";
+    public static final String AUDIO_PROGRESS = "audio-progress";
+    public static final String AUDIO_HOLD = "audio-hold";
     public static final String EOS = "eos";
     public static final String PICTURE = "picture";
     public static final String VIDEO_EOS = "video-eos";

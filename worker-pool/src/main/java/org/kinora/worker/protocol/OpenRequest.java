@@ -18,6 +18,16 @@ public interface OpenRequest extends Message {
     @JSProperty
     void setPort(JSObject port);
 
+    /**
+     * The MessagePort to the sound output (absent: sound goes to the main thread, as
+     * {@code Kinora.decode} wants it). Blocks and the end go there; their arrays come back on it.
+     */
+    @JSProperty
+    JSObject getAudioPort();
+
+    @JSProperty
+    void setAudioPort(JSObject port);
+
     /** Seconds of media kept decoded ahead of the playhead; infinite to decode everything. */
     @JSProperty
     double getReadAhead();
