@@ -8,7 +8,12 @@
       return;
     }
     var EVENTS = ['loadstart', 'durationchange', 'loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough',
-      'play', 'playing', 'waiting', 'pause', 'timeupdate', 'ended', 'error', 'volumechange', 'seeking', 'seeked', 'resize'];
+      'play', 'playing', 'waiting', 'pause', 'timeupdate', 'ended', 'error', 'volumechange', 'seeking', 'seeked', 'resize',
+      'progress', 'stalled', 'suspend', 'emptied', 'abort'];
+    // The player's state, readable on the element as on <video> (the value before the player exists).
+    var READ_ONLY = { duration: NaN, paused: true, ended: false, seeking: false, readyState: 0, networkState: 0, error: null,
+      videoWidth: 0, videoHeight: 0, build: undefined };
+    var RANGES = ['buffered', 'seekable', 'played'];
 
     function formatTime(t) {
       if (!isFinite(t)) return '--:--';
@@ -137,5 +142,33 @@
         this._msg.textContent = p.error ? 'Cannot play this media (error ' + p.error.code + '): ' + p.error.message : '';
       }
     }
+    Object.keys(READ_ONLY).forEach(function (name) {
+      Object.defineProperty(KinoraPlayerElement.prototype, name, {
+        configurable: true,
+        get: function () { return this.player ? this.player[name] : READ_ONLY[name]; }
+      });
+    });
+    RANGES.forEach(function (name) {
+      Object.defineProperty(KinoraPlayerElement.prototype, name, {
+        configurable: true,
+        get: function () { return this.player ? this.player[name] : new Kinora.TimeRanges([]); }
+      });
+    });
+    [['currentTime', 0], ['volume', 1], ['muted', false]].forEach(function (d) {
+      Object.defineProperty(KinoraPlayerElement.prototype, d[0], {
+        configurable: true,
+        get: function () { return this.player ? this.player[d[0]] : d[1]; },
+        set: function (v) { if (this.player) this.player[d[0]] = v; }
+      });
+    });
+    ['load', 'fastSeek', 'getStats'].forEach(function (name) {
+      KinoraPlayerElement.prototype[name] = function () {
+        return this.player ? this.player[name].apply(this.player, arguments) : undefined;
+      };
+    });
+    ['HAVE_NOTHING', 'HAVE_METADATA', 'HAVE_CURRENT_DATA', 'HAVE_FUTURE_DATA', 'HAVE_ENOUGH_DATA',
+      'NETWORK_EMPTY', 'NETWORK_IDLE', 'NETWORK_LOADING', 'NETWORK_NO_SOURCE'].forEach(function (name) {
+      KinoraPlayerElement[name] = KinoraPlayerElement.prototype[name] = Kinora.Player[name];
+    });
     customElements.define('kinora-player', KinoraPlayerElement);
   }

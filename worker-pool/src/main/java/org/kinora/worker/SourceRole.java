@@ -35,8 +35,9 @@ import org.teavm.jso.typedarrays.Int8Array;
  * streamed body; {@link WebSocketReader} for {@code ws://} live streams), demuxes, decodes the
  * audio track and sends video packets to the video worker over a MessageChannel port. It reads
  * ahead of the playback position by a bounded time (unbounded in decode-only mode); a live stream
- * (no length, no duration) is read continuously and announced with {@code live: true} and an
- * infinite duration.
+ * (no length, no duration) is read as it comes, announced with {@code live: true} and an infinite
+ * duration. {@code progress} reports bytes received, reading started or paused, and the time range
+ * demuxed ({@link ProgressReport}).
  *
  * <p>To the main thread: {@code tracks}, {@code audio}, {@code eos}, {@code decode-error},
  * {@code error}; to the video port: {@code config}, {@code seek}, {@code packet}, {@code eos}. Every
@@ -51,16 +52,23 @@ final class SourceRole implements ByteSource.Listener {
     /** Smallest plane array made: the largest Vorbis block's output (8192 / 2). */
     private static final int MIN_PLANE = 4096;
     private static final int MAX_FREE_PLANES = 256;
+    /**
+     * How far a live stream is read ahead of the playhead at most. A real live stream arrives in
+     * real time and never gets this far ahead; a file served without a length (read as live) can,
+     * and is then read no faster than it plays, so memory stays bounded.
+     */
+    private static final double LIVE_READ_AHEAD = 30;
 
     private final JSObject main;
     private final JSObject videoPort;
     private final ByteSource reader;
+    private final ProgressReport progress;
     private final int session;
     private double readAhead;
     private int epoch;
     /** The first bytes, kept until there are enough to recognise the format. */
     private byte[] head = new byte[0];
-    /** No length and no duration: a live stream, read continuously whatever the read-ahead. */
+    /** No length and no duration: a live stream, read as it comes (up to {@link #LIVE_READ_AHEAD}). */
     private boolean live;
     private Demuxer demuxer;
     private long offset;
@@ -93,6 +101,7 @@ final class SourceRole implements ByteSource.Listener {
         this.videoPort = videoPort;
         this.readAhead = readAhead;
         this.reader = WebSocketReader.handles(url) ? new WebSocketReader(url, this) : new HttpReader(url, this);
+        this.progress = new ProgressReport(main);
     }
 
     void start() {
@@ -137,6 +146,7 @@ final class SourceRole implements ByteSource.Listener {
         atEnd = false;
         inputEnded = false;
         audioFrom = exact ? seconds : Double.NaN;
+        progress.seek();
         playhead = seconds;
         sentUntil = seconds;
         pump();
@@ -152,6 +162,7 @@ final class SourceRole implements ByteSource.Listener {
         if (closed) {
             return;
         }
+        progress.received(data.length, totalLength);
         try {
             if (demuxer == null) {
                 // chunks of a streamed body or WebSocket messages can be tiny: gather enough to sniff
@@ -198,6 +209,15 @@ final class SourceRole implements ByteSource.Listener {
     }
 
     private void pump() {
+        demux();
+        if (!closed) {
+            // a WebSocket is read continuously; HTTP while a request is being answered
+            boolean loading = !atEnd && (reader.inFlight() || reader instanceof WebSocketReader);
+            progress.send(stamp(Messages.create(Messages.PROGRESS)), loading);
+        }
+    }
+
+    private void demux() {
         if (closed || atEnd || demuxer == null) {
             return;
         }
@@ -208,7 +228,9 @@ final class SourceRole implements ByteSource.Listener {
                     if (inputEnded) {
                         throw new MediaException("the demuxer wants data after the end of the file");
                     }
-                    if (!reader.inFlight() && (live || sentUntil - playhead < readAhead || !tracksSent)) {
+                    double ahead = sentUntil - playhead;
+                    double limit = live && !Double.isInfinite(readAhead) ? Math.max(readAhead, LIVE_READ_AHEAD) : readAhead;
+                    if (!reader.inFlight() && (ahead < limit || !tracksSent)) {
                         reader.read(offset, CHUNK);
                     }
                     return;
@@ -343,6 +365,7 @@ final class SourceRole implements ByteSource.Listener {
             double t = seconds(p.pts, videoTrack);
             if (!Double.isNaN(t)) {
                 sentUntil = Math.max(sentUntil, t);
+                progress.demuxed(t);
             }
         } else if (audioTrack != null && p.trackId == audioTrack.id()) {
             double t0 = Port.now();
@@ -365,6 +388,7 @@ final class SourceRole implements ByteSource.Listener {
             double t = seconds(p.pts, audioTrack);
             if (!Double.isNaN(t)) {
                 sentUntil = Math.max(sentUntil, t);
+                progress.demuxed(t);
             }
         }
     }
@@ -456,6 +480,8 @@ final class SourceRole implements ByteSource.Listener {
         if (videoPort != null) {
             Port.post(videoPort, stamp(Messages.create(Messages.EOS)));
         }
+        progress.demuxedUntil(demuxer.durationSeconds());
+        progress.send(stamp(Messages.create(Messages.PROGRESS)), false);
         EndMessage msg = stamp(Messages.create(Messages.EOS));
         msg.setAudioSamples(audioSamples);
         msg.setDecodeMs(audioDecodeMs);

@@ -16,6 +16,7 @@ public final class Messages {
     public static final String TRACKS = "tracks";
     public static final String AUDIO = "audio";
     public static final String EOS = "eos";
+    public static final String PROGRESS = "progress";
     public static final String PICTURE = "picture";
     public static final String VIDEO_EOS = "video-eos";
     public static final String ERROR = "error";
