@@ -242,6 +242,8 @@ class MediaStateTest {
                 browser.js("return elSeen;") + "\n" + browser.console());
         assertTrue(((List<?>) browser.js("return elSeen;")).contains("progress:2"), String.valueOf(browser.js("return elSeen;")));
         assertRange(ranges("document.getElementById('el').buffered").get(0), 0, 2.0, 0.05, "element buffered");
+        assertEquals("100%", browser.js("return document.getElementById('el').shadowRoot.querySelector('.progress b').style.width;"),
+                "the seek bar shows the whole file buffered");
         assertEquals("1 4 2 0 true null 320", browser.js("var el = document.getElementById('el');"
                 + "return [el.networkState, el.readyState, el.NETWORK_LOADING, el.played.length, el.paused, String(el.error), el.videoWidth].join(' ');"));
     }
