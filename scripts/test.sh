@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test: JVM unit and fixture tests, then the browser tests in
 # headless Chromium (both worker builds). Installs Debian's chromium and chromium-driver when
-# missing, and the live test server (node-media-server, from npm, pinned by
-# browser-tests/live-server/package-lock.json). Extra arguments go to Maven (e.g. -pl codec-theora -am).
+# missing, tsc (Debian's node-typescript) for the typings test, and the live test server
+# (node-media-server, from npm, pinned by browser-tests/live-server/package-lock.json). Extra
+# arguments go to Maven (e.g. -pl codec-theora -am).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,14 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [ ! -x /usr/bin/tsc ]; then
+  echo "Installing tsc (Debian's node-typescript) for the typings test..."
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq node-typescript >/dev/null
 fi
 
 if [ ! -f browser-tests/live-server/node_modules/node-media-server/bin/app.js ]; then

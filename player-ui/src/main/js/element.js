@@ -8,7 +8,12 @@
       return;
     }
     var EVENTS = ['loadstart', 'durationchange', 'loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough',
-      'play', 'playing', 'waiting', 'pause', 'timeupdate', 'ended', 'error', 'volumechange', 'seeking', 'seeked', 'resize'];
+      'play', 'playing', 'waiting', 'pause', 'timeupdate', 'ended', 'error', 'volumechange', 'seeking', 'seeked', 'resize',
+      'progress', 'stalled', 'suspend', 'emptied', 'abort'];
+    // The player's state, readable on the element as on <video> (the value before the player exists).
+    var READ_ONLY = { duration: NaN, paused: true, ended: false, seeking: false, readyState: 0, networkState: 0, error: null,
+      videoWidth: 0, videoHeight: 0, build: undefined };
+    var RANGES = ['buffered', 'seekable', 'played'];
 
     function formatTime(t) {
       if (!isFinite(t)) return '--:--';
@@ -34,13 +39,14 @@
           ':host(:not([controls])) .bar{display:none}' +
           'button{background:none;border:0;color:inherit;font:inherit;cursor:pointer;min-width:2.2em}' +
           '.progress{flex:1;height:4px;background:rgba(255,255,255,.3);border-radius:2px;overflow:hidden;cursor:pointer;' +
-          'touch-action:none;padding:6px 0;background-clip:content-box}' +
-          '.progress i{display:block;height:100%;width:0;background:#fff}' +
+          'touch-action:none;padding:6px 0;background-clip:content-box;position:relative}' +
+          '.progress i{display:block;position:relative;height:100%;width:0;background:#fff}' +
+          '.progress b{position:absolute;top:6px;height:4px;left:0;width:0;background:rgba(255,255,255,.35)}' +
           'input[type=range]{width:70px}.msg{position:absolute;top:8px;left:8px;right:8px}' +
           '</style>' +
           '<div class="box" part="surface"></div><div class="msg" part="message"></div>' +
           '<div class="bar" part="controls"><button class="play" aria-label="Play">▶</button>' +
-          '<span class="time">0:00 / --:--</span><div class="progress" role="slider" aria-label="Seek"><i></i></div>' +
+          '<span class="time">0:00 / --:--</span><div class="progress" role="slider" aria-label="Seek"><b></b><i></i></div>' +
           '<button class="mute" aria-label="Mute">🔊</button>' +
           '<input class="volume" type="range" min="0" max="1" step="0.05" value="1" aria-label="Volume"></div>';
         this._box = root.querySelector('.box');
@@ -48,6 +54,7 @@
         this._playButton = root.querySelector('.play');
         this._time = root.querySelector('.time');
         this._bar = root.querySelector('.progress i');
+        this._bufferedBar = root.querySelector('.progress b');
         this._mute = root.querySelector('.mute');
         this._volume = root.querySelector('.volume');
         var el = this;
@@ -132,10 +139,44 @@
         this._playButton.setAttribute('aria-label', p.paused ? 'Play' : 'Pause');
         this._time.textContent = formatTime(p.currentTime) + ' / ' + formatTime(p.duration);
         if (!this._dragging) this._bar.style.width = p.duration > 0 ? Math.min(100, 100 * p.currentTime / p.duration) + '%' : '0';
+        if (type === 'progress' || type === 'suspend' || type === 'emptied' || type === 'durationchange' || type === 'seeked') {
+          // the buffered range the playhead is in (or the last one), as a lighter bar
+          var b = p.buffered, end = 0;
+          for (var i = 0; i < b.length; i++) if (b.start(i) <= p.currentTime + 0.5) end = b.end(i);
+          this._bufferedBar.style.width = isFinite(p.duration) && p.duration > 0 ? Math.min(100, 100 * end / p.duration) + '%' : '0';
+        }
         this._mute.textContent = p.muted || p.volume === 0 ? '🔇' : '🔊';
         if (type === 'volumechange') this._volume.value = String(p.volume);
         this._msg.textContent = p.error ? 'Cannot play this media (error ' + p.error.code + '): ' + p.error.message : '';
       }
     }
+    Object.keys(READ_ONLY).forEach(function (name) {
+      Object.defineProperty(KinoraPlayerElement.prototype, name, {
+        configurable: true,
+        get: function () { return this.player ? this.player[name] : READ_ONLY[name]; }
+      });
+    });
+    RANGES.forEach(function (name) {
+      Object.defineProperty(KinoraPlayerElement.prototype, name, {
+        configurable: true,
+        get: function () { return this.player ? this.player[name] : new Kinora.TimeRanges([]); }
+      });
+    });
+    [['currentTime', 0], ['volume', 1], ['muted', false]].forEach(function (d) {
+      Object.defineProperty(KinoraPlayerElement.prototype, d[0], {
+        configurable: true,
+        get: function () { return this.player ? this.player[d[0]] : d[1]; },
+        set: function (v) { if (this.player) this.player[d[0]] = v; }
+      });
+    });
+    ['load', 'fastSeek', 'getStats'].forEach(function (name) {
+      KinoraPlayerElement.prototype[name] = function () {
+        return this.player ? this.player[name].apply(this.player, arguments) : undefined;
+      };
+    });
+    ['HAVE_NOTHING', 'HAVE_METADATA', 'HAVE_CURRENT_DATA', 'HAVE_FUTURE_DATA', 'HAVE_ENOUGH_DATA',
+      'NETWORK_EMPTY', 'NETWORK_IDLE', 'NETWORK_LOADING', 'NETWORK_NO_SOURCE'].forEach(function (name) {
+      KinoraPlayerElement[name] = KinoraPlayerElement.prototype[name] = Kinora.Player[name];
+    });
     customElements.define('kinora-player', KinoraPlayerElement);
   }

@@ -10,6 +10,31 @@
       NETWORK_EMPTY: 0, NETWORK_IDLE: 1, NETWORK_LOADING: 2, NETWORK_NO_SOURCE: 3 };
     var ERRORS = { MEDIA_ERR_ABORTED: 1, MEDIA_ERR_NETWORK: 2, MEDIA_ERR_DECODE: 3, MEDIA_ERR_SRC_NOT_SUPPORTED: 4 };
 
+    /** Kinora.TimeRanges: what HTMLMediaElement's buffered, seekable and played return. */
+    class TimeRanges {
+      constructor(flat) { this._r = flat ? flat.slice() : []; }
+      get length() { return this._r.length >> 1; }
+      start(i) { return this._at(i, 0); }
+      end(i) { return this._at(i, 1); }
+      _at(i, k) {
+        i = Number(i);
+        if (!(i >= 0 && i < this.length) || Math.floor(i) !== i) {
+          throw new DOMException('The index provided (' + i + ') is not within the ranges (' + this.length + ').', 'IndexSizeError');
+        }
+        return this._r[2 * i + k];
+      }
+    }
+
+    /** Kinora.MediaError: the player's error, the same object on every read until the next one. */
+    class MediaError {
+      constructor(code, message) {
+        Object.defineProperty(this, 'code', { value: code, enumerable: true });
+        Object.defineProperty(this, 'message', { value: message, enumerable: true });
+      }
+    }
+    Object.assign(MediaError, ERRORS);
+    Object.assign(MediaError.prototype, ERRORS);
+
     class Player extends EventTarget {
       constructor(container, options) {
         super();
@@ -26,6 +51,8 @@
       }
       get src() { return this._core('src'); }
       set src(url) { this._core('setSrc', url == null ? '' : String(url)); }
+      /** Reloads the source from the start (HTML's load(): abort, emptied, loadstart...). */
+      load() { this._core('load'); }
       play() { return this._core('play'); }
       pause() { this._core('pause'); }
       get currentTime() { return this._core('currentTime'); }
@@ -37,16 +64,15 @@
       /** Seeks to the random-access point at or before t (faster, less precise). */
       fastSeek(t) { this._core('fastSeek', Number(t)); }
       get seeking() { return this._core('seeking'); }
-      /** A TimeRanges-like {length, start(i), end(i)}: [0, duration] when the source can seek, else empty. */
+      /** TimeRanges: [0, duration] when the source can seek, else empty. */
       get seekable() {
         var end = this._core('seekableEnd');
-        var ranges = end === end ? [[0, end]] : [];
-        return {
-          length: ranges.length,
-          start: function (i) { if (!ranges[i]) throw new RangeError('index'); return ranges[i][0]; },
-          end: function (i) { if (!ranges[i]) throw new RangeError('index'); return ranges[i][1]; }
-        };
+        return new TimeRanges(end === end ? [0, end] : []);
       }
+      /** TimeRanges: the times demuxed since the source was loaded. */
+      get buffered() { return new TimeRanges(this._core('buffered')); }
+      /** TimeRanges: the times played since the source was loaded. */
+      get played() { return new TimeRanges(this._core('played')); }
       get preload() { return this._core('preload'); }
       set preload(v) { this._core('setPreload', String(v)); }
       get duration() { return this._core('duration'); }
@@ -56,7 +82,12 @@
       get networkState() { return this._core('networkState'); }
       get error() {
         var e = this._core('error');
-        return e ? Object.assign({ code: e.code, message: e.message }, ERRORS) : null;
+        if (!e) return null;
+        if (this._errorFrom !== e) {
+          this._errorFrom = e;
+          this._error = new MediaError(e.code, e.message);
+        }
+        return this._error;
       }
       get videoWidth() { return this._core('videoWidth'); }
       get videoHeight() { return this._core('videoHeight'); }
@@ -81,5 +112,6 @@
     Object.assign(Player, STATES);
     Object.assign(Player.prototype, STATES);
     Kinora.Player = Player;
-    Kinora.MediaError = ERRORS;
+    Kinora.MediaError = MediaError;
+    Kinora.TimeRanges = TimeRanges;
   }

@@ -18,16 +18,27 @@ import java.util.regex.Pattern;
  * segment: {@code /ok/} honours Range; {@code /norange/} always answers 200 with the whole body;
  * {@code /cut/} honours Range but cuts every response after {@value #CUT} bytes; {@code /flaky/}
  * answers 500 to every second request; {@code /busy/} answers the first request 503 with
- * Retry-After; {@code /down/} answers 500 to everything; {@code /gone/} 404. CORS headers let a
- * page of another origin read it, as a CDN would.
+ * Retry-After; {@code /down/} answers 500 to everything; {@code /gone/} 404. Slow ones:
+ * {@code /trickle/} sends {@value #TRICKLE} bytes every {@value #TRICKLE_MS} ms; {@code /stall/}
+ * stops for {@value #STALL_MS} ms before byte {@value #STALL_AT}, once per URL (query included);
+ * {@code /endless/} answers 200 with no length, sends the whole file and then never ends the
+ * response (a file URL that behaves like a live one). CORS headers let a page of another origin
+ * read it, as a CDN would.
  */
 final class FaultyServer implements AutoCloseable {
     static final int CUT = 100 * 1024;
+    static final int TRICKLE = 16 * 1024;
+    static final int TRICKLE_MS = 50;
+    static final int STALL_MS = 4500;
+    static final int STALL_AT = 400 * 1024;
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
     private final HttpServer server;
     private final Path root;
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.Set<String> stalled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Opened by {@link #close}: endless responses end then. */
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
     FaultyServer(Path root) throws IOException {
         this.root = root;
@@ -84,8 +95,27 @@ final class FaultyServer implements AutoCloseable {
             byte[] data = Files.readAllBytes(file);
             h.add("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(data)) + "\"");
             h.add("Content-Type", "application/octet-stream");
+            h.add("Cache-Control", "no-store"); // every request reaches the server, as the tests count on
             String range = ex.getRequestHeaders().getFirst("Range");
             Matcher m = range == null ? null : RANGE.matcher(range);
+            if (mode.equals("endless")) {
+                ex.sendResponseHeaders(200, 0); // chunked: no length
+                ex.getResponseBody().write(data);
+                ex.getResponseBody().flush();
+                try {
+                    closing.await(); // and nothing more, ever
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            if (mode.equals("stall") && m != null && m.matches()) {
+                long from = Long.parseLong(m.group(1));
+                long to = m.group(2).isEmpty() ? data.length - 1 : Long.parseLong(m.group(2));
+                if (from < STALL_AT && STALL_AT <= to && STALL_AT < data.length && stalled.add(ex.getRequestURI().toString())) {
+                    mode = "stall-here";
+                }
+            }
             if (mode.equals("norange") || m == null || !m.matches()) {
                 ex.sendResponseHeaders(200, data.length);
                 write(ex.getResponseBody(), data, 0, data.length, mode);
@@ -106,6 +136,21 @@ final class FaultyServer implements AutoCloseable {
     }
 
     private static void write(OutputStream out, byte[] data, int offset, int length, String mode) throws IOException {
+        if (mode.equals("trickle")) {
+            for (int i = 0; i < length; i += TRICKLE) {
+                out.write(data, offset + i, Math.min(TRICKLE, length - i));
+                out.flush();
+                sleep(TRICKLE_MS);
+            }
+            return;
+        }
+        if (mode.equals("stall-here") && offset + length > STALL_AT) {
+            out.write(data, offset, STALL_AT - offset);
+            out.flush();
+            sleep(STALL_MS);
+            out.write(data, STALL_AT, offset + length - STALL_AT);
+            return;
+        }
         if (mode.equals("cut") && length > CUT) {
             out.write(data, offset, CUT);
             out.flush();
@@ -114,8 +159,18 @@ final class FaultyServer implements AutoCloseable {
         out.write(data, offset, length);
     }
 
+    private static void sleep(int ms) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 }

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Reading through servers that misbehave ({@link FaultyServer}): the whole file still decodes,
  * frame for frame, when ranges are ignored, responses are cut, requests fail now and then or the
  * server asks to come back later; a missing file is MEDIA_ERR_SRC_NOT_SUPPORTED and a server
- * that keeps failing is MEDIA_ERR_NETWORK once the retries are used up.
+ * that keeps failing is MEDIA_ERR_NETWORK once the retries are used up. A file whose response
+ * never ends plays what arrived and then waits for more, saying so with {@code stalled}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NetworkFaultsTest {
@@ -75,5 +77,42 @@ class NetworkFaultsTest {
         } else {
             assertTrue(made >= 5, "retried before giving up: " + made + " requests; " + r);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
+    void aFileResponseThatNeverEndsPlaysWhatArrivedThenStalls(String build) {
+        // 200, no length, the whole of bars.ogg (2 s), then the response stays open and silent
+        int before = server.requests();
+        Map<String, Object> r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], t0 = Date.now();"
+                + "var box = document.createElement('div'); document.body.appendChild(box);"
+                + "var p = new Kinora.Player(box, {build: arguments[0], muted: true, src: arguments[1]}), seen = [];"
+                + "['waiting', 'stalled', 'ended', 'error', 'suspend'].forEach(function (t) {"
+                + "  p.addEventListener(t, function () { seen.push(t + ' ' + p.currentTime.toFixed(2)); }); });"
+                + "p.play();"
+                + "(function poll() {"
+                + "  var stalled = seen.some(function (s) { return s.indexOf('stalled') === 0; });"
+                + "  if (!(stalled && p.currentTime > 1.9 && p.readyState <= 2) && Date.now() - t0 < 40000) { setTimeout(poll, 50); return; }"
+                + "  var b = p.buffered;"
+                + "  done({seen: seen, time: p.currentTime, duration: String(p.duration), networkState: p.networkState, readyState: p.readyState,"
+                + "    paused: p.paused, error: p.error ? p.error.code + ' ' + p.error.message : null, frames: p.getStats().framesDecoded,"
+                + "    buffered: b.length === 1 ? [b.start(0), b.end(0)] : b.length});"
+                + "  p.destroy(); box.remove();"
+                + "})();", build, server.url("endless", "bars.ogg"));
+        assertEquals(null, r.get("error"), r + "\n" + browser.console());
+        List<String> seen = (List<String>) r.get("seen");
+        assertTrue(seen.stream().anyMatch(s -> s.startsWith("stalled")), "stalled once no byte came for 3 s: " + r);
+        assertTrue(seen.stream().anyMatch(s -> s.startsWith("waiting")), "waiting for data: " + r);
+        assertTrue(seen.stream().noneMatch(s -> s.startsWith("ended") || s.startsWith("suspend")), "still loading, not ended: " + r);
+        assertTrue(((Number) r.get("time")).doubleValue() > 1.9, "played what arrived: " + r);
+        assertEquals(50L, r.get("frames"), "every picture that arrived was decoded: " + r);
+        assertEquals("Infinity", r.get("duration"), "no length, no duration: read as a live stream");
+        assertEquals(2L, r.get("networkState"), "LOADING: " + r);
+        assertEquals(false, r.get("paused"), r.toString());
+        List<Number> buffered = (List<Number>) r.get("buffered");
+        assertEquals(0, buffered.get(0).doubleValue(), 0.05, r.toString());
+        assertEquals(2.0, buffered.get(1).doubleValue(), 0.1, r.toString());
+        assertEquals(1, server.requests() - before, "one request, not asked again and again");
     }
 }

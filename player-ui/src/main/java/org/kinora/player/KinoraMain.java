@@ -122,7 +122,8 @@ public final class KinoraMain {
         return o == null || JsUtil.isNullish(o) ? Js.object() : o;
     }
 
-    @JSBody(script = "return self.Kinora;")
+    /** The {@code Kinora} object of the prelude that encloses this code (kinora.js or kinora.mjs). */
+    @JSBody(script = "return Kinora;")
     private static native JSObject kinora();
 
     @JSBody(params = "o", script = "return o instanceof ArrayBuffer;")

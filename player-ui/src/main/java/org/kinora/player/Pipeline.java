@@ -13,6 +13,7 @@ import org.kinora.worker.protocol.Messages;
 import org.kinora.worker.protocol.OpenRequest;
 import org.kinora.worker.protocol.PictureMessage;
 import org.kinora.worker.protocol.PositionMessage;
+import org.kinora.worker.protocol.ProgressMessage;
 import org.kinora.worker.protocol.RecycleMessage;
 import org.kinora.worker.protocol.SeekMessage;
 import org.kinora.worker.protocol.TracksMessage;
@@ -60,6 +61,10 @@ final class Pipeline {
 
         /** The session cannot go on. */
         void onFatal(int code, String message);
+
+        /** Bytes received, reading started or paused, the time range demuxed (any epoch of the session). */
+        default void onProgress(ProgressMessage m) {
+        }
     }
 
     /** Options of a session. */
@@ -275,6 +280,8 @@ final class Pipeline {
             listener.onTracks(m.cast());
         } else if (Messages.RECONNECT.equals(type)) {
             listener.onReconnect(m.<ErrorMessage>cast().getCount());
+        } else if (Messages.PROGRESS.equals(type)) {
+            listener.onProgress(m.cast());
         } else if (m.getEpoch() != epoch) {
             if (Messages.AUDIO.equals(type)) {
                 recycleAudio(m.<AudioMessage>cast().getPlanes());

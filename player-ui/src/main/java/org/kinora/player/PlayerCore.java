@@ -48,6 +48,10 @@ final class PlayerCore {
     final MediaInfo info = new MediaInfo();
     final PlayerStats stats = new PlayerStats();
     final LiveLatency latency = new LiveLatency();
+    final NetworkActivity network = new NetworkActivity(this);
+    /** What has been played, and where the range being played now began (NaN when none is). */
+    final Ranges played = new Ranges();
+    double playedFrom = Double.NaN;
     private final JSObject renderer;
 
     /** Live streams: new connections tried in a row, seconds without bytes (NaN: the defaults). */
@@ -132,10 +136,6 @@ final class PlayerCore {
         return info.seekable ? info.duration : Double.NaN;
     }
 
-    boolean seeking() {
-        return seeking;
-    }
-
     boolean paused() {
         return play == Play.PAUSED || play == Play.ENDED;
     }
@@ -144,24 +144,16 @@ final class PlayerCore {
         return play == Play.ENDED;
     }
 
-    int readyState() {
-        return ready.get();
+    /** The current seek epoch of the stream, -1 without one. */
+    int pipelineEpoch() {
+        return pipeline == null ? -1 : pipeline.epoch();
     }
 
-    int networkState() {
-        return networkState;
-    }
-
-    JSObject error() {
-        return error;
-    }
-
-    double volume() {
-        return volume;
-    }
-
-    boolean muted() {
-        return muted;
+    /** The range being played reaches {@code t}. */
+    void markPlayed(double t) {
+        if (!Double.isNaN(playedFrom) && (play == Play.PLAYING || play == Play.WAITING)) {
+            played.add(playedFrom, t);
+        }
     }
 
     String build() {
@@ -263,6 +255,7 @@ final class PlayerCore {
         if (paused()) {
             return;
         }
+        markPlayed(clock.now());
         clock.stop();
         play = Play.PAUSED;
         events.emit("timeupdate");
@@ -286,6 +279,8 @@ final class PlayerCore {
             return;
         }
         t = info.clamp(t);
+        markPlayed(clock.now());
+        playedFrom = Double.NaN;
         if (play == Play.ENDED) {
             play = Play.PAUSED;
         } else if (play == Play.PLAYING || play == Play.STARTING) {
@@ -301,7 +296,7 @@ final class PlayerCore {
         sourceEnded = false;
         videoEnded = !info.hasVideo;
         ready.drop(ReadyState.HAVE_METADATA);
-        networkState = NETWORK_LOADING;
+        network.startLoading();
         events.emit("seeking");
     }
 
@@ -336,6 +331,9 @@ final class PlayerCore {
         if (info.live) {
             latency.anchor(frames, sound, clock);
         }
+        if (Double.isNaN(playedFrom)) {
+            playedFrom = clock.now();
+        }
         clock.setAudio(sound.clockSource());
         clock.start(info.hasAudio && sound.clockSource() != null);
         if (!info.hasVideo || frames.hasCurrent()) {
@@ -349,6 +347,12 @@ final class PlayerCore {
     // ---- loading -----------------------------------------------------------------------------
 
     void load() {
+        // HTML's media element load algorithm: abort what was being fetched, empty the element
+        if (networkState == NETWORK_LOADING || networkState == NETWORK_IDLE) {
+            events.emit("abort");
+        }
+        boolean emptied = networkState != NETWORK_EMPTY;
+        boolean moved = clock.now() != 0;
         teardown();
         error = null;
         play = Play.PAUSED;
@@ -362,16 +366,26 @@ final class PlayerCore {
         videoEnded = false;
         sourceEnded = false;
         clock.set(0);
+        network.clear();
+        played.clear();
+        playedFrom = Double.NaN;
+        networkState = NETWORK_EMPTY;
+        if (emptied) {
+            events.emit("emptied");
+            if (moved) {
+                events.emit("timeupdate");
+            }
+        }
         playPromises.rejectAll(Dom.aborted("the source changed"));
         if (src.isEmpty()) {
             load = Load.EMPTY;
-            networkState = NETWORK_EMPTY;
             return;
         }
         events.emit("loadstart");
         if ("none".equals(preload)) {
             load = Load.IDLE;
             networkState = NETWORK_IDLE;
+            events.emit("suspend");
             return;
         }
         startPipeline();
@@ -379,7 +393,7 @@ final class PlayerCore {
 
     private void startPipeline() {
         load = Load.LOADING;
-        networkState = NETWORK_LOADING;
+        network.startLoading();
         Pipeline.Options o = new Pipeline.Options();
         o.readAhead = readAhead();
         o.reconnectAttempts = reconnectAttempts;

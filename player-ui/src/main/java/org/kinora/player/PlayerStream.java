@@ -6,6 +6,7 @@ import org.kinora.worker.protocol.AudioProgressMessage;
 import org.kinora.worker.protocol.EndMessage;
 import org.kinora.worker.protocol.ErrorMessage;
 import org.kinora.worker.protocol.PictureMessage;
+import org.kinora.worker.protocol.ProgressMessage;
 import org.kinora.worker.protocol.TracksMessage;
 import org.teavm.jso.JSObject;
 
@@ -39,7 +40,7 @@ final class PlayerStream implements Pipeline.Listener {
     public void onTracks(TracksMessage m) {
         if (core.load == PlayerCore.Load.READY) {
             // The next link of a chained stream: its pictures report their size when shown.
-            core.info.duration = m.getDuration();
+            setDuration(m.getDuration());
             return;
         }
         core.info.set(m);
@@ -97,10 +98,26 @@ final class PlayerStream implements Pipeline.Listener {
         }
     }
 
+    /** A new duration (a chained link, the end of a stream of unknown length): {@code durationchange}. */
+    private void setDuration(double d) {
+        double old = core.info.duration;
+        if (d != old && !(Double.isNaN(d) && Double.isNaN(old))) {
+            core.info.duration = d;
+            core.events.emit("durationchange");
+        }
+    }
+
+    @Override
+    public void onProgress(ProgressMessage m) {
+        if (core.error == null) {
+            core.network.onProgress(m);
+        }
+    }
+
     @Override
     public void onSourceEnd(EndMessage m) {
         core.sourceEnded = true;
-        core.networkState = PlayerCore.NETWORK_IDLE;
+        core.network.ended();
         core.sound.end();
         updateReadiness();
     }
@@ -168,7 +185,11 @@ final class PlayerStream implements Pipeline.Listener {
 
     /** Time moves on: late pictures, the end, stalls, timeupdate, the playhead for read-ahead. */
     void tick() {
-        if (core.load != PlayerCore.Load.READY || core.error != null) {
+        if (core.error != null) {
+            return;
+        }
+        core.network.tick();
+        if (core.load != PlayerCore.Load.READY) {
             return;
         }
         double now = JsUtil.now();
@@ -184,6 +205,7 @@ final class PlayerStream implements Pipeline.Listener {
             if (core.frames.select(t)) {
                 requestDraw();
             }
+            core.markPlayed(t);
             boolean videoDone = !core.info.hasVideo || (core.videoEnded && core.frames.isEmpty());
             boolean soundDone = !core.info.hasAudio || core.sound.finished(t);
             if (videoDone && soundDone) {
@@ -233,7 +255,11 @@ final class PlayerStream implements Pipeline.Listener {
     }
 
     private void reachEnd() {
-        core.clock.set(Double.isNaN(core.info.duration) ? core.clock.now() : Math.max(core.info.duration, core.clock.now()));
+        if (Double.isNaN(core.info.duration) || Double.isInfinite(core.info.duration)) {
+            setDuration(core.clock.now()); // a stream of unknown length or a live one: its end is now known
+        }
+        core.clock.set(Math.max(core.info.duration, core.clock.now()));
+        core.markPlayed(core.clock.now());
         core.play = PlayerCore.Play.ENDED;
         core.events.emit("timeupdate");
         core.events.emit("pause");

@@ -1,6 +1,7 @@
 /**
  * The main-thread player, compiled by TeaVM to JavaScript and assembled into {@code kinora.js}
- * between a prelude and a few hand-written scripts (src/main/js).
+ * (a classic script) and {@code kinora.mjs} (an ES module) between a prelude and a few
+ * hand-written scripts (src/main/js); only the prelude and epilogue differ between the two.
  *
  * <p>Java holds the logic, one concern per class:
  * <ul>
@@ -33,6 +34,10 @@
  *       this thread reads the port instead.</li>
  *   <li>{@link org.kinora.player.Events}: events dispatched after the operation that raised them,
  *       in order, as HTMLMediaElement queues them.</li>
+ *   <li>{@link org.kinora.player.NetworkActivity}: {@code networkState}, {@code progress},
+ *       {@code suspend}, {@code stalled} and {@code buffered} from the source worker's
+ *       {@code progress} reports; {@link org.kinora.player.Ranges}: {@code buffered} and
+ *       {@code played}.</li>
  * </ul>
  *
  * <p>Decisions:
@@ -84,6 +89,13 @@
  *   <li>{@code preload}: {@code none} loads nothing before {@code play()} or a seek;
  *       {@code metadata} (default) reads the headers and decodes about 0.5 s, enough for the
  *       duration, the size and the first picture; {@code auto} and playback read 3 s ahead.</li>
+ *   <li>{@code buffered} is the union of the time ranges demuxed since the source was loaded
+ *       (from the first to the last packet time of each seek epoch, to the duration at the end);
+ *       {@code played} the ranges the clock ran through while playing. {@code networkState} is
+ *       LOADING while the source worker waits for bytes, IDLE once reading pauses ({@code suspend}:
+ *       the read-ahead is full or the file is read); {@code stalled} fires once per 3 s without a
+ *       byte while LOADING. A new {@code src} or {@code load()} fires {@code abort} (if something
+ *       was loading or loaded) and {@code emptied}, as HTML's load algorithm does.</li>
  *   <li>{@code canplay} needs the current picture, one more and 0.25 s of sound;
  *       {@code canplaythrough} three pictures and 1 s of sound (or the end of the stream).</li>
  *   <li>A packet that fails to decode is dropped and counted ({@code getStats().decodeErrors});

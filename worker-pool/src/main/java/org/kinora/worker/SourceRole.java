@@ -34,8 +34,9 @@ import org.teavm.jso.typedarrays.Int8Array;
  * streamed body; {@link WebSocketReader} for {@code ws://} live streams), demuxes, decodes the
  * audio track and sends video packets to the video worker over a MessageChannel port. It reads
  * ahead of the playback position by a bounded time (unbounded in decode-only mode); a live stream
- * (no length, no duration) is read continuously and announced with {@code live: true} and an
- * infinite duration.
+ * (no length, no duration) is read as it comes, announced with {@code live: true} and an infinite
+ * duration. {@code progress} reports bytes received, reading started or paused, and the time range
+ * demuxed ({@link ProgressReport}).
  *
  * <p>A live stream's connection is kept up by {@link LiveReconnect}: when it ends, fails or
  * stalls, a new one is made after a backoff and read by a fresh demuxer from its header; its
@@ -59,17 +60,24 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     private static final int CHUNK = 256 * 1024;
     /** Seconds between the end of the old connection's media and the start of a new one's. */
     private static final double SPLICE_GAP = 0.04;
+    /**
+     * How far a live stream is read ahead of the playhead at most. A real live stream arrives in
+     * real time and never gets this far ahead; a file served without a length (read as live) can,
+     * and is then read no faster than it plays, so memory stays bounded.
+     */
+    private static final double LIVE_READ_AHEAD = 30;
 
     private final JSObject main;
     private final JSObject videoPort;
     private final String url;
     private ByteSource reader;
+    private final ProgressReport progress;
     private final int session;
     private double readAhead;
     private int epoch;
     /** The first bytes, kept until there are enough to recognise the format. */
     private byte[] head = new byte[0];
-    /** No length and no duration: a live stream, read continuously whatever the read-ahead. */
+    /** No length and no duration: a live stream, read as it comes (up to {@link #LIVE_READ_AHEAD}). */
     private boolean live;
     private Demuxer demuxer;
     private long offset;
@@ -120,6 +128,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         this.reconnectAttempts = reconnectAttempts;
         this.stallSeconds = stallSeconds;
         this.reader = openReader();
+        this.progress = new ProgressReport(main);
     }
 
     private ByteSource openReader() {
@@ -170,6 +179,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         atEnd = false;
         inputEnded = false;
         audioFrom = exact ? seconds : Double.NaN;
+        progress.seek();
         playhead = seconds;
         sentUntil = seconds;
         pump();
@@ -194,6 +204,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         if (closed) {
             return;
         }
+        progress.received(data.length, totalLength);
         if (liveConnection != null) {
             if (data.length == 0) {
                 connectionLost("the server ended the stream");
@@ -336,10 +347,20 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         if (!Double.isNaN(end)) {
             sentUntil = Math.max(sentUntil, end);
             timelineEnd = Math.max(timelineEnd, end);
+            progress.demuxed(end);
         }
     }
 
     private void pump() {
+        demux();
+        if (!closed) {
+            // a WebSocket is read continuously; HTTP while a request is being answered
+            boolean loading = !atEnd && (reader.inFlight() || reader instanceof WebSocketReader);
+            progress.send(stamp(Messages.create(Messages.PROGRESS)), loading);
+        }
+    }
+
+    private void demux() {
         if (closed || atEnd || demuxer == null) {
             return;
         }
@@ -350,7 +371,9 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
                     if (inputEnded) {
                         throw new MediaException("the demuxer wants data after the end of the file");
                     }
-                    if (!reader.inFlight() && (live || sentUntil - playhead < readAhead || !tracksSent)) {
+                    double ahead = sentUntil - playhead;
+                    double limit = live && !Double.isInfinite(readAhead) ? Math.max(readAhead, LIVE_READ_AHEAD) : readAhead;
+                    if (!reader.inFlight() && (ahead < limit || !tracksSent)) {
                         reader.read(offset, CHUNK);
                     }
                     return;
@@ -590,6 +613,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         if (videoPort != null) {
             Port.post(videoPort, stamp(Messages.create(Messages.EOS)));
         }
+        progress.demuxedUntil(demuxer.durationSeconds());
+        progress.send(stamp(Messages.create(Messages.PROGRESS)), false);
         EndMessage msg = stamp(Messages.create(Messages.EOS));
         msg.setAudioSamples(audioSamples);
         msg.setDecodeMs(audioDecodeMs);

@@ -18,6 +18,7 @@ public final class Messages {
     public static final String AUDIO_PROGRESS = "audio-progress";
     public static final String AUDIO_HOLD = "audio-hold";
     public static final String EOS = "eos";
+    public static final String PROGRESS = "progress";
     public static final String PICTURE = "picture";
     public static final String VIDEO_EOS = "video-eos";
     public static final String ERROR = "error";

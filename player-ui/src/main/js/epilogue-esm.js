@@ -1,0 +1,14 @@
+  exports.main([]);
+  definePlayer(Kinora);
+  defineElement(Kinora);
+  return Kinora;
+})();
+export default Kinora;
+export const Player = Kinora.Player;
+export const MediaError = Kinora.MediaError;
+export const TimeRanges = Kinora.TimeRanges;
+export const decode = Kinora.decode;
+export const poolStats = Kinora.poolStats;
+export const supportsWasmGC = Kinora.supportsWasmGC;
+export const selectBuild = Kinora.selectBuild;
+export const version = Kinora.version;
