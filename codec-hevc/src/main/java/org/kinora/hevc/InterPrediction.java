@@ -33,13 +33,6 @@ final class InterPrediction {
     /** Bias that maps every intermediate value into [0, 65535] (see the class comment). */
     private static final int BIAS = 0x6000;
 
-    // H.265 8.5.3.3.3.1: luma interpolation filter coefficients fL[xFrac][i], row 0 unused
-    private static final int[] LUMA_FILTER = {
-        0, 0, 0, 64, 0, 0, 0, 0,
-        -1, 4, -10, 58, 17, -5, 1, 0,
-        -1, 4, -11, 40, 40, -11, 4, -1,
-        0, 1, -5, 17, 58, -10, 4, -1,
-    };
     // H.265 8.5.3.3.3.2: chroma interpolation filter coefficients fC[xFrac][i], row 0 unused
     private static final int[] CHROMA_FILTER = {
         0, 64, 0, 0,
@@ -196,54 +189,60 @@ final class InterPrediction {
         }
     }
 
-    /** 8-tap horizontal filter of {@code h} rows; taps at x - 3 .. x + 4. */
+    /**
+     * 8-tap horizontal filter of {@code h} rows; taps at x - 3 .. x + 4 with the coefficients
+     * fL[frac] of H.265 8.5.3.3.3.1. One loop per fractional position with its coefficients as constants, sliding along the row so that each source
+     * sample is loaded once.
+     */
     private static void lumaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
-        int f = frac << 3;
-        int c0 = LUMA_FILTER[f];
-        int c1 = LUMA_FILTER[f + 1];
-        int c2 = LUMA_FILTER[f + 2];
-        int c3 = LUMA_FILTER[f + 3];
-        int c4 = LUMA_FILTER[f + 4];
-        int c5 = LUMA_FILTER[f + 5];
-        int c6 = LUMA_FILTER[f + 6];
-        int c7 = LUMA_FILTER[f + 7];
-        int d = 0;
-        for (int y = 0; y < h; y++) {
+        if (frac == 1) {
+            lumaH1(src, off, sstride, w, h, shift, dst);
+        } else if (frac == 2) {
+            lumaH2(src, off, sstride, w, h, shift, dst);
+        } else {
+            lumaH3(src, off, sstride, w, h, shift, dst);
+        }
+    }
+
+    /** fL[1] = -1, 4, -10, 58, 17, -5, 1, 0. */
+    private static void lumaH1(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
+        for (int y = 0, d = 0; y < h; y++, d += w) {
             int p = off + y * sstride - 3;
-            for (int x = 0; x < w; x++, p++) {
-                dst[d++] = (short) ((c0 * src[p] + c1 * src[p + 1] + c2 * src[p + 2] + c3 * src[p + 3]
-                        + c4 * src[p + 4] + c5 * src[p + 5] + c6 * src[p + 6] + c7 * src[p + 7]) >> shift);
+            int a0 = src[p];
+            int a1 = src[p + 1];
+            int a2 = src[p + 2];
+            int a3 = src[p + 3];
+            int a4 = src[p + 4];
+            int a5 = src[p + 5];
+            p += 6;
+            for (int x = 0; x < w; x++) {
+                int a6 = src[p + x];
+                dst[d + x] = (short) ((a6 - a0 + 4 * a1 - 10 * a2 + 58 * a3 + 17 * a4 - 5 * a5) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
             }
         }
     }
 
-    /**
-     * 8-tap vertical filter; taps at y - 3 .. y + 4. Runs down each column with the taps held in
-     * locals, so each source sample is loaded once per column instead of eight times.
-     */
-    private static void lumaV(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
-        int f = frac << 3;
-        int c0 = LUMA_FILTER[f];
-        int c1 = LUMA_FILTER[f + 1];
-        int c2 = LUMA_FILTER[f + 2];
-        int c3 = LUMA_FILTER[f + 3];
-        int c4 = LUMA_FILTER[f + 4];
-        int c5 = LUMA_FILTER[f + 5];
-        int c6 = LUMA_FILTER[f + 6];
-        int c7 = LUMA_FILTER[f + 7];
-        for (int x = 0; x < w; x++) {
-            int p = off - 3 * sstride + x;
+    /** fL[2] = -1, 4, -11, 40, 40, -11, 4, -1 (symmetric). */
+    private static void lumaH2(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
+        for (int y = 0, d = 0; y < h; y++, d += w) {
+            int p = off + y * sstride - 3;
             int a0 = src[p];
-            int a1 = src[p + sstride];
-            int a2 = src[p + 2 * sstride];
-            int a3 = src[p + 3 * sstride];
-            int a4 = src[p + 4 * sstride];
-            int a5 = src[p + 5 * sstride];
-            int a6 = src[p + 6 * sstride];
-            p += 7 * sstride;
-            for (int d = x, end = x + h * w; d < end; d += w, p += sstride) {
-                int a7 = src[p];
-                dst[d] = (short) ((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3 + c4 * a4 + c5 * a5 + c6 * a6 + c7 * a7) >> shift);
+            int a1 = src[p + 1];
+            int a2 = src[p + 2];
+            int a3 = src[p + 3];
+            int a4 = src[p + 4];
+            int a5 = src[p + 5];
+            int a6 = src[p + 6];
+            p += 7;
+            for (int x = 0; x < w; x++) {
+                int a7 = src[p + x];
+                dst[d + x] = (short) ((-a0 + 4 * a1 - 11 * a2 + 40 * a3 + 40 * a4 - 11 * a5 + 4 * a6 - a7) >> shift);
                 a0 = a1;
                 a1 = a2;
                 a2 = a3;
@@ -255,18 +254,138 @@ final class InterPrediction {
         }
     }
 
-    /** 4-tap horizontal filter of {@code h} rows; taps at x - 1 .. x + 2. */
+    /** fL[3] = 0, 1, -5, 17, 58, -10, 4, -1: taps at x - 2 .. x + 4. */
+    private static void lumaH3(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
+        for (int y = 0, d = 0; y < h; y++, d += w) {
+            int p = off + y * sstride - 2;
+            int a0 = src[p];
+            int a1 = src[p + 1];
+            int a2 = src[p + 2];
+            int a3 = src[p + 3];
+            int a4 = src[p + 4];
+            int a5 = src[p + 5];
+            p += 6;
+            for (int x = 0; x < w; x++) {
+                int a6 = src[p + x];
+                dst[d + x] = (short) ((a0 - 5 * a1 + 17 * a2 + 58 * a3 - 10 * a4 + 4 * a5 - a6) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+            }
+        }
+    }
+
+    /**
+     * 8-tap vertical filter; taps at y - 3 .. y + 4. Runs down each column with the taps held in
+     * locals, so each source sample is loaded once per column; one loop per fractional position
+     * as in {@link #lumaH}.
+     */
+    private static void lumaV(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
+        if (frac == 1) {
+            lumaV1(src, off, sstride, w, h, shift, dst);
+        } else if (frac == 2) {
+            lumaV2(src, off, sstride, w, h, shift, dst);
+        } else {
+            lumaV3(src, off, sstride, w, h, shift, dst);
+        }
+    }
+
+    private static void lumaV1(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
+        int end = h * w;
+        for (int x = 0; x < w; x++) {
+            int p = off - 3 * sstride + x;
+            int a0 = src[p];
+            int a1 = src[p + sstride];
+            int a2 = src[p + 2 * sstride];
+            int a3 = src[p + 3 * sstride];
+            int a4 = src[p + 4 * sstride];
+            int a5 = src[p + 5 * sstride];
+            p += 6 * sstride;
+            for (int d = x; d < end; d += w, p += sstride) {
+                int a6 = src[p];
+                dst[d] = (short) ((a6 - a0 + 4 * a1 - 10 * a2 + 58 * a3 + 17 * a4 - 5 * a5) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+            }
+        }
+    }
+
+    private static void lumaV2(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
+        int end = h * w;
+        for (int x = 0; x < w; x++) {
+            int p = off - 3 * sstride + x;
+            int a0 = src[p];
+            int a1 = src[p + sstride];
+            int a2 = src[p + 2 * sstride];
+            int a3 = src[p + 3 * sstride];
+            int a4 = src[p + 4 * sstride];
+            int a5 = src[p + 5 * sstride];
+            int a6 = src[p + 6 * sstride];
+            p += 7 * sstride;
+            for (int d = x; d < end; d += w, p += sstride) {
+                int a7 = src[p];
+                dst[d] = (short) ((-a0 + 4 * a1 - 11 * a2 + 40 * a3 + 40 * a4 - 11 * a5 + 4 * a6 - a7) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+                a6 = a7;
+            }
+        }
+    }
+
+    private static void lumaV3(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
+        int end = h * w;
+        for (int x = 0; x < w; x++) {
+            int p = off - 2 * sstride + x;
+            int a0 = src[p];
+            int a1 = src[p + sstride];
+            int a2 = src[p + 2 * sstride];
+            int a3 = src[p + 3 * sstride];
+            int a4 = src[p + 4 * sstride];
+            int a5 = src[p + 5 * sstride];
+            p += 6 * sstride;
+            for (int d = x; d < end; d += w, p += sstride) {
+                int a6 = src[p];
+                dst[d] = (short) ((a0 - 5 * a1 + 17 * a2 + 58 * a3 - 10 * a4 + 4 * a5 - a6) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+            }
+        }
+    }
+
+    /** 4-tap horizontal filter of {@code h} rows; taps at x - 1 .. x + 2, sliding along the row. */
     private static void chromaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
         int f = frac << 2;
         int c0 = CHROMA_FILTER[f];
         int c1 = CHROMA_FILTER[f + 1];
         int c2 = CHROMA_FILTER[f + 2];
         int c3 = CHROMA_FILTER[f + 3];
-        int d = 0;
-        for (int y = 0; y < h; y++) {
+        for (int y = 0, d = 0; y < h; y++, d += w) {
             int p = off + y * sstride - 1;
-            for (int x = 0; x < w; x++, p++) {
-                dst[d++] = (short) ((c0 * src[p] + c1 * src[p + 1] + c2 * src[p + 2] + c3 * src[p + 3]) >> shift);
+            int a0 = src[p];
+            int a1 = src[p + 1];
+            int a2 = src[p + 2];
+            p += 3;
+            for (int x = 0; x < w; x++) {
+                int a3 = src[p + x];
+                dst[d + x] = (short) ((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
             }
         }
     }
