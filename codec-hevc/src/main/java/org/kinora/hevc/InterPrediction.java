@@ -33,13 +33,6 @@ final class InterPrediction {
     /** Bias that maps every intermediate value into [0, 65535] (see the class comment). */
     private static final int BIAS = 0x6000;
 
-    // H.265 8.5.3.3.3.1: luma interpolation filter coefficients fL[yFrac][i], row 0 unused
-    private static final int[] LUMA_FILTER = {
-        0, 0, 0, 64, 0, 0, 0, 0,
-        -1, 4, -10, 58, 17, -5, 1, 0,
-        -1, 4, -11, 40, 40, -11, 4, -1,
-        0, 1, -5, 17, 58, -10, 4, -1,
-    };
     // H.265 8.5.3.3.3.2: chroma interpolation filter coefficients fC[xFrac][i], row 0 unused
     private static final int[] CHROMA_FILTER = {
         0, 64, 0, 0,
@@ -247,22 +240,55 @@ final class InterPrediction {
         }
     }
 
-    /** {@link #lumaV} whose output is averaged with {@code p0} into the picture (see {@link #lumaBi}). */
+    /**
+     * {@link #lumaV} whose output is averaged with {@code p0} into the picture (see {@link #lumaBi});
+     * one loop per fractional position as in {@link #lumaV}.
+     */
     private static void lumaVBi(short[] s, int off, int sstride, int w, int h, int frac, int shift, short[] p0,
             int bitDepth, short[] dst, int dstStride, int dstOffset) {
-        int f = frac << 3;
-        int c0 = LUMA_FILTER[f];
-        int c1 = LUMA_FILTER[f + 1];
-        int c2 = LUMA_FILTER[f + 2];
-        int c3 = LUMA_FILTER[f + 3];
-        int c4 = LUMA_FILTER[f + 4];
-        int c5 = LUMA_FILTER[f + 5];
-        int c6 = LUMA_FILTER[f + 6];
-        int c7 = LUMA_FILTER[f + 7];
+        if (frac == 1) {
+            lumaVBi1(s, off, sstride, w, h, shift, p0, bitDepth, dst, dstStride, dstOffset);
+        } else if (frac == 2) {
+            lumaVBi2(s, off, sstride, w, h, shift, p0, bitDepth, dst, dstStride, dstOffset);
+        } else {
+            lumaVBi3(s, off, sstride, w, h, shift, p0, bitDepth, dst, dstStride, dstOffset);
+        }
+    }
+
+    private static void lumaVBi1(short[] s, int off, int sstride, int w, int h, int shift, short[] p0, int bitDepth,
+            short[] dst, int dstStride, int dstOffset) {
         int shift2 = 15 - bitDepth;
         int max = (1 << bitDepth) - 1;
         int add = (1 << (shift2 - 1)) - BIAS;
-        int end = h * w;
+        for (int x = 0; x < w; x++) {
+            int p = off - 3 * sstride + x;
+            int a0 = s[p];
+            int a1 = s[p + sstride];
+            int a2 = s[p + 2 * sstride];
+            int a3 = s[p + 3 * sstride];
+            int a4 = s[p + 4 * sstride];
+            int a5 = s[p + 5 * sstride];
+            p += 6 * sstride;
+            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
+                int a6 = s[p];
+                int v1 = (a6 - a0 + 4 * a1 - 10 * a2 + 58 * a3 + 17 * a4 - 5 * a5) >> shift;
+                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
+                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+            }
+        }
+    }
+
+    private static void lumaVBi2(short[] s, int off, int sstride, int w, int h, int shift, short[] p0, int bitDepth,
+            short[] dst, int dstStride, int dstOffset) {
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
         for (int x = 0; x < w; x++) {
             int p = off - 3 * sstride + x;
             int a0 = s[p];
@@ -273,9 +299,9 @@ final class InterPrediction {
             int a5 = s[p + 5 * sstride];
             int a6 = s[p + 6 * sstride];
             p += 7 * sstride;
-            for (int i = x, d = dstOffset + x; i < end; i += w, d += dstStride, p += sstride) {
+            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
                 int a7 = s[p];
-                int v1 = (c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3 + c4 * a4 + c5 * a5 + c6 * a6 + c7 * a7) >> shift;
+                int v1 = (-a0 + 4 * a1 - 11 * a2 + 40 * a3 + 40 * a4 - 11 * a5 + 4 * a6 - a7) >> shift;
                 int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
                 dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
                 a0 = a1;
@@ -285,6 +311,35 @@ final class InterPrediction {
                 a4 = a5;
                 a5 = a6;
                 a6 = a7;
+            }
+        }
+    }
+
+    private static void lumaVBi3(short[] s, int off, int sstride, int w, int h, int shift, short[] p0, int bitDepth,
+            short[] dst, int dstStride, int dstOffset) {
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
+        for (int x = 0; x < w; x++) {
+            int p = off - 2 * sstride + x;
+            int a0 = s[p];
+            int a1 = s[p + sstride];
+            int a2 = s[p + 2 * sstride];
+            int a3 = s[p + 3 * sstride];
+            int a4 = s[p + 4 * sstride];
+            int a5 = s[p + 5 * sstride];
+            p += 6 * sstride;
+            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
+                int a6 = s[p];
+                int v1 = (a0 - 5 * a1 + 17 * a2 + 58 * a3 - 10 * a4 + 4 * a5 - a6) >> shift;
+                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
+                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
             }
         }
     }
