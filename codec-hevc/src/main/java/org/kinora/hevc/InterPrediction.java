@@ -33,13 +33,6 @@ final class InterPrediction {
     /** Bias that maps every intermediate value into [0, 65535] (see the class comment). */
     private static final int BIAS = 0x6000;
 
-    // H.265 8.5.3.3.3.1: luma interpolation filter coefficients fL[xFrac][i], row 0 unused
-    private static final int[] LUMA_FILTER = {
-        0, 0, 0, 64, 0, 0, 0, 0,
-        -1, 4, -10, 58, 17, -5, 1, 0,
-        -1, 4, -11, 40, 40, -11, 4, -1,
-        0, 1, -5, 17, 58, -10, 4, -1,
-    };
     // H.265 8.5.3.3.3.2: chroma interpolation filter coefficients fC[xFrac][i], row 0 unused
     private static final int[] CHROMA_FILTER = {
         0, 64, 0, 0,
@@ -59,6 +52,11 @@ final class InterPrediction {
     private final int[] edgeX = new int[EDGE_STRIDE];
     /** Horizontal pass output, {@code h + 7} rows of {@code w}. */
     private final short[] tmp = new short[EDGE_STRIDE * MAX_BLOCK];
+    /** predSamplesL1 of the bi-prediction paths that are not fused. */
+    private final short[] pred = new short[MAX_BLOCK * MAX_BLOCK];
+    /** Source of the block being predicted: the reference plane or {@link #edge}; set by {@link #source}. */
+    private short[] src;
+    private int srcStride;
 
     /**
      * Luma sample interpolation (H.265 8.5.3.3.3.1) of the {@code w} x {@code h} block at
@@ -81,23 +79,9 @@ final class InterPrediction {
         int yInt = yPb + (mvy >> 2);
         int shift1 = bitDepth - 8 < 4 ? bitDepth - 8 : 4;
         int shift3 = 14 - bitDepth > 2 ? 14 - bitDepth : 2;
-        int left = xFrac != 0 ? 3 : 0;
-        int right = xFrac != 0 ? 4 : 0;
-        int top = yFrac != 0 ? 3 : 0;
-        int bottom = yFrac != 0 ? 4 : 0;
-        short[] src;
-        int off;
-        int sstride;
-        if (xInt - left >= 0 && yInt - top >= 0 && xInt + w + right <= picW && yInt + h + bottom <= picH) {
-            src = ref;
-            sstride = stride;
-            off = yInt * stride + xInt;
-        } else {
-            fillEdge(ref, stride, picW, picH, xInt - 3, yInt - 3, w + 7, h + 7);
-            src = edge;
-            sstride = EDGE_STRIDE;
-            off = 3 * EDGE_STRIDE + 3;
-        }
+        int off = source(ref, stride, picW, picH, xInt, yInt, w, h, xFrac != 0 ? 3 : 0, yFrac != 0 ? 3 : 0, 3);
+        short[] src = this.src;
+        int sstride = srcStride;
         if (xFrac == 0) {
             if (yFrac == 0) {
                 copyShift(src, off, sstride, w, h, shift3, dst);
@@ -134,23 +118,9 @@ final class InterPrediction {
         int yInt = yPbC + (mvCy >> 3);
         int shift1 = bitDepthC - 8 < 4 ? bitDepthC - 8 : 4;
         int shift3 = 14 - bitDepthC > 2 ? 14 - bitDepthC : 2;
-        int left = xFrac != 0 ? 1 : 0;
-        int right = xFrac != 0 ? 2 : 0;
-        int top = yFrac != 0 ? 1 : 0;
-        int bottom = yFrac != 0 ? 2 : 0;
-        short[] src;
-        int off;
-        int sstride;
-        if (xInt - left >= 0 && yInt - top >= 0 && xInt + wC + right <= picW && yInt + hC + bottom <= picH) {
-            src = ref;
-            sstride = stride;
-            off = yInt * stride + xInt;
-        } else {
-            fillEdge(ref, stride, picW, picH, xInt - 1, yInt - 1, wC + 3, hC + 3);
-            src = edge;
-            sstride = EDGE_STRIDE;
-            off = EDGE_STRIDE + 1;
-        }
+        int off = source(ref, stride, picW, picH, xInt, yInt, wC, hC, xFrac != 0 ? 1 : 0, yFrac != 0 ? 1 : 0, 1);
+        short[] src = this.src;
+        int sstride = srcStride;
         if (xFrac == 0) {
             if (yFrac == 0) {
                 copyShift(src, off, sstride, wC, hC, shift3, dst);
@@ -162,6 +132,245 @@ final class InterPrediction {
         } else {
             chromaH(src, off - sstride, sstride, wC, hC + 3, xFrac, shift1, tmp);
             chromaV(tmp, wC, wC, wC, hC, yFrac, 6, dst);
+        }
+    }
+
+    /**
+     * Bi-prediction with default weights (H.265 8.5.3.3.4.2) of a luma block whose L0 samples are
+     * already in {@code p0}: interpolates the L1 block as {@link #lumaBlock} does and, in the same
+     * pass, writes Clip3(0, max, (predSamplesL0 + predSamplesL1 + offset2) >> shift2) to the
+     * picture, sample (x, y) at {@code dst[dstOffset + y * dstStride + x]}; nothing else is written.
+     * Arguments as in {@link #lumaBlock} and {@link #defaultBi}.
+     */
+    void lumaBi(short[] ref, int stride, int picW, int picH, int bitDepth, int xPb, int yPb, int w, int h, int mvx,
+            int mvy, short[] p0, short[] dst, int dstStride, int dstOffset) {
+        int xFrac = mvx & 3;
+        int yFrac = mvy & 3;
+        if (yFrac == 0 && xFrac != 0) {
+            lumaBlock(ref, stride, picW, picH, bitDepth, xPb, yPb, w, h, mvx, mvy, pred);
+            defaultBi(p0, pred, w, h, bitDepth, dst, dstStride, dstOffset);
+            return;
+        }
+        int off = source(ref, stride, picW, picH, xPb + (mvx >> 2), yPb + (mvy >> 2), w, h, xFrac != 0 ? 3 : 0,
+                yFrac != 0 ? 3 : 0, 3);
+        int shift1 = bitDepth - 8 < 4 ? bitDepth - 8 : 4;
+        if (xFrac == 0 && yFrac == 0) {
+            copyBi(src, off, srcStride, w, h, 14 - bitDepth > 2 ? 14 - bitDepth : 2, p0, bitDepth, dst, dstStride, dstOffset);
+        } else if (xFrac == 0) {
+            lumaVBi(src, off, srcStride, w, h, yFrac, shift1, p0, bitDepth, dst, dstStride, dstOffset);
+        } else {
+            lumaH(src, off - 3 * srcStride, srcStride, w, h + 7, xFrac, shift1, tmp);
+            lumaVBi(tmp, 3 * w, w, w, h, yFrac, 6, p0, bitDepth, dst, dstStride, dstOffset);
+        }
+    }
+
+    /** {@link #lumaBi} for a 4:2:0 chroma block; arguments as in {@link #chromaBlock} and {@link #defaultBi}. */
+    void chromaBi(short[] ref, int stride, int picW, int picH, int bitDepthC, int xPbC, int yPbC, int wC, int hC,
+            int mvCx, int mvCy, short[] p0, short[] dst, int dstStride, int dstOffset) {
+        int xFrac = mvCx & 7;
+        int yFrac = mvCy & 7;
+        if (yFrac == 0 && xFrac != 0) {
+            chromaBlock(ref, stride, picW, picH, bitDepthC, xPbC, yPbC, wC, hC, mvCx, mvCy, pred);
+            defaultBi(p0, pred, wC, hC, bitDepthC, dst, dstStride, dstOffset);
+            return;
+        }
+        int off = source(ref, stride, picW, picH, xPbC + (mvCx >> 3), yPbC + (mvCy >> 3), wC, hC, xFrac != 0 ? 1 : 0,
+                yFrac != 0 ? 1 : 0, 1);
+        int shift1 = bitDepthC - 8 < 4 ? bitDepthC - 8 : 4;
+        if (xFrac == 0 && yFrac == 0) {
+            copyBi(src, off, srcStride, wC, hC, 14 - bitDepthC > 2 ? 14 - bitDepthC : 2, p0, bitDepthC, dst, dstStride, dstOffset);
+        } else if (xFrac == 0) {
+            chromaVBi(src, off, srcStride, wC, hC, yFrac, shift1, p0, bitDepthC, dst, dstStride, dstOffset);
+        } else {
+            chromaH(src, off - srcStride, srcStride, wC, hC + 3, xFrac, shift1, tmp);
+            chromaVBi(tmp, wC, wC, wC, hC, yFrac, 6, p0, bitDepthC, dst, dstStride, dstOffset);
+        }
+    }
+
+    /**
+     * Uni-prediction with default weights of a block whose vector has no fractional part, in
+     * luma or chroma: (refSample << shift3 + offset1) >> shift1 is the reference sample itself
+     * (shift3 = shift1 = 14 - bitDepth for bit depths up to 12), so the clamped reference block
+     * at ({@code xInt}, {@code yInt}) is copied to {@code dst[dstOffset + y * dstStride + x]}.
+     */
+    void copyUni(short[] ref, int stride, int picW, int picH, int xInt, int yInt, int w, int h, short[] dst,
+            int dstStride, int dstOffset) {
+        int off = source(ref, stride, picW, picH, xInt, yInt, w, h, 0, 0, 0);
+        short[] s = src;
+        int ss = srcStride;
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(s, off + y * ss, dst, dstOffset + y * dstStride, w);
+        }
+    }
+
+    /**
+     * Chooses where the block at ({@code xInt}, {@code yInt}) and its filter margin ({@code mx}
+     * columns left, {@code mx + 1} right, {@code my} rows above, {@code my + 1} below) are read
+     * from: the reference plane itself when they lie inside the picture, otherwise a clamped copy
+     * in {@link #edge} with a margin of {@code pad} on every side. Sets {@link #src} and
+     * {@link #srcStride} and returns the offset of the block's first sample.
+     */
+    private int source(short[] ref, int stride, int picW, int picH, int xInt, int yInt, int w, int h, int mx, int my,
+            int pad) {
+        if (xInt - mx >= 0 && yInt - my >= 0 && xInt + w + (mx > 0 ? mx + 1 : 0) <= picW
+                && yInt + h + (my > 0 ? my + 1 : 0) <= picH) {
+            src = ref;
+            srcStride = stride;
+            return yInt * stride + xInt;
+        }
+        fillEdge(ref, stride, picW, picH, xInt - pad, yInt - pad, w + 2 * pad + 1, h + 2 * pad + 1);
+        src = edge;
+        srcStride = EDGE_STRIDE;
+        return pad * EDGE_STRIDE + pad;
+    }
+
+    /** Full-sample L1 with the L0 samples: the default bi-prediction of a block with refSample << shift3. */
+    private static void copyBi(short[] s, int off, int sstride, int w, int h, int shift3, short[] p0, int bitDepth,
+            short[] dst, int dstStride, int dstOffset) {
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
+        for (int y = 0, i = 0; y < h; y++, i += w) {
+            int p = off + y * sstride;
+            int d = dstOffset + y * dstStride;
+            for (int x = 0; x < w; x++) {
+                int v = (((p0[i + x] + BIAS) & 0xFFFF) + (s[p + x] << shift3) + add) >> shift2;
+                dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+            }
+        }
+    }
+
+    /**
+     * {@link #lumaV} whose output is averaged with {@code p0} into the picture (see {@link #lumaBi});
+     * one loop per fractional position as in {@link #lumaV}.
+     */
+    private static void lumaVBi(short[] s, int off, int sstride, int w, int h, int frac, int shift, short[] p0,
+            int bitDepth, short[] dst, int dstStride, int dstOffset) {
+        if (frac == 1) {
+            lumaVBi1(s, off, sstride, w, h, shift, p0, bitDepth, dst, dstStride, dstOffset);
+        } else if (frac == 2) {
+            lumaVBi2(s, off, sstride, w, h, shift, p0, bitDepth, dst, dstStride, dstOffset);
+        } else {
+            lumaVBi3(s, off, sstride, w, h, shift, p0, bitDepth, dst, dstStride, dstOffset);
+        }
+    }
+
+    private static void lumaVBi1(short[] s, int off, int sstride, int w, int h, int shift, short[] p0, int bitDepth,
+            short[] dst, int dstStride, int dstOffset) {
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
+        for (int x = 0; x < w; x++) {
+            int p = off - 3 * sstride + x;
+            int a0 = s[p];
+            int a1 = s[p + sstride];
+            int a2 = s[p + 2 * sstride];
+            int a3 = s[p + 3 * sstride];
+            int a4 = s[p + 4 * sstride];
+            int a5 = s[p + 5 * sstride];
+            p += 6 * sstride;
+            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
+                int a6 = s[p];
+                int v1 = (a6 - a0 + 4 * a1 - 10 * a2 + 58 * a3 + 17 * a4 - 5 * a5) >> shift;
+                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
+                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+            }
+        }
+    }
+
+    private static void lumaVBi2(short[] s, int off, int sstride, int w, int h, int shift, short[] p0, int bitDepth,
+            short[] dst, int dstStride, int dstOffset) {
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
+        for (int x = 0; x < w; x++) {
+            int p = off - 3 * sstride + x;
+            int a0 = s[p];
+            int a1 = s[p + sstride];
+            int a2 = s[p + 2 * sstride];
+            int a3 = s[p + 3 * sstride];
+            int a4 = s[p + 4 * sstride];
+            int a5 = s[p + 5 * sstride];
+            int a6 = s[p + 6 * sstride];
+            p += 7 * sstride;
+            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
+                int a7 = s[p];
+                int v1 = (-a0 + 4 * a1 - 11 * a2 + 40 * a3 + 40 * a4 - 11 * a5 + 4 * a6 - a7) >> shift;
+                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
+                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+                a6 = a7;
+            }
+        }
+    }
+
+    private static void lumaVBi3(short[] s, int off, int sstride, int w, int h, int shift, short[] p0, int bitDepth,
+            short[] dst, int dstStride, int dstOffset) {
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
+        for (int x = 0; x < w; x++) {
+            int p = off - 2 * sstride + x;
+            int a0 = s[p];
+            int a1 = s[p + sstride];
+            int a2 = s[p + 2 * sstride];
+            int a3 = s[p + 3 * sstride];
+            int a4 = s[p + 4 * sstride];
+            int a5 = s[p + 5 * sstride];
+            p += 6 * sstride;
+            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
+                int a6 = s[p];
+                int v1 = (a0 - 5 * a1 + 17 * a2 + 58 * a3 - 10 * a4 + 4 * a5 - a6) >> shift;
+                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
+                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+            }
+        }
+    }
+
+    /** {@link #chromaV} whose output is averaged with {@code p0} into the picture (see {@link #lumaBi}). */
+    private static void chromaVBi(short[] s, int off, int sstride, int w, int h, int frac, int shift, short[] p0,
+            int bitDepth, short[] dst, int dstStride, int dstOffset) {
+        int f = frac << 2;
+        int c0 = CHROMA_FILTER[f];
+        int c1 = CHROMA_FILTER[f + 1];
+        int c2 = CHROMA_FILTER[f + 2];
+        int c3 = CHROMA_FILTER[f + 3];
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
+        int end = h * w;
+        for (int x = 0; x < w; x++) {
+            int p = off - sstride + x;
+            int a0 = s[p];
+            int a1 = s[p + sstride];
+            int a2 = s[p + 2 * sstride];
+            p += 3 * sstride;
+            for (int i = x, d = dstOffset + x; i < end; i += w, d += dstStride, p += sstride) {
+                int a3 = s[p];
+                int v1 = (c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift;
+                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
+                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+            }
         }
     }
 
@@ -196,54 +405,60 @@ final class InterPrediction {
         }
     }
 
-    /** 8-tap horizontal filter of {@code h} rows; taps at x - 3 .. x + 4. */
+    /**
+     * 8-tap horizontal filter of {@code h} rows; taps at x - 3 .. x + 4 with the coefficients
+     * fL[frac] of H.265 8.5.3.3.3.1. One loop per fractional position with its coefficients as constants, sliding along the row so that each source
+     * sample is loaded once.
+     */
     private static void lumaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
-        int f = frac << 3;
-        int c0 = LUMA_FILTER[f];
-        int c1 = LUMA_FILTER[f + 1];
-        int c2 = LUMA_FILTER[f + 2];
-        int c3 = LUMA_FILTER[f + 3];
-        int c4 = LUMA_FILTER[f + 4];
-        int c5 = LUMA_FILTER[f + 5];
-        int c6 = LUMA_FILTER[f + 6];
-        int c7 = LUMA_FILTER[f + 7];
-        int d = 0;
-        for (int y = 0; y < h; y++) {
+        if (frac == 1) {
+            lumaH1(src, off, sstride, w, h, shift, dst);
+        } else if (frac == 2) {
+            lumaH2(src, off, sstride, w, h, shift, dst);
+        } else {
+            lumaH3(src, off, sstride, w, h, shift, dst);
+        }
+    }
+
+    /** fL[1] = -1, 4, -10, 58, 17, -5, 1, 0. */
+    private static void lumaH1(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
+        for (int y = 0, d = 0; y < h; y++, d += w) {
             int p = off + y * sstride - 3;
-            for (int x = 0; x < w; x++, p++) {
-                dst[d++] = (short) ((c0 * src[p] + c1 * src[p + 1] + c2 * src[p + 2] + c3 * src[p + 3]
-                        + c4 * src[p + 4] + c5 * src[p + 5] + c6 * src[p + 6] + c7 * src[p + 7]) >> shift);
+            int a0 = src[p];
+            int a1 = src[p + 1];
+            int a2 = src[p + 2];
+            int a3 = src[p + 3];
+            int a4 = src[p + 4];
+            int a5 = src[p + 5];
+            p += 6;
+            for (int x = 0; x < w; x++) {
+                int a6 = src[p + x];
+                dst[d + x] = (short) ((a6 - a0 + 4 * a1 - 10 * a2 + 58 * a3 + 17 * a4 - 5 * a5) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
             }
         }
     }
 
-    /**
-     * 8-tap vertical filter; taps at y - 3 .. y + 4. Runs down each column with the taps held in
-     * locals, so each source sample is loaded once per column instead of eight times.
-     */
-    private static void lumaV(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
-        int f = frac << 3;
-        int c0 = LUMA_FILTER[f];
-        int c1 = LUMA_FILTER[f + 1];
-        int c2 = LUMA_FILTER[f + 2];
-        int c3 = LUMA_FILTER[f + 3];
-        int c4 = LUMA_FILTER[f + 4];
-        int c5 = LUMA_FILTER[f + 5];
-        int c6 = LUMA_FILTER[f + 6];
-        int c7 = LUMA_FILTER[f + 7];
-        for (int x = 0; x < w; x++) {
-            int p = off - 3 * sstride + x;
+    /** fL[2] = -1, 4, -11, 40, 40, -11, 4, -1 (symmetric). */
+    private static void lumaH2(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
+        for (int y = 0, d = 0; y < h; y++, d += w) {
+            int p = off + y * sstride - 3;
             int a0 = src[p];
-            int a1 = src[p + sstride];
-            int a2 = src[p + 2 * sstride];
-            int a3 = src[p + 3 * sstride];
-            int a4 = src[p + 4 * sstride];
-            int a5 = src[p + 5 * sstride];
-            int a6 = src[p + 6 * sstride];
-            p += 7 * sstride;
-            for (int d = x, end = x + h * w; d < end; d += w, p += sstride) {
-                int a7 = src[p];
-                dst[d] = (short) ((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3 + c4 * a4 + c5 * a5 + c6 * a6 + c7 * a7) >> shift);
+            int a1 = src[p + 1];
+            int a2 = src[p + 2];
+            int a3 = src[p + 3];
+            int a4 = src[p + 4];
+            int a5 = src[p + 5];
+            int a6 = src[p + 6];
+            p += 7;
+            for (int x = 0; x < w; x++) {
+                int a7 = src[p + x];
+                dst[d + x] = (short) ((-a0 + 4 * a1 - 11 * a2 + 40 * a3 + 40 * a4 - 11 * a5 + 4 * a6 - a7) >> shift);
                 a0 = a1;
                 a1 = a2;
                 a2 = a3;
@@ -255,18 +470,138 @@ final class InterPrediction {
         }
     }
 
-    /** 4-tap horizontal filter of {@code h} rows; taps at x - 1 .. x + 2. */
+    /** fL[3] = 0, 1, -5, 17, 58, -10, 4, -1: taps at x - 2 .. x + 4. */
+    private static void lumaH3(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
+        for (int y = 0, d = 0; y < h; y++, d += w) {
+            int p = off + y * sstride - 2;
+            int a0 = src[p];
+            int a1 = src[p + 1];
+            int a2 = src[p + 2];
+            int a3 = src[p + 3];
+            int a4 = src[p + 4];
+            int a5 = src[p + 5];
+            p += 6;
+            for (int x = 0; x < w; x++) {
+                int a6 = src[p + x];
+                dst[d + x] = (short) ((a0 - 5 * a1 + 17 * a2 + 58 * a3 - 10 * a4 + 4 * a5 - a6) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+            }
+        }
+    }
+
+    /**
+     * 8-tap vertical filter; taps at y - 3 .. y + 4. Runs down each column with the taps held in
+     * locals, so each source sample is loaded once per column; one loop per fractional position
+     * as in {@link #lumaH}.
+     */
+    private static void lumaV(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
+        if (frac == 1) {
+            lumaV1(src, off, sstride, w, h, shift, dst);
+        } else if (frac == 2) {
+            lumaV2(src, off, sstride, w, h, shift, dst);
+        } else {
+            lumaV3(src, off, sstride, w, h, shift, dst);
+        }
+    }
+
+    private static void lumaV1(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
+        int end = h * w;
+        for (int x = 0; x < w; x++) {
+            int p = off - 3 * sstride + x;
+            int a0 = src[p];
+            int a1 = src[p + sstride];
+            int a2 = src[p + 2 * sstride];
+            int a3 = src[p + 3 * sstride];
+            int a4 = src[p + 4 * sstride];
+            int a5 = src[p + 5 * sstride];
+            p += 6 * sstride;
+            for (int d = x; d < end; d += w, p += sstride) {
+                int a6 = src[p];
+                dst[d] = (short) ((a6 - a0 + 4 * a1 - 10 * a2 + 58 * a3 + 17 * a4 - 5 * a5) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+            }
+        }
+    }
+
+    private static void lumaV2(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
+        int end = h * w;
+        for (int x = 0; x < w; x++) {
+            int p = off - 3 * sstride + x;
+            int a0 = src[p];
+            int a1 = src[p + sstride];
+            int a2 = src[p + 2 * sstride];
+            int a3 = src[p + 3 * sstride];
+            int a4 = src[p + 4 * sstride];
+            int a5 = src[p + 5 * sstride];
+            int a6 = src[p + 6 * sstride];
+            p += 7 * sstride;
+            for (int d = x; d < end; d += w, p += sstride) {
+                int a7 = src[p];
+                dst[d] = (short) ((-a0 + 4 * a1 - 11 * a2 + 40 * a3 + 40 * a4 - 11 * a5 + 4 * a6 - a7) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+                a6 = a7;
+            }
+        }
+    }
+
+    private static void lumaV3(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
+        int end = h * w;
+        for (int x = 0; x < w; x++) {
+            int p = off - 2 * sstride + x;
+            int a0 = src[p];
+            int a1 = src[p + sstride];
+            int a2 = src[p + 2 * sstride];
+            int a3 = src[p + 3 * sstride];
+            int a4 = src[p + 4 * sstride];
+            int a5 = src[p + 5 * sstride];
+            p += 6 * sstride;
+            for (int d = x; d < end; d += w, p += sstride) {
+                int a6 = src[p];
+                dst[d] = (short) ((a0 - 5 * a1 + 17 * a2 + 58 * a3 - 10 * a4 + 4 * a5 - a6) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+            }
+        }
+    }
+
+    /** 4-tap horizontal filter of {@code h} rows; taps at x - 1 .. x + 2, sliding along the row. */
     private static void chromaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
         int f = frac << 2;
         int c0 = CHROMA_FILTER[f];
         int c1 = CHROMA_FILTER[f + 1];
         int c2 = CHROMA_FILTER[f + 2];
         int c3 = CHROMA_FILTER[f + 3];
-        int d = 0;
-        for (int y = 0; y < h; y++) {
+        for (int y = 0, d = 0; y < h; y++, d += w) {
             int p = off + y * sstride - 1;
-            for (int x = 0; x < w; x++, p++) {
-                dst[d++] = (short) ((c0 * src[p] + c1 * src[p + 1] + c2 * src[p + 2] + c3 * src[p + 3]) >> shift);
+            int a0 = src[p];
+            int a1 = src[p + 1];
+            int a2 = src[p + 2];
+            p += 3;
+            for (int x = 0; x < w; x++) {
+                int a3 = src[p + x];
+                dst[d + x] = (short) ((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
             }
         }
     }

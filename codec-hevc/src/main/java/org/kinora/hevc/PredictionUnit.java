@@ -176,21 +176,35 @@ final class PredictionUnit {
             int h = c == 0 ? nPbH : nPbH >> 1;
             int x = c == 0 ? xPb : xPb >> 1;
             int y = c == 0 ? yPb : yPb >> 1;
-            if (ref0 != null) {
-                interpolate(ref0, c, x, y, w, h, mvs.mv0, pred0);
-            }
-            if (ref1 != null) {
-                interpolate(ref1, c, x, y, w, h, mvs.mv1, ref0 != null ? pred1 : pred0);
-            }
             short[] dst = f.planes[c];
             int off = y * stride + x;
             if (wt == null) {
                 if (ref0 != null && ref1 != null) {
-                    InterPrediction.defaultBi(pred0, pred1, w, h, bitDepth, dst, stride, off);
+                    interpolate(ref0, c, x, y, w, h, mvs.mv0, pred0);
+                    interpolateBi(ref1, c, x, y, w, h, mvs.mv1, dst, stride, off);
                 } else {
-                    InterPrediction.defaultUni(pred0, w, h, bitDepth, dst, stride, off);
+                    Frame ref = ref0 != null ? ref0 : ref1;
+                    int mv = ref0 != null ? mvs.mv0 : mvs.mv1;
+                    int mvx = MotionVectors.mvx(mv);
+                    int mvy = MotionVectors.mvy(mv);
+                    int fracMask = c == 0 ? 3 : 7;
+                    if (((mvx | mvy) & fracMask) == 0) {
+                        int sh = c == 0 ? 2 : 3;
+                        kernels.copyUni(ref.planes[c], ref.planeWidth[c], c == 0 ? ref.width : ref.planeWidth[c],
+                                c == 0 ? ref.height : ref.planeHeight[c], x + (mvx >> sh), y + (mvy >> sh), w, h, dst,
+                                stride, off);
+                    } else {
+                        interpolate(ref, c, x, y, w, h, mv, pred0);
+                        InterPrediction.defaultUni(pred0, w, h, bitDepth, dst, stride, off);
+                    }
                 }
             } else {
+                if (ref0 != null) {
+                    interpolate(ref0, c, x, y, w, h, mvs.mv0, pred0);
+                }
+                if (ref1 != null) {
+                    interpolate(ref1, c, x, y, w, h, mvs.mv1, ref0 != null ? pred1 : pred0);
+                }
                 int log2Wd = (c == 0 ? wt.lumaLog2Denom : wt.chromaLog2Denom) + 14 - bitDepth;
                 int w0 = weight(wt, 0, r0, c);
                 int o0 = offset(wt, 0, r0, c);
@@ -215,6 +229,18 @@ final class PredictionUnit {
         } else {
             kernels.chromaBlock(ref.planes[c], ref.planeWidth[c], ref.planeWidth[c], ref.planeHeight[c], sps.bitDepthC,
                     x, y, w, h, MotionVectors.mvx(mv), MotionVectors.mvy(mv), dst);
+        }
+    }
+
+    /** Interpolates the L1 block and averages it with pred0 into the picture (default weights). */
+    private void interpolateBi(Frame ref, int c, int x, int y, int w, int h, int mv, short[] dst, int stride, int off) {
+        Sps sps = ref.sps;
+        if (c == 0) {
+            kernels.lumaBi(ref.planes[0], ref.planeWidth[0], ref.width, ref.height, sps.bitDepthY, x, y, w, h,
+                    MotionVectors.mvx(mv), MotionVectors.mvy(mv), pred0, dst, stride, off);
+        } else {
+            kernels.chromaBi(ref.planes[c], ref.planeWidth[c], ref.planeWidth[c], ref.planeHeight[c], sps.bitDepthC, x,
+                    y, w, h, MotionVectors.mvx(mv), MotionVectors.mvy(mv), pred0, dst, stride, off);
         }
     }
 

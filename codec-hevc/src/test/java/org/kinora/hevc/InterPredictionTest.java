@@ -139,6 +139,88 @@ class InterPredictionTest {
         }
     }
 
+    /**
+     * The paths that write the picture directly: bi-prediction fused with the L1 interpolation
+     * ({@code lumaBi}, {@code chromaBi}) and the copy of a full-sample uni-predicted block
+     * ({@code copyUni}), against the reference interpolation followed by the reference weighting,
+     * in a plane with guard samples around the block.
+     */
+    @Test
+    void fusedPathsMatchReference() {
+        Random r = new Random(0x4856_4334L);
+        InterPrediction ip = new InterPrediction();
+        short[] p0 = new short[64 * 64];
+        int[] kinds = new int[6];
+        for (int t = 0; t < 6000; t++) {
+            int bitDepth = DEPTHS[r.nextInt(DEPTHS.length)];
+            boolean luma = r.nextBoolean();
+            int unit = luma ? 4 : 8;
+            Picture pic = luma ? new Picture(r, 8 + r.nextInt(250), 8 + r.nextInt(180), bitDepth)
+                    : new Picture(r, 4 + r.nextInt(80), 4 + r.nextInt(60), bitDepth);
+            int w = luma ? SIZES[r.nextInt(SIZES.length)] : SIZES[r.nextInt(SIZES.length)] / 2;
+            int h = luma ? SIZES[r.nextInt(SIZES.length)] : SIZES[r.nextInt(SIZES.length)] / 2;
+            int xPb = r.nextInt(pic.w);
+            int yPb = r.nextInt(pic.h);
+            int mvx = mv(r, xPb, w, pic.w, unit);
+            int mvy = mv(r, yPb, h, pic.h, unit);
+            int phase = r.nextInt(4);
+            if (phase == 1 || phase == 3) {
+                mvx &= ~(unit - 1); // full sample horizontally
+            }
+            if (phase == 2 || phase == 3) {
+                mvy &= ~(unit - 1);
+            }
+            boolean copy = (mvx & (unit - 1)) == 0 && (mvy & (unit - 1)) == 0 && r.nextBoolean();
+            int[] l1 = luma
+                    ? InterPredictionReference.luma(pic.samples, pic.stride, pic.w, pic.h, bitDepth, xPb, yPb, w, h, mvx, mvy)
+                    : InterPredictionReference.chroma(pic.samples, pic.stride, pic.w, pic.h, bitDepth, xPb, yPb, w, h,
+                            mvx, mvy);
+            int g = 1 + r.nextInt(3);
+            int stride = w + 2 * g + r.nextInt(5);
+            short[] plane = new short[stride * (h + 2 * g)];
+            int offset = g * stride + g;
+            java.util.Arrays.fill(plane, GUARD);
+            int[] expected;
+            if (copy) {
+                int sh = luma ? 2 : 3;
+                ip.copyUni(pic.samples, pic.stride, pic.w, pic.h, xPb + (mvx >> sh), yPb + (mvy >> sh), w, h, plane,
+                        stride, offset);
+                expected = InterPredictionReference.defaultUni(l1, bitDepth);
+                kinds[4]++;
+            } else {
+                int[] l0 = randomPred(r, w * h, bitDepth);
+                short[] s0 = stored(l0);
+                System.arraycopy(s0, 0, p0, 0, s0.length);
+                if (luma) {
+                    ip.lumaBi(pic.samples, pic.stride, pic.w, pic.h, bitDepth, xPb, yPb, w, h, mvx, mvy, p0, plane,
+                            stride, offset);
+                } else {
+                    ip.chromaBi(pic.samples, pic.stride, pic.w, pic.h, bitDepth, xPb, yPb, w, h, mvx, mvy, p0, plane,
+                            stride, offset);
+                }
+                expected = InterPredictionReference.defaultBi(l0, l1, bitDepth);
+                kinds[phase]++;
+            }
+            for (int y = 0; y < h + 2 * g; y++) {
+                for (int x = 0; x < stride; x++) {
+                    short got = plane[y * stride + x];
+                    boolean inside = y >= g && y < g + h && x >= g && x < g + w;
+                    if (inside && got != expected[(y - g) * w + (x - g)]) {
+                        fail((copy ? "copy" : "bi") + (luma ? " luma" : " chroma") + " trial " + t + " " + w + "x" + h
+                                + " mv " + mvx + "," + mvy + " depth " + bitDepth + " at " + (x - g) + "," + (y - g)
+                                + ": expected " + expected[(y - g) * w + (x - g)] + " got " + got);
+                    }
+                    if (!inside && got != GUARD) {
+                        fail("trial " + t + " wrote outside the block at " + x + "," + y);
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < 5; k++) {
+            assertTrue(kinds[k] > 300, "case " + k + " exercised: " + kinds[k]);
+        }
+    }
+
     private static void check(String what, int t, int[] ref, short[] dst, int w, int h) {
         for (int i = 0; i < w * h; i++) {
             if ((short) ref[i] != dst[i]) {
