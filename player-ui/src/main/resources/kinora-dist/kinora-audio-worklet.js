@@ -34,6 +34,7 @@ class KinoraOutput extends AudioWorkletProcessor {
     this.xfade = 0;        // output frames of the current crossfade still to play
     this.xdone = 0;        // output frames of the current crossfade played
     this.xskip = 0;        // stream frames the current crossfade skips
+    this.skipDebt = 0;     // stream frames skipped less than asked so far
     this.window = new Float32Array(0);
     this.report = this.report.bind(this);
     var self = this;
@@ -89,7 +90,8 @@ class KinoraOutput extends AudioWorkletProcessor {
   /** Starts queue[0]: its timestamp sets the clock, after a gap played as silence. */
   begin(head) {
     head.started = true;
-    var t = head.time;
+    // a skip of the catch-up may land inside the block
+    var t = head.time + this.pos / head.rate;
     if (t !== t) return;
     var ahead = t - this.time;
     if (this.time === this.time && ahead * this.rate > 1 && ahead < MAX_GAP) {
@@ -118,7 +120,9 @@ class KinoraOutput extends AudioWorkletProcessor {
    * queued to skip.
    */
   planSkip(ip, rate) {
-    var nominal = Math.round((this.speed - 1) * GRAIN * rate), tol = Math.round(TOLERANCE * rate);
+    // what earlier skips left out more or less than asked is carried over, so the speed is kept
+    var tol = Math.round(TOLERANCE * rate);
+    var nominal = Math.max(1, Math.round((this.speed - 1) * (GRAIN + XFADE) * rate + this.skipDebt));
     var f = Math.max(1, Math.round(XFADE * rate)), lo = Math.max(1, nominal - tol), hi = nominal + tol;
     var need = hi + f;
     if (this.buffered < need + Math.round(0.05 * rate)) return 0;
@@ -127,9 +131,12 @@ class KinoraOutput extends AudioWorkletProcessor {
     for (var k = lo; k <= hi; k++) {
       var dot = 0, energy = 1e-9;
       for (var i = 0; i < f; i++) { var b = w[k + i]; dot += w[i] * b; energy += b * b; }
-      var score = dot / Math.sqrt(energy);
+      // near-equal matches (a periodic sound) go to the length closest to the one asked for
+      var score = dot / Math.sqrt(energy) * (1 - 0.02 * Math.abs(k - nominal) / (tol + 1));
       if (score > bestScore) { bestScore = score; best = k; }
     }
+    this.skipDebt += (this.speed - 1) * (GRAIN + XFADE) * rate - best;
+    this.skipDebt = Math.max(-4 * tol, Math.min(4 * tol, this.skipDebt));
     return best;
   }
 
