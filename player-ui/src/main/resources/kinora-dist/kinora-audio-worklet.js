@@ -21,8 +21,8 @@ var GRAIN = 0.04, XFADE = 0.006, TOLERANCE = 0.006;
 // a second ring and go back at the next message, and the position report is one reused object.
 var MAX_GAP = 5;
 var CAPACITY = 64;
-// the longest stretch a skip plan reads: speed 2 at 192 kHz
-var WINDOW = Math.ceil((GRAIN + TOLERANCE + XFADE) * 192000) + 1;
+// the longest stretch a skip plan reads: speed 2 at 192 kHz, with the carried-over debt
+var WINDOW = Math.ceil((GRAIN + 2 * XFADE + 5 * TOLERANCE) * 192000) + 1;
 
 class KinoraOutput extends AudioWorkletProcessor {
   constructor(options) {
@@ -53,6 +53,7 @@ class KinoraOutput extends AudioWorkletProcessor {
     this.xfade = 0;        // output frames of the current crossfade still to play
     this.xdone = 0;        // output frames of the current crossfade played
     this.xskip = 0;        // stream frames the current crossfade skips
+    this.skipDebt = 0;     // stream frames skipped less than asked so far
     this.window = new Float32Array(WINDOW);
     this.source = null;
     this.msg = { type: 'position', epoch: 0, time: NaN, buffered: 0, at: 0, underrun: false, drained: false,
@@ -156,6 +157,7 @@ class KinoraOutput extends AudioWorkletProcessor {
     this.pos = 0; this.buffered = 0; this.time = NaN; this.gap = 0; this.ended = false; this.underrun = false;
     this.from = NaN;
     this.xfade = 0;
+    this.skipDebt = 0;
   }
 
   /** Drops the queued samples before this.from; the next one plays first. */
@@ -228,7 +230,8 @@ class KinoraOutput extends AudioWorkletProcessor {
   begin() {
     var i = this.head;
     this.started[i] = 1;
-    var t = this.times[i];
+    // a skip of the catch-up may land inside the block
+    var t = this.times[i] + this.pos / this.rates[i];
     if (t !== t) return;
     var ahead = t - this.time;
     if (this.time === this.time && ahead * this.rate > 1 && ahead < MAX_GAP) {
@@ -256,7 +259,9 @@ class KinoraOutput extends AudioWorkletProcessor {
    * queued to skip.
    */
   planSkip(ip, rate) {
-    var nominal = Math.round((this.speed - 1) * GRAIN * rate), tol = Math.round(TOLERANCE * rate);
+    // what earlier skips left out more or less than asked is carried over, so the speed is kept
+    var tol = Math.round(TOLERANCE * rate);
+    var nominal = Math.max(1, Math.round((this.speed - 1) * (GRAIN + XFADE) * rate + this.skipDebt));
     var f = Math.max(1, Math.round(XFADE * rate)), lo = Math.max(1, nominal - tol), hi = nominal + tol;
     var need = hi + f;
     if (need > this.window.length || this.buffered < need + Math.round(0.05 * rate)) return 0;
@@ -265,9 +270,12 @@ class KinoraOutput extends AudioWorkletProcessor {
     for (var k = lo; k <= hi; k++) {
       var dot = 0, energy = 1e-9;
       for (var i = 0; i < f; i++) { var b = w[k + i]; dot += w[i] * b; energy += b * b; }
-      var score = dot / Math.sqrt(energy);
+      // near-equal matches (a periodic sound) go to the length closest to the one asked for
+      var score = dot / Math.sqrt(energy) * (1 - 0.02 * Math.abs(k - nominal) / (tol + 1));
       if (score > bestScore) { bestScore = score; best = k; }
     }
+    this.skipDebt += (this.speed - 1) * (GRAIN + XFADE) * rate - best;
+    this.skipDebt = Math.max(-4 * tol, Math.min(4 * tol, this.skipDebt));
     return best;
   }
 

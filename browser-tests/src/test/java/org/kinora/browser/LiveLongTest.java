@@ -101,7 +101,8 @@ class LiveLongTest {
                 List.of("http", "wasm", server.httpUrl("long")), List.of("ws", "js", server.wsUrl("long"))), 20, HIDDEN);
         for (Map<String, Object> p : players) {
             assertEquals(clock, p.get("clock"), p.toString());
-            assertTrue(((Number) p.get("jumps")).intValue() <= 2, "playback went on without restarts: " + p);
+            // a stall restarts at the target latency (a jump): an occasional one under load, never one a second
+            assertTrue(((Number) p.get("jumps")).intValue() <= 5, "playback went on without a loop of restarts: " + p);
         }
     }
 
