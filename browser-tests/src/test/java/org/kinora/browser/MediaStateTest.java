@@ -172,17 +172,26 @@ class MediaStateTest {
                 build, server.url("trickle", "samples/sample.ogg"));
         assertTrue(waitUntil("aPlayer.events.filter(function (e) { return e.type === 'progress'; }).length >= 5", 30000),
                 types(events()) + "\n" + browser.console());
-        List<Double> at = new ArrayList<>();
-        for (Map<String, Object> e : events()) {
-            if ("progress".equals(e.get("type"))) {
-                at.add(((Number) e.get("at")).doubleValue());
-                assertEquals(2L, e.get("networkState"), "LOADING while bytes arrive");
+        List<Map<String, Object>> log = events();
+        double previous = Double.NaN;
+        int paced = 0;
+        for (int i = 0; i < log.size(); i++) {
+            Map<String, Object> e = log.get(i);
+            if (!"progress".equals(e.get("type"))) {
+                continue;
             }
+            double at = ((Number) e.get("at")).doubleValue();
+            // the last progress before a suspend comes at once (and sees IDLE): reading paused
+            boolean beforeSuspend = i + 1 < log.size() && "suspend".equals(log.get(i + 1).get("type"));
+            if (!beforeSuspend) {
+                assertEquals(2L, e.get("networkState"), "LOADING while bytes arrive: " + log);
+                // bytes arrive every 50 ms: the events are spaced by the player, not by the chunks
+                assertTrue(Double.isNaN(previous) || at - previous >= 250, "progress events " + (at - previous) + " ms apart: " + log);
+                paced++;
+            }
+            previous = at;
         }
-        for (int i = 1; i < at.size(); i++) {
-            // bytes arrive every 50 ms: the events are spaced by the player, not by the chunks
-            assertTrue(at.get(i) - at.get(i - 1) >= 250, "progress events " + (at.get(i) - at.get(i - 1)) + " ms apart: " + at);
-        }
+        assertTrue(paced >= 3, "progress while loading: " + log);
         assertFalse(types(events()).contains("stalled"), types(events()).toString());
     }
 

@@ -48,8 +48,6 @@ final class InterPrediction {
     private static final int EDGE_STRIDE = MAX_BLOCK + 7;
     /** Clamped copy of the reference area when the block reaches outside the picture. */
     private final short[] edge = new short[EDGE_STRIDE * EDGE_STRIDE];
-    /** Clamped column indices of one row of {@link #edge}. */
-    private final int[] edgeX = new int[EDGE_STRIDE];
     /** Horizontal pass output, {@code h + 7} rows of {@code w}. */
     private final short[] tmp = new short[EDGE_STRIDE * MAX_BLOCK];
     /** predSamplesL1 of the bi-prediction paths that are not fused. */
@@ -376,20 +374,29 @@ final class InterPrediction {
 
     /** Copies the {@code n} x {@code rows} area at (x0, y0), coordinates clamped to the picture, into {@link #edge}. */
     private void fillEdge(short[] ref, int stride, int picW, int picH, int x0, int y0, int n, int rows) {
-        int[] xs = edgeX;
-        int maxX = picW - 1;
-        for (int i = 0; i < n; i++) {
-            int x = x0 + i;
-            xs[i] = x < 0 ? 0 : (x > maxX ? maxX : x);
-        }
+        // columns [0, left) take sample 0 of their row, [right, n) sample picW - 1, the rest are copied
+        int left = x0 < 0 ? (-x0 < n ? -x0 : n) : 0;
+        int right = picW - x0 < n ? (picW - x0 > 0 ? picW - x0 : 0) : n;
         short[] e = edge;
         int maxY = picH - 1;
         for (int r = 0; r < rows; r++) {
             int y = y0 + r;
             int base = (y < 0 ? 0 : (y > maxY ? maxY : y)) * stride;
             int d = r * EDGE_STRIDE;
-            for (int i = 0; i < n; i++) {
-                e[d + i] = ref[base + xs[i]];
+            if (r > 0 && (y <= 0 || y > maxY)) {
+                System.arraycopy(e, d - EDGE_STRIDE, e, d, n); // same clamped row as the one before
+                continue;
+            }
+            short first = ref[base];
+            for (int i = 0; i < left; i++) {
+                e[d + i] = first;
+            }
+            if (right > left) {
+                System.arraycopy(ref, base + x0 + left, e, d + left, right - left);
+            }
+            short last = ref[base + picW - 1];
+            for (int i = right; i < n; i++) {
+                e[d + i] = last;
             }
         }
     }

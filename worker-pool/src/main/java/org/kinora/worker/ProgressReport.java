@@ -1,6 +1,5 @@
 package org.kinora.worker;
 
-import org.kinora.worker.protocol.Message;
 import org.kinora.worker.protocol.Messages;
 import org.kinora.worker.protocol.ProgressMessage;
 import org.teavm.jso.JSObject;
@@ -59,7 +58,7 @@ final class ProgressReport {
     }
 
     /** Sends a message if reading started or paused, or if bytes or time moved on and the interval has passed. */
-    void send(Message stamp, boolean nowLoading) {
+    void send(int session, int epoch, boolean nowLoading) {
         loading = nowLoading;
         double now = Port.now();
         boolean changed = loading != sentLoading || sentBytes < 0;
@@ -68,8 +67,8 @@ final class ProgressReport {
             return;
         }
         ProgressMessage m = Messages.create(Messages.PROGRESS);
-        m.setSession(stamp.getSession());
-        m.setEpoch(stamp.getEpoch());
+        m.setSession(session);
+        m.setEpoch(epoch);
         m.setBytes(bytes);
         m.setTotal(total);
         m.setLoading(loading);

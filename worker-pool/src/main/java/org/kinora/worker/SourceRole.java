@@ -356,7 +356,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         if (!closed) {
             // a WebSocket is read continuously; HTTP while a request is being answered
             boolean loading = !atEnd && (reader.inFlight() || reader instanceof WebSocketReader);
-            progress.send(stamp(Messages.create(Messages.PROGRESS)), loading);
+            progress.send(session, epoch, loading);
         }
     }
 
@@ -614,7 +614,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             Port.post(videoPort, stamp(Messages.create(Messages.EOS)));
         }
         progress.demuxedUntil(demuxer.durationSeconds());
-        progress.send(stamp(Messages.create(Messages.PROGRESS)), false);
+        progress.send(session, epoch, false);
         EndMessage msg = stamp(Messages.create(Messages.EOS));
         msg.setAudioSamples(audioSamples);
         msg.setDecodeMs(audioDecodeMs);
