@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The sound output's catch-up speed (a live stream over its target latency): fed a 440 Hz tone at
  * speed 1.25, the AudioWorklet's clock runs at 1.25 while the tone it plays stays at 440 Hz (the
  * pitch is kept: short stretches are left out, nothing is resampled); at speed 1 both are as fed.
- * The pitch is measured on the output through an AnalyserNode, by rising zero crossings.
+ * The blocks come over a port of their own, as from the source worker. The pitch is measured on
+ * the output through an AnalyserNode, by rising zero crossings.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AudioCatchUpTest {
@@ -47,10 +48,11 @@ class AudioCatchUpTest {
                 + "  analyser = ctx.createAnalyser(); analyser.fftSize = 4096;"
                 + "  node.connect(analyser); analyser.connect(ctx.destination);"
                 + "  node.port.onmessage = function (e) { if (e.data.type === 'position' && e.data.time === e.data.time) reports.push([e.data.at, e.data.time]); };"
+                + "  var ch = new MessageChannel(); node.port.postMessage({type: 'source', port: ch.port2}, [ch.port2]);"
                 + "  for (var i = 0; i < 8 * rate; i += 1024) {"
                 + "    var a = new Float32Array(1024);"
                 + "    for (var k = 0; k < 1024; k++) a[k] = 0.5 * Math.sin(2 * Math.PI * f * (i + k) / rate);"
-                + "    node.port.postMessage({type: 'block', planes: [a], frames: 1024, time: i / rate, rate: rate}, [a.buffer]);"
+                + "    ch.port1.postMessage({type: 'audio', epoch: 0, planes: [a], frames: 1024, time: i / rate, sampleRate: rate}, [a.buffer]);"
                 + "  }"
                 + "  node.port.postMessage({type: 'speed', speed: speed});"
                 + "  node.port.postMessage({type: 'play'});"
