@@ -109,6 +109,12 @@ final class FaultyServer implements AutoCloseable {
                 }
                 return;
             }
+            if (mode.equals("chunked")) {
+                ex.sendResponseHeaders(200, 0); // chunked: no length, then a proper end
+                ex.getResponseBody().write(data);
+                ex.getResponseBody().close();
+                return;
+            }
             if (mode.equals("stall") && m != null && m.matches()) {
                 long from = Long.parseLong(m.group(1));
                 long to = m.group(2).isEmpty() ? data.length - 1 : Long.parseLong(m.group(2));

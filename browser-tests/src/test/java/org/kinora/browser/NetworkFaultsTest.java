@@ -82,6 +82,33 @@ class NetworkFaultsTest {
     @ParameterizedTest
     @ValueSource(strings = {"wasm", "js"})
     @SuppressWarnings("unchecked")
+    void aChunkedResponseThatEndsPlaysToTheEndWithoutAskingAgain(String build) {
+        // 200, no length (read as live), the whole of bars.ogg (2 s), then a proper end of the body:
+        // that is the end of the media, not a lost connection to make again
+        int before = server.requests();
+        Map<String, Object> r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], t0 = Date.now();"
+                + "var box = document.createElement('div'); document.body.appendChild(box);"
+                + "var p = new Kinora.Player(box, {build: arguments[0], muted: true, src: arguments[1]}), seen = [];"
+                + "['ended', 'error'].forEach(function (t) { p.addEventListener(t, function () { seen.push(t); }); });"
+                + "p.play();"
+                + "(function poll() {"
+                + "  if (seen.length === 0 && Date.now() - t0 < 20000) { setTimeout(poll, 50); return; }"
+                + "  setTimeout(function () {"
+                + "    done({seen: seen, time: p.currentTime, frames: p.getStats().framesDecoded, reconnects: p.getStats().reconnects,"
+                + "      error: p.error ? p.error.code + ' ' + p.error.message : null});"
+                + "    p.destroy(); box.remove();"
+                + "  }, 1500);"
+                + "})();", build, server.url("chunked", "bars.ogg"));
+        assertEquals(null, r.get("error"), r + "\n" + browser.console());
+        assertEquals(List.of("ended"), r.get("seen"), r.toString());
+        assertEquals(2.0, ((Number) r.get("time")).doubleValue(), 0.1, r.toString());
+        assertEquals(50L, r.get("frames"), r.toString());
+        assertEquals(1, server.requests() - before, "one request: the end of the body is the end of the media");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
     void aFileResponseThatNeverEndsPlaysWhatArrivedThenStalls(String build) {
         // 200, no length, the whole of bars.ogg (2 s), then the response stays open and silent
         int before = server.requests();

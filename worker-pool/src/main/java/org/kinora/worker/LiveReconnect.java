@@ -1,8 +1,8 @@
 package org.kinora.worker;
 
 /**
- * Keeps a live stream's connection up for the source worker. The connection is lost when it ends,
- * fails, or delivers no byte for the stall timeout; then a new one is made after an exponential
+ * Keeps a live stream's connection up for the source worker. The connection is lost when it fails
+ * (not when it ends properly: that is the end of the media) or delivers no byte for the stall timeout; then a new one is made after an exponential
  * backoff with jitter, for at most a bounded number of attempts in a row. An attempt counts as a
  * success once the new connection delivers media ({@link #connected}), which starts the count
  * again; when the attempts are used up the host gives up.

@@ -38,9 +38,9 @@ import org.teavm.jso.typedarrays.Int8Array;
  * duration. {@code progress} reports bytes received, reading started or paused, and the time range
  * demuxed ({@link ProgressReport}).
  *
- * <p>A live stream's connection is kept up by {@link LiveReconnect}: when it ends, fails or
- * stalls, a new one is made after a backoff and read by a fresh demuxer from its header; its
- * tracks reconfigure the decoders (a {@code config} to the video worker, which then waits for a
+ * <p>A live stream's connection is kept up by {@link LiveReconnect}: when it fails or stalls, a
+ * new one is made after a backoff and read by a fresh demuxer from its header (a proper end of
+ * the body, or a normal WebSocket close, is the end of the media instead); its tracks reconfigure the decoders (a {@code config} to the video worker, which then waits for a
  * keyframe) and its timestamps, which may restart from 0 or jump, are shifted to continue right
  * after the media already sent, so the main thread's clock goes on monotonically. Each new
  * connection is announced with {@code reconnect {count}}; when the attempts are used up the
@@ -207,10 +207,12 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         progress.received(data.length, totalLength);
         if (liveConnection != null) {
             if (data.length == 0) {
-                connectionLost("the server ended the stream");
-                return;
+                // a proper end of the body (or a normal WebSocket close) is the end of the media; only
+                // a failure or a stall is a lost connection to make again
+                liveConnection.stop();
+            } else {
+                liveConnection.bytes();
             }
-            liveConnection.bytes();
         }
         try {
             if (demuxer == null) {
