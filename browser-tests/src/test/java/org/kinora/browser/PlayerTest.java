@@ -191,6 +191,30 @@ class PlayerTest {
     @ParameterizedTest
     @ValueSource(strings = {"wasm", "js"})
     @SuppressWarnings("unchecked")
+    void playersMadeAtOnceOverTheCapNeverHoldHalfTheirWorkers(String build) {
+        // all in one task: every player asks for its two workers before any is given
+        long max = (Long) browser.js("return Kinora.poolStats().maxWorkers;");
+        int players = (int) (max / 2) + 1;
+        browser.js("for (var i = 0; i < arguments[0]; i++) makePlayer('q' + i, '/testdata/samples/sample.ogg', arguments[1]);",
+                players, build);
+        for (int i = 0; i < players - 1; i++) {
+            assertTrue(types(waitFor("q" + i + "Player", "loadedmetadata", 20000)).contains("loadedmetadata"),
+                    "player " + i + " of " + players + ": " + browser.js("return Kinora.poolStats();"));
+        }
+        Map<String, Object> stats = (Map<String, Object>) browser.js("return Kinora.poolStats();");
+        assertEquals(max, stats.get("busy"), stats.toString());
+        assertEquals(1L, stats.get("waiting"), "only the last player waits, holding no worker: " + stats);
+        browser.js("q0Player.destroy();");
+        assertTrue(types(waitFor("q" + (players - 1) + "Player", "loadedmetadata", 20000)).contains("loadedmetadata"));
+        for (int i = 1; i < players; i++) {
+            browser.js("window['q' + arguments[0] + 'Player'].destroy();", i);
+        }
+        assertEquals(0L, ((Map<String, Object>) browser.js("return Kinora.poolStats();")).get("busy"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
     void thePagesPoolCapsWorkersAndHandsThemOn(String build) {
         long max = (Long) browser.js("return Kinora.poolStats().maxWorkers;");
         int players = (int) (max / 2) + 1; // each player takes a source and a video worker

@@ -93,12 +93,6 @@ final class Dom {
     @JSBody(params = "fn", script = "queueMicrotask(function () { fn(); });")
     static native void microtask(Tick fn);
 
-    @JSBody(params = {"fn", "ms"}, script = "return setInterval(fn, ms);")
-    static native int setInterval(Tick fn, int ms);
-
-    @JSBody(params = "id", script = "clearInterval(id);")
-    static native void clearInterval(int id);
-
     /** The rejection reason of play() when sound may not start: a DOMException named NotAllowedError. */
     @JSBody(params = "message", script = "return new DOMException(message, 'NotAllowedError');")
     static native JSObject notAllowed(String message);

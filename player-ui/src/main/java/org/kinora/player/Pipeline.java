@@ -129,22 +129,15 @@ final class Pipeline {
 
     /** Takes the workers (possibly waiting for the pool) and opens the URL. */
     void start() {
-        pool.acquire(build).then(s -> {
+        pool.acquirePair(build, (s, v) -> {
             if (closed) {
                 pool.release(s);
-                return null;
+                pool.release(v);
+                return;
             }
             source = s;
-            pool.acquire(build).then(v -> {
-                if (closed) {
-                    pool.release(v);
-                    return null;
-                }
-                video = v;
-                begin();
-                return null;
-            });
-            return null;
+            video = v;
+            begin();
         });
     }
 

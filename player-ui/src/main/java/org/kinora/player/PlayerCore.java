@@ -2,6 +2,7 @@ package org.kinora.player;
 
 import org.kinora.core.MediaException;
 import org.kinora.worker.Js;
+import org.kinora.worker.Timers;
 import org.kinora.worker.pool.WorkerPool;
 import org.kinora.worker.protocol.AudioMessage;
 import org.kinora.worker.protocol.EndMessage;
@@ -403,7 +404,7 @@ final class PlayerCore {
         frames.setRecycler(pipeline::recyclePicture);
         pipeline.start();
         if (timerId < 0) {
-            timerId = Dom.setInterval(stream::tick, TICK_MS);
+            timerId = Timers.setInterval(stream::tick, TICK_MS);
         }
     }
 
@@ -414,7 +415,7 @@ final class PlayerCore {
     void teardown() {
         generation++;
         if (timerId >= 0) {
-            Dom.clearInterval(timerId);
+            Timers.clearInterval(timerId);
             timerId = -1;
         }
         if (rafId >= 0) {

@@ -4,10 +4,10 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 
-/** The worker scope's timers. */
-final class Timers {
+/** The timers of the global scope (a worker's or the page's): the one binding every module uses. */
+public final class Timers {
     @JSFunctor
-    interface Callback extends JSObject {
+    public interface Callback extends JSObject {
         void call();
     }
 
@@ -15,14 +15,14 @@ final class Timers {
     }
 
     @JSBody(params = {"f", "ms"}, script = "return setTimeout(f, ms);")
-    static native int setTimeout(Callback f, double ms);
+    public static native int setTimeout(Callback f, double ms);
 
     @JSBody(params = "id", script = "clearTimeout(id);")
-    static native void clearTimeout(int id);
+    public static native void clearTimeout(int id);
 
     @JSBody(params = {"f", "ms"}, script = "return setInterval(f, ms);")
-    static native int setInterval(Callback f, double ms);
+    public static native int setInterval(Callback f, double ms);
 
     @JSBody(params = "id", script = "clearInterval(id);")
-    static native void clearInterval(int id);
+    public static native void clearInterval(int id);
 }

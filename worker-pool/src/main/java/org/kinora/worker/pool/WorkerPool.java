@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.kinora.worker.Js;
+import org.kinora.worker.Timers;
 import org.teavm.jso.JSBody;
-import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.function.JSConsumer;
@@ -13,7 +13,9 @@ import org.teavm.jso.function.JSConsumer;
 /**
  * The page's workers, shared by every player and API call on the page. It starts workers of the
  * requested build lazily, caps how many run at once (a request over the cap waits for a release),
- * gives released workers to the next user, drops a worker that died so the next request gets
+ * gives released workers to the next user (in the order asked; a request for a pair is served
+ * only when both can be had at once, so two users each holding one of a pair never wait on each
+ * other), drops a worker that died so the next request gets
  * a fresh one (a WebAssembly trap leaves an instance unusable), and ends workers that stayed idle
  * for {@link #DEFAULT_IDLE_TIMEOUT_MS}.
  */
@@ -33,18 +35,25 @@ public final class WorkerPool {
     private int idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
     private boolean idleCheckScheduled;
 
-    @JSFunctor
-    interface Timeout extends JSObject {
-        void run();
+    /** Takes the two workers of a {@link #acquirePair} request. */
+    public interface PairTaker {
+        void take(WorkerHandle first, WorkerHandle second);
     }
 
     private static final class Waiter {
         final String build;
+        /** One of the two is set: a single worker, or a pair. */
         final JSConsumer<WorkerHandle> resolve;
+        final PairTaker pair;
 
-        Waiter(String build, JSConsumer<WorkerHandle> resolve) {
+        Waiter(String build, JSConsumer<WorkerHandle> resolve, PairTaker pair) {
             this.build = build;
             this.resolve = resolve;
+            this.pair = pair;
+        }
+
+        int count() {
+            return pair != null ? 2 : 1;
         }
     }
 
@@ -91,24 +100,55 @@ public final class WorkerPool {
     public JSPromise<WorkerHandle> acquire(String build) {
         check(build);
         prune();
+        WorkerHandle w = obtainable() >= 1 ? take(build) : null;
+        if (w != null) {
+            return JSPromise.resolve(w);
+        }
+        return new JSPromise<>((resolve, reject) -> waiting.add(new Waiter(build, resolve, null)));
+    }
+
+    /**
+     * Two workers of {@code build} at once (a player's source and video workers), given to
+     * {@code taker} now or, at the cap, when two are free: a user never holds one of them while
+     * waiting for the other.
+     */
+    public void acquirePair(String build, PairTaker taker) {
+        check(build);
+        prune();
+        if (waiting.isEmpty() && obtainable() >= 2) {
+            WorkerHandle first = take(build);
+            taker.take(first, take(build));
+            return;
+        }
+        waiting.add(new Waiter(build, null, taker));
+    }
+
+    /** How many workers could be had now: idle ones (of either build: one of the other is replaced), new ones. */
+    private int obtainable() {
+        return idle.size() + maxWorkers - all.size();
+    }
+
+    /**
+     * A worker of {@code build} now: an idle one, a new one under the cap, or a new one in place
+     * of an idle worker of the other build; null when none can be had.
+     */
+    private WorkerHandle take(String build) {
         for (int i = 0; i < idle.size(); i++) {
-            WorkerHandle w = idle.get(i);
-            if (w.build().equals(build)) {
-                idle.remove(i);
-                return JSPromise.resolve(w);
+            if (idle.get(i).build().equals(build)) {
+                return idle.remove(i);
             }
         }
         if (all.size() < maxWorkers) {
-            return JSPromise.resolve(start(build));
+            return start(build);
         }
         if (!idle.isEmpty()) {
             // at the cap with idle workers of the other build: replace one
-            WorkerHandle w = idle.remove(0);
-            all.remove(w);
-            w.terminate();
-            return JSPromise.resolve(start(build));
+            WorkerHandle other = idle.remove(0);
+            all.remove(other);
+            other.terminate();
+            return start(build);
         }
-        return new JSPromise<>((resolve, reject) -> waiting.add(new Waiter(build, resolve)));
+        return null;
     }
 
     /** Gives a worker back: it drops its player's state and serves the next user. */
@@ -159,26 +199,16 @@ public final class WorkerPool {
         prune();
         while (!waiting.isEmpty()) {
             Waiter next = waiting.peek();
-            WorkerHandle w = null;
-            for (int i = 0; i < idle.size(); i++) {
-                if (idle.get(i).build().equals(next.build)) {
-                    w = idle.remove(i);
-                    break;
-                }
-            }
-            if (w == null && all.size() < maxWorkers) {
-                w = start(next.build);
-            } else if (w == null && !idle.isEmpty()) {
-                WorkerHandle other = idle.remove(0);
-                all.remove(other);
-                other.terminate();
-                w = start(next.build);
-            }
-            if (w == null) {
+            if (obtainable() < next.count()) {
                 return;
             }
             waiting.poll();
-            next.resolve.accept(w);
+            WorkerHandle first = take(next.build);
+            if (next.pair != null) {
+                next.pair.take(first, take(next.build));
+            } else {
+                next.resolve.accept(first);
+            }
         }
     }
 
@@ -206,7 +236,7 @@ public final class WorkerPool {
             return;
         }
         idleCheckScheduled = true;
-        setTimeout(this::endIdleWorkers, idleTimeoutMs);
+        Timers.setTimeout(this::endIdleWorkers, idleTimeoutMs);
     }
 
     private void endIdleWorkers() {
@@ -221,9 +251,6 @@ public final class WorkerPool {
         }
         scheduleIdleCheck();
     }
-
-    @JSBody(params = {"fn", "ms"}, script = "setTimeout(fn, ms);")
-    private static native void setTimeout(Timeout fn, int ms);
 
     @JSBody(script = "return performance.now();")
     private static native double now();
