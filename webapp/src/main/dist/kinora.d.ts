@@ -120,14 +120,19 @@ export interface MediaState extends ReadyStates {
   readonly videoHeight: number;
   volume: number;
   muted: boolean;
+  /** Resolves once playing; rejects with a NotAllowedError DOMException when sound may not start. */
   play(): Promise<void>;
   pause(): void;
   load(): void;
+  /** Seeks to the random-access point at or before time. */
   fastSeek(time: number): void;
   getStats(): PlayerStats;
 }
 
-export declare class Player extends EventTarget implements MediaState {
+/** The Player class carries all of MediaState (declaration merging: declared once, there). */
+export interface Player extends MediaState {}
+
+export declare class Player extends EventTarget {
   static readonly HAVE_NOTHING: 0;
   static readonly HAVE_METADATA: 1;
   static readonly HAVE_CURRENT_DATA: 2;
@@ -137,45 +142,14 @@ export declare class Player extends EventTarget implements MediaState {
   static readonly NETWORK_IDLE: 1;
   static readonly NETWORK_LOADING: 2;
   static readonly NETWORK_NO_SOURCE: 3;
-  readonly HAVE_NOTHING: 0;
-  readonly HAVE_METADATA: 1;
-  readonly HAVE_CURRENT_DATA: 2;
-  readonly HAVE_FUTURE_DATA: 3;
-  readonly HAVE_ENOUGH_DATA: 4;
-  readonly NETWORK_EMPTY: 0;
-  readonly NETWORK_IDLE: 1;
-  readonly NETWORK_LOADING: 2;
-  readonly NETWORK_NO_SOURCE: 3;
 
   constructor(container: HTMLElement, options?: PlayerOptions);
   readonly canvas: HTMLCanvasElement;
   readonly container: HTMLElement;
   src: string;
   preload: Preload;
-  currentTime: number;
-  readonly duration: number;
-  readonly paused: boolean;
-  readonly ended: boolean;
-  readonly seeking: boolean;
-  readonly readyState: 0 | 1 | 2 | 3 | 4;
-  readonly networkState: 0 | 1 | 2 | 3;
-  readonly error: MediaError | null;
-  readonly buffered: TimeRanges;
-  readonly seekable: TimeRanges;
-  readonly played: TimeRanges;
-  readonly videoWidth: number;
-  readonly videoHeight: number;
-  volume: number;
-  muted: boolean;
   /** The worker build in use. */
   readonly build: 'wasm' | 'js';
-  /** Resolves once playing; rejects with a NotAllowedError DOMException when sound may not start. */
-  play(): Promise<void>;
-  pause(): void;
-  load(): void;
-  /** Seeks to the random-access point at or before time. */
-  fastSeek(time: number): void;
-  getStats(): PlayerStats;
   /** Stops playback and gives the player's workers back to the page's pool. */
   destroy(): void;
 
