@@ -9,12 +9,12 @@
 // browser, the same decoders on HotSpot: `kinora-cli bench FILE` (cli/target/kinora-cli.jar).
 // What each figure includes is written in webapp/src/main/demo/bench.js (Kinora) and
 // web/ogv-worker.js (ogv.js), and summed up in README.md.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { launchChromium, startServer } from './common.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -41,8 +41,6 @@ if (!files.length || !(runs >= 1) || !(rounds >= 1) || only.some((d) => !DECODER
     + '[--jvm] [--only kinora-wasm,kinora-js,ogv] FILE...');
   process.exit(1);
 }
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
-const jar = process.env.KINORA_SERVER || path.join(repo, 'webapp/target/kinora-server.jar');
 const ogvDist = path.join(here, 'node_modules/ogv/dist');
 const ogvVersion = JSON.parse(readFileSync(path.join(here, 'node_modules/ogv/package.json'), 'utf8')).version;
 
@@ -56,19 +54,10 @@ function pageUrl(origin, decoder, file) {
   return `${origin}/bench.html?${q}&build=${decoder.slice('kinora-'.length)}`;
 }
 
-function startServer() {
-  const roots = ['--root', `/ogv=${ogvDist}`, '--root', `/bench=${path.join(here, 'web')}`];
-  dirs.forEach((d, i) => roots.push('--root', `/media${i}=${d}`));
-  const child = spawn('java', ['-jar', jar, '--port', '0', ...roots], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.on('exit', (code) => reject(new Error('the server exited with ' + code)));
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /http:\/\/([\d.]+):(\d+)\//.exec(out);
-      if (m) resolve({ child, origin: `http://${m[1]}:${m[2]}` });
-    });
-  });
+function serverRoots() {
+  const roots = { '/ogv': ogvDist, '/bench': path.join(here, 'web') };
+  dirs.forEach((d, i) => { roots[`/media${i}`] = d; });
+  return roots;
 }
 
 async function pageResult(browser, url, timeoutMs) {
@@ -104,22 +93,14 @@ function table(head, rows) {
 }
 
 const loadBefore = loadavg();
-const { child: server, origin } = await startServer();
+const { child: server, origin } = await startServer(serverRoots());
 const profile = mkdtempSync(path.join(tmpdir(), 'kinora-bench-chromium-'));
 let browser;
 // results[file][decoder] = {width, height, frames, runs: [{frames, videoDecodeMs, wallMs, decodeFps, wallFps}], pages: [...]}
 const results = files.map((f) => ({ file: path.basename(f), path: f, decoders: {} }));
 const firstFrames = {};
 try {
-  browser = await puppeteer.launch({
-    executablePath: chromium,
-    userDataDir: profile,
-    headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
-      // extra Chromium switches for experiments, e.g. CHROMIUM_ARGS='--js-flags=--no-liftoff'
-      ...(process.env.CHROMIUM_ARGS ? process.env.CHROMIUM_ARGS.split(' ').filter(Boolean) : [])],
-  });
+  browser = await launchChromium(profile);
   const version = await browser.version();
   const timeout = 120000 * (runs + 1);
   for (let round = 1; round <= rounds; round++) {

@@ -10,15 +10,11 @@
 //       [--interval US] [--out PROFILE.cpuprofile] FILE
 //
 // --out keeps the raw profile of the busiest worker (open it in DevTools' Performance panel).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { launchChromium, startServer } from './common.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..');
 const args = process.argv.slice(2);
 let build = 'wasm';
 let runs = 3;
@@ -38,22 +34,7 @@ if (!file) {
   console.error('usage: node profile.mjs [--build wasm|js] [--runs N] [--top K] [--interval US] [--out F] FILE');
   process.exit(1);
 }
-const jar = process.env.KINORA_SERVER || path.join(repo, 'webapp/target/kinora-server.jar');
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 
-function startServer() {
-  const child = spawn('java', ['-jar', jar, '--port', '0', '--root', `/media0=${path.dirname(file)}`],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let s = '';
-    child.on('exit', (code) => reject(new Error('the server exited with ' + code)));
-    child.stdout.on('data', (d) => {
-      s += d;
-      const m = /http:\/\/([\d.]+):(\d+)\//.exec(s);
-      if (m) resolve({ child, origin: `http://${m[1]}:${m[2]}` });
-    });
-  });
-}
 
 // Self time per function name (one line per distinct name, summed over call sites).
 function selfTimes(profile) {
@@ -70,15 +51,11 @@ function selfTimes(profile) {
   return hits;
 }
 
-const { child: server, origin } = await startServer();
+const { child: server, origin } = await startServer({ '/media0': path.dirname(file) });
 const profileDir = mkdtempSync(path.join(tmpdir(), 'kinora-profile-chromium-'));
 let browser;
 try {
-  browser = await puppeteer.launch({
-    executablePath: chromium, userDataDir: profileDir, headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium(profileDir);
   const page = await browser.newPage();
   const workers = [];
   page.on('workercreated', (w) => workers.push(w));

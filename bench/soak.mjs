@@ -10,12 +10,11 @@
 // FILE defaults to testdata/samples/sample.ogg (10 s of Theora and Vorbis). Needs the server jar
 // (webapp/target/kinora-server.jar, or $KINORA_SERVER), puppeteer-core in bench/node_modules
 // (bench/run.sh installs it) and Chromium at /usr/bin/chromium (or $CHROMIUM).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { launchChromium, startServer } from './common.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -32,22 +31,7 @@ for (let i = 0; i < args.length; i++) {
   else if (args[i] === '--muted') muted = true;
   else file = path.resolve(args[i]);
 }
-const jar = process.env.KINORA_SERVER || path.join(repo, 'webapp/target/kinora-server.jar');
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 
-function startServer() {
-  const child = spawn('java', ['-jar', jar, '--port', '0', '--root', `/media0=${path.dirname(file)}`,
-    '--root', `/bench=${path.join(here, 'web')}`], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let s = '';
-    child.on('exit', (code) => reject(new Error('the server exited with ' + code)));
-    child.stdout.on('data', (d) => {
-      s += d;
-      const m = /http:\/\/([\d.]+):(\d+)\//.exec(s);
-      if (m) resolve({ child, origin: `http://${m[1]}:${m[2]}` });
-    });
-  });
-}
 
 const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
@@ -83,15 +67,11 @@ function row(cells) {
   return cells.map((c, i) => String(c).padStart(i === 0 ? 6 : 10)).join(' ');
 }
 
-const { child: server, origin } = await startServer();
+const { child: server, origin } = await startServer({ '/media0': path.dirname(file), '/bench': path.join(here, 'web') });
 const profileDir = mkdtempSync(path.join(tmpdir(), 'kinora-soak-chromium-'));
 let browser;
 try {
-  browser = await puppeteer.launch({
-    executablePath: chromium, userDataDir: profileDir, headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-  });
+  browser = await launchChromium(profileDir);
   const page = await browser.newPage();
   const workers = new Set();
   page.on('workercreated', (w) => workers.add(w));
