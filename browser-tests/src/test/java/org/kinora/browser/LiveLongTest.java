@@ -14,10 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Sixty seconds of live playback from node-media-server over HTTP-FLV and WebSocket-FLV in both
- * builds, the four players at once on one page: each plays on (its clock advances by nearly the
- * wall time) and its latency at the end is within the target plus 0.3 s. The latency figures
- * (at the end, the largest after the first 5 s, the largest overall) are printed.
+ * Live playback from node-media-server over HTTP-FLV and WebSocket-FLV in both builds: sixty
+ * seconds for HTTP-FLV in the Wasm build and WebSocket-FLV in the JS build (two players at once on
+ * one page), twenty for the other two pairs (to keep the suite short): each plays on (its clock
+ * advances by nearly the wall time) and its latency at the end is within the target plus 0.3 s.
+ * The latency figures (at the end, the largest after the first 5 s, the largest overall) are printed.
  *
  * <p>Then twenty seconds as in a hidden tab: no animation frames, page timers at most once a
  * second; on the sound's clock and on the wall clock (no WebAudio). Nothing is drawn, and the
@@ -77,9 +78,13 @@ class LiveLongTest {
     @Test
     void playsSixtySecondsWithinTargetLatency() throws Exception {
         browser.open("pages/player.html");
-        play(List.of(
-                List.of("http", "wasm", server.httpUrl("long")), List.of("ws", "wasm", server.wsUrl("long")),
-                List.of("http", "js", server.httpUrl("long")), List.of("ws", "js", server.wsUrl("long"))), SECONDS, "");
+        play(List.of(List.of("http", "wasm", server.httpUrl("long")), List.of("ws", "js", server.wsUrl("long"))), SECONDS, "");
+    }
+
+    @Test
+    void playsTwentySecondsWithinTargetLatency() throws Exception {
+        browser.open("pages/player.html");
+        play(List.of(List.of("ws", "wasm", server.wsUrl("long")), List.of("http", "js", server.httpUrl("long"))), 20, "");
     }
 
     /** A hidden tab: no animation frames, and page timers no more often than once a second. */
