@@ -9,7 +9,7 @@
     }
     var EVENTS = ['loadstart', 'durationchange', 'loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough',
       'play', 'playing', 'waiting', 'pause', 'timeupdate', 'ended', 'error', 'volumechange', 'seeking', 'seeked', 'resize',
-      'progress', 'stalled', 'suspend', 'emptied', 'abort'];
+      'progress', 'stalled', 'suspend', 'emptied', 'abort', 'ratechange'];
     // The player's state, readable on the element as on <video> (the value before the player exists).
     var READ_ONLY = { duration: NaN, paused: true, ended: false, seeking: false, readyState: 0, networkState: 0, error: null,
       videoWidth: 0, videoHeight: 0, build: undefined };
@@ -94,6 +94,7 @@
             build: this.getAttribute('build') || 'auto',
             preload: this.getAttribute('preload') || undefined,
             muted: this.hasAttribute('muted'),
+            loop: this.hasAttribute('loop'),
             renderer: this.getAttribute('renderer') || undefined
           });
         } catch (e) {
@@ -162,7 +163,8 @@
         get: function () { return this.player ? this.player[name] : new Kinora.TimeRanges([]); }
       });
     });
-    [['currentTime', 0], ['volume', 1], ['muted', false]].forEach(function (d) {
+    [['currentTime', 0], ['volume', 1], ['muted', false], ['playbackRate', 1], ['defaultPlaybackRate', 1],
+      ['preservesPitch', true], ['loop', false]].forEach(function (d) {
       Object.defineProperty(KinoraPlayerElement.prototype, d[0], {
         configurable: true,
         get: function () { return this.player ? this.player[d[0]] : d[1]; },

@@ -3,7 +3,7 @@
    *   var p = new Kinora.Player(document.getElementById('box'), {src: 'movie.ogg', build: 'auto'});
    *   p.addEventListener('ended', ...); p.play();
    * Options: src, build ('auto' | 'wasm' | 'js'), muted, volume, renderer ('webgl2' | 'webgl' | '2d'),
-   * preload ('none' | 'metadata' | 'auto').
+   * preload ('none' | 'metadata' | 'auto'), defaultPlaybackRate, preservesPitch, loop.
    */
   function definePlayer(Kinora) {
     var STATES = { HAVE_NOTHING: 0, HAVE_METADATA: 1, HAVE_CURRENT_DATA: 2, HAVE_FUTURE_DATA: 3, HAVE_ENOUGH_DATA: 4,
@@ -34,6 +34,16 @@
     }
     Object.assign(MediaError, ERRORS);
     Object.assign(MediaError.prototype, ERRORS);
+
+    /** A playbackRate as HTMLMediaElement checks it: TypeError when not finite, NotSupportedError out of range. */
+    function checkRate(r) {
+      r = Number(r);
+      if (!isFinite(r)) throw new TypeError('The playback rate must be a finite number');
+      if (!(r >= 0.25 && r <= 4)) {
+        throw new DOMException('The provided playback rate (' + r + ') is not in the supported playback range.', 'NotSupportedError');
+      }
+      return r;
+    }
 
     class Player extends EventTarget {
       constructor(container, options) {
@@ -94,11 +104,24 @@
       get volume() { return this._core('volume'); }
       set volume(v) {
         v = Number(v);
-        if (!(v >= 0 && v <= 1)) throw new RangeError('volume must be between 0 and 1');
+        if (!isFinite(v)) throw new TypeError('volume must be a finite number');
+        if (!(v >= 0 && v <= 1)) throw new DOMException('The volume provided (' + v + ') is outside the range [0, 1].', 'IndexSizeError');
         this._core('setVolume', v);
       }
       get muted() { return this._core('muted'); }
       set muted(m) { this._core('setMuted', !!m); }
+      /** The speed of playback, 0.25 to 4 (NotSupportedError outside); ratechange when it changes. */
+      get playbackRate() { return this._core('playbackRate'); }
+      set playbackRate(r) { this._core('setPlaybackRate', checkRate(r)); }
+      /** The playbackRate a load starts with. */
+      get defaultPlaybackRate() { return this._core('defaultPlaybackRate'); }
+      set defaultPlaybackRate(r) { this._core('setDefaultPlaybackRate', checkRate(r)); }
+      /** Sound at a rate other than 1 keeps its pitch (true, a time-stretch) or is resampled (false). */
+      get preservesPitch() { return this._core('preservesPitch'); }
+      set preservesPitch(v) { this._core('setPreservesPitch', !!v); }
+      /** At the end, playback starts again from the beginning (no ended event). */
+      get loop() { return this._core('loop'); }
+      set loop(v) { this._core('setLoop', !!v); }
       /** The worker build in use: 'wasm' or 'js'. */
       get build() { return this._core('build'); }
       /** Frames decoded / presented / dropped, decode time per frame, A/V offset, and more. */

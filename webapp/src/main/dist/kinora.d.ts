@@ -13,6 +13,12 @@ export interface PlayerOptions {
   volume?: number;
   preload?: Preload;
   renderer?: RendererKind;
+  /** The playbackRate each load starts with, 0.25 to 4 (default 1). */
+  defaultPlaybackRate?: number;
+  /** Sound at a rate other than 1 keeps its pitch (default) or is resampled. */
+  preservesPitch?: boolean;
+  /** Start again from the beginning at the end. */
+  loop?: boolean;
   /** Target latency of a live stream, seconds (default 1). */
   liveLatency?: number;
   /** Above this latency (seconds, default 3) a live stream jumps forward to liveLatency. */
@@ -81,6 +87,7 @@ export interface PlayerEventMap {
   play: Event;
   playing: Event;
   progress: Event;
+  ratechange: Event;
   resize: Event;
   seeked: Event;
   seeking: Event;
@@ -120,6 +127,10 @@ export interface MediaState extends ReadyStates {
   readonly videoHeight: number;
   volume: number;
   muted: boolean;
+  playbackRate: number;
+  defaultPlaybackRate: number;
+  preservesPitch: boolean;
+  loop: boolean;
   play(): Promise<void>;
   pause(): void;
   load(): void;
@@ -165,8 +176,17 @@ export declare class Player extends EventTarget implements MediaState {
   readonly played: TimeRanges;
   readonly videoWidth: number;
   readonly videoHeight: number;
+  /** 0 to 1; an IndexSizeError DOMException outside. */
   volume: number;
   muted: boolean;
+  /** 0.25 to 4 (a NotSupportedError DOMException outside); ratechange when it changes. */
+  playbackRate: number;
+  /** The playbackRate each load starts with. */
+  defaultPlaybackRate: number;
+  /** Sound at a rate other than 1 keeps its pitch (true, the default: a time-stretch) or is resampled. */
+  preservesPitch: boolean;
+  /** At the end, playback starts again from the beginning, without an ended event. */
+  loop: boolean;
   /** The worker build in use. */
   readonly build: 'wasm' | 'js';
   /** Resolves once playing; rejects with a NotAllowedError DOMException when sound may not start. */
