@@ -128,6 +128,7 @@
         }
       }
 
+      canPlayType(type) { return Kinora.canPlayType(type); }
       play() { return this.player ? this.player.play() : Promise.reject(new Error('not connected')); }
       pause() { if (this.player) this.player.pause(); }
       get src() { return this.getAttribute('src') || ''; }

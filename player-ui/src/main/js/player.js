@@ -122,6 +122,8 @@
       /** At the end, playback starts again from the beginning (no ended event). */
       get loop() { return this._core('loop'); }
       set loop(v) { this._core('setLoop', !!v); }
+      /** "probably", "maybe" or "" for a MIME type with its codecs= parameter, as HTMLMediaElement answers. */
+      canPlayType(type) { return Kinora.canPlayType(type); }
       /** The worker build in use: 'wasm' or 'js'. */
       get build() { return this._core('build'); }
       /** Frames decoded / presented / dropped, decode time per frame, A/V offset, and more. */
@@ -135,6 +137,10 @@
     Object.assign(Player, STATES);
     Object.assign(Player.prototype, STATES);
     Kinora.Player = Player;
+    Kinora.canPlayType = function (type) {
+      if (arguments.length === 0) throw new TypeError("canPlayType needs 1 argument");
+      return Kinora._canPlayType(String(type));
+    };
     Kinora.MediaError = MediaError;
     Kinora.TimeRanges = TimeRanges;
   }

@@ -3,6 +3,7 @@
 export type Build = 'auto' | 'wasm' | 'js';
 export type RendererKind = 'webgl2' | 'webgl' | '2d';
 export type Preload = 'none' | 'metadata' | 'auto';
+export type CanPlayTypeResult = '' | 'maybe' | 'probably';
 
 export interface PlayerOptions {
   src?: string;
@@ -136,6 +137,8 @@ export interface MediaState extends ReadyStates {
   load(): void;
   fastSeek(time: number): void;
   getStats(): PlayerStats;
+  /** "probably", "maybe" or "" for a MIME type with its codecs= parameter. */
+  canPlayType(type: string): CanPlayTypeResult;
 }
 
 export declare class Player extends EventTarget implements MediaState {
@@ -193,6 +196,7 @@ export declare class Player extends EventTarget implements MediaState {
   play(): Promise<void>;
   pause(): void;
   load(): void;
+  canPlayType(type: string): CanPlayTypeResult;
   /** Seeks to the random-access point at or before time. */
   fastSeek(time: number): void;
   getStats(): PlayerStats;
@@ -248,6 +252,8 @@ export interface PoolStats {
 export declare function decode(url: string, options?: DecodeOptions): Promise<DecodeResult>;
 /** The page's shared workers. */
 export declare function poolStats(): PoolStats;
+/** "probably", "maybe" or "" for a MIME type with its codecs= parameter. */
+export declare function canPlayType(type: string): CanPlayTypeResult;
 /** Whether this browser runs the WebAssembly GC build. */
 export declare function supportsWasmGC(): boolean;
 /** The build a requested one resolves to in this browser. */
@@ -265,6 +271,7 @@ export interface KinoraApi {
   poolStats: typeof poolStats;
   supportsWasmGC: typeof supportsWasmGC;
   selectBuild: typeof selectBuild;
+  canPlayType: typeof canPlayType;
 }
 
 declare const Kinora: KinoraApi;
