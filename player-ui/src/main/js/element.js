@@ -23,7 +23,7 @@
     }
 
     class KinoraPlayerElement extends HTMLElement {
-      static get observedAttributes() { return ['src', 'muted', 'controls', 'preload']; }
+      static get observedAttributes() { return ['src', 'muted', 'controls', 'preload', 'poster', 'loop']; }
 
       constructor() {
         super();
@@ -95,6 +95,7 @@
             preload: this.getAttribute('preload') || undefined,
             muted: this.hasAttribute('muted'),
             loop: this.hasAttribute('loop'),
+            poster: this.getAttribute('poster') || undefined,
             renderer: this.getAttribute('renderer') || undefined
           });
         } catch (e) {
@@ -107,7 +108,8 @@
             el.dispatchEvent(new Event(type));
           });
         });
-        if (this.getAttribute('src')) this.player.src = this.getAttribute('src');
+        if (this._srcObject) this.player.srcObject = this._srcObject;
+        else if (this.getAttribute('src')) this.player.src = this.getAttribute('src');
         if (this.hasAttribute('autoplay') && this.player.src) this.player.play().catch(function () {});
         this._refresh();
       }
@@ -123,6 +125,10 @@
           if (this.hasAttribute('autoplay')) this.player.play().catch(function () {});
         } else if (name === 'preload') {
           this.player.preload = value || 'metadata';
+        } else if (name === 'poster') {
+          this.player.poster = value || '';
+        } else if (name === 'loop') {
+          this.player.loop = value !== null;
         } else if (name === 'muted') {
           this.player.muted = value !== null;
         }
@@ -131,6 +137,14 @@
       canPlayType(type) { return Kinora.canPlayType(type); }
       play() { return this.player ? this.player.play() : Promise.reject(new Error('not connected')); }
       pause() { if (this.player) this.player.pause(); }
+      get srcObject() { return this._srcObject || null; }
+      set srcObject(o) {
+        if (this.player) this.player.srcObject = o;
+        this._srcObject = o || null;
+        if (this.player && this._srcObject && this.hasAttribute('autoplay')) this.player.play().catch(function () {});
+      }
+      get poster() { return this.getAttribute('poster') || ''; }
+      set poster(v) { this.setAttribute('poster', v); }
       get src() { return this.getAttribute('src') || ''; }
       set src(v) { this.setAttribute('src', v); }
 

@@ -3,7 +3,8 @@
    *   var p = new Kinora.Player(document.getElementById('box'), {src: 'movie.ogg', build: 'auto'});
    *   p.addEventListener('ended', ...); p.play();
    * Options: src, build ('auto' | 'wasm' | 'js'), muted, volume, renderer ('webgl2' | 'webgl' | '2d'),
-   * preload ('none' | 'metadata' | 'auto'), defaultPlaybackRate, preservesPitch, loop.
+   * preload ('none' | 'metadata' | 'auto'), defaultPlaybackRate, preservesPitch, loop, autoplay, poster,
+   * srcObject (a Blob or File).
    */
   function definePlayer(Kinora) {
     var STATES = { HAVE_NOTHING: 0, HAVE_METADATA: 1, HAVE_CURRENT_DATA: 2, HAVE_FUTURE_DATA: 3, HAVE_ENOUGH_DATA: 4,
@@ -57,10 +58,61 @@
         this.canvas = canvas;
         this.container = container;
         this._core = Kinora._createCore(this, canvas, options);
-        if (options.src) this.src = options.src;
+        this._src = '';
+        this._srcObject = null;
+        this._objectUrl = null;
+        this._autoplay = !!options.autoplay;
+        this._poster = '';
+        var self = this;
+        // the poster shows until the first picture, and again when the source changes
+        this.addEventListener('loadeddata', function () { if (self.videoWidth > 0) self._showPoster(false); });
+        this.addEventListener('emptied', function () { self._showPoster(true); });
+        if (options.poster) this.poster = options.poster;
+        if (options.srcObject) this.srcObject = options.srcObject;
+        else if (options.src) this.src = options.src;
       }
-      get src() { return this._core('src'); }
-      set src(url) { this._core('setSrc', url == null ? '' : String(url)); }
+      /** The URL played (http(s):, a relative one, or blob:); srcObject, when set, is played instead. */
+      get src() { return this._src; }
+      set src(url) {
+        this._src = url == null ? '' : String(url);
+        if (!this._srcObject) this._load(this._src);
+      }
+      /** A Blob or File played without a server (through a blob: URL made for it, revoked when it changes), or null. */
+      get srcObject() { return this._srcObject; }
+      set srcObject(o) {
+        if (o != null && !(o instanceof Blob)) throw new TypeError('srcObject must be a Blob, a File or null');
+        this._srcObject = o || null;
+        this._load(this._srcObject ? null : this._src);
+      }
+      _load(url) {
+        var old = this._objectUrl;
+        this._objectUrl = this._srcObject ? URL.createObjectURL(this._srcObject) : null;
+        this._core('setSrc', this._objectUrl || url || '');
+        if (old) URL.revokeObjectURL(old); // after the reader of the old source was closed
+        if (this._autoplay && (this._objectUrl || url)) this.play()['catch'](function () { /* stays paused, as <video> */ });
+      }
+      /** Plays as soon as a source is set (a play() whose refusal leaves the player paused). */
+      get autoplay() { return this._autoplay; }
+      set autoplay(v) { this._autoplay = !!v; }
+      /** An image shown in the player area until the first picture. */
+      get poster() { return this._poster; }
+      set poster(url) {
+        this._poster = url == null ? '' : String(url);
+        if (!this._posterImage) {
+          var img = document.createElement('img');
+          img.className = 'kinora-poster';
+          img.alt = '';
+          img.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%;object-fit:contain;pointer-events:none';
+          if (getComputedStyle(this.container).position === 'static') this.container.style.position = 'relative';
+          this.container.appendChild(img);
+          this._posterImage = img;
+        }
+        if (this._poster) this._posterImage.src = this._poster; else this._posterImage.removeAttribute('src');
+        this._showPoster(!(this.readyState >= 2 && this.videoWidth > 0));
+      }
+      _showPoster(show) {
+        if (this._posterImage) this._posterImage.style.display = show && this._poster ? '' : 'none';
+      }
       /** Reloads the source from the start (HTML's load(): abort, emptied, loadstart...). */
       load() { this._core('load'); }
       play() { return this._core('play'); }
@@ -131,6 +183,8 @@
       /** Stops playback and gives the player's workers back to the page's pool. */
       destroy() {
         this._core('destroy');
+        if (this._objectUrl) { URL.revokeObjectURL(this._objectUrl); this._objectUrl = null; }
+        if (this._posterImage && this._posterImage.parentNode) this._posterImage.parentNode.removeChild(this._posterImage);
         if (this.canvas.parentNode) this.canvas.parentNode.removeChild(this.canvas);
       }
     }

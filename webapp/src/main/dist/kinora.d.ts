@@ -20,6 +20,12 @@ export interface PlayerOptions {
   preservesPitch?: boolean;
   /** Start again from the beginning at the end. */
   loop?: boolean;
+  /** Play as soon as a source is set; a refused start leaves the player paused. */
+  autoplay?: boolean;
+  /** An image URL shown until the first picture. */
+  poster?: string;
+  /** A Blob or File to play instead of src. */
+  srcObject?: Blob | null;
   /** Target latency of a live stream, seconds (default 1). */
   liveLatency?: number;
   /** Above this latency (seconds, default 3) a live stream jumps forward to liveLatency. */
@@ -165,6 +171,11 @@ export declare class Player extends EventTarget implements MediaState {
   readonly canvas: HTMLCanvasElement;
   readonly container: HTMLElement;
   src: string;
+  /** A Blob or File played instead of src (no server needed), or null. */
+  srcObject: Blob | null;
+  autoplay: boolean;
+  /** An image URL shown in the player area until the first picture. */
+  poster: string;
   preload: Preload;
   currentTime: number;
   readonly duration: number;
@@ -216,6 +227,8 @@ export interface KinoraPlayerElement extends HTMLElement, MediaState {
   /** The element's player; null while the element is not in a document. */
   readonly player: Player | null;
   src: string;
+  srcObject: Blob | null;
+  poster: string;
   readonly build: 'wasm' | 'js' | undefined;
   addEventListener<K extends keyof PlayerEventMap>(type: K, listener: (this: KinoraPlayerElement, ev: PlayerEventMap[K]) => any,
     options?: boolean | AddEventListenerOptions): void;

@@ -10,3 +10,4 @@ const state: 0 | 1 | 2 | 3 = player.networkState;
 console.log(state, player.error?.code === 5); // error
 player.playbackRate = 'fast'; // error
 const can: boolean = player.canPlayType('video/ogg'); // error
+player.srcObject = "movie.ogg"; // error

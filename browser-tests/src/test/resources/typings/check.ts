@@ -27,3 +27,8 @@ rated.loop = false;
 rated.addEventListener('ratechange', () => console.log(rated.playbackRate));
 const answer: '' | 'maybe' | 'probably' = rated.canPlayType('video/mp4; codecs="hvc1.1.6.L93.B0, mp4a.40.2"');
 console.log(answer, Kinora.canPlayType('video/ogg'), document.createElement('kinora-player').canPlayType('audio/aac'));
+const local = new Player(box, { srcObject: new Blob([new Uint8Array(4)]), autoplay: true, poster: 'poster.png' });
+local.srcObject = new File([], 'movie.ogg');
+local.srcObject = null;
+local.poster = '';
+local.autoplay = false;
