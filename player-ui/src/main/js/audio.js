@@ -20,7 +20,7 @@
     var gain = ctx.createGain();
     gain.connect(ctx.destination);
     var state = { epoch: 0, time: NaN, at: 0, buffered: 0, playing: false, underrun: false, drained: false,
-      received: 0, fromTime: NaN, first: null, speed: 1 };
+      received: 0, fromTime: NaN, first: null, speed: 1, keepPitch: true };
 
     function report(m) {
       if (m.epoch < state.epoch) return;
@@ -84,8 +84,12 @@
         output.pause = function () { state.playing = false; node.port.postMessage({ type: 'pause' }); };
         output.flush = function (epoch) { reset(epoch); node.port.postMessage({ type: 'flush', epoch: epoch }); };
         output.skip = function (t) { node.port.postMessage({ type: 'skip', time: t }); };
-        output.setSpeed = function (s) {
-          if (s !== state.speed) { state.speed = s; node.port.postMessage({ type: 'speed', speed: s }); }
+        output.setSpeed = function (s, keepPitch) {
+          keepPitch = keepPitch !== false;
+          if (s !== state.speed || keepPitch !== state.keepPitch) {
+            state.speed = s; state.keepPitch = keepPitch;
+            node.port.postMessage({ type: 'speed', speed: s, pitch: keepPitch });
+          }
         };
         output.from = function (t) { state.time = NaN; node.port.postMessage({ type: 'from', time: t }); };
         output.close = function () {
@@ -102,7 +106,7 @@
     // Fallback without AudioWorklet: a ScriptProcessorNode on this thread reads the port, same
     // queue logic (epochs, gaps ignored) without resampling beyond nearest-rate stepping.
     output.kind = 'scriptprocessor';
-    var queue = [], pos = 0, step = sampleRate / ctx.sampleRate, ended = false, from = NaN;
+    var queue = [], pos = 0, baseStep = sampleRate / ctx.sampleRate, step = baseStep, ended = false, from = NaN;
     function giveBack(planes) {
       sourcePort.postMessage({ type: 'recycle-audio', planes: planes }, planes.map(function (p) { return p.buffer; }));
     }
@@ -163,7 +167,8 @@
       }
       if (dropped) { pos = 0; state.time = NaN; }
     };
-    output.setSpeed = function () { /* this fallback plays at speed 1: live catch-up relies on jumps */ };
+    // this fallback resamples at any speed (the pitch moves with it)
+    output.setSpeed = function (s) { state.speed = s; step = baseStep * s; };
     output.from = function (t) { from = t; applyFrom(); };
     output.flush = function (epoch) {
       if (!(epoch > state.epoch)) return;

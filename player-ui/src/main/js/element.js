@@ -9,7 +9,7 @@
     }
     var EVENTS = ['loadstart', 'durationchange', 'loadedmetadata', 'loadeddata', 'canplay', 'canplaythrough',
       'play', 'playing', 'waiting', 'pause', 'timeupdate', 'ended', 'error', 'volumechange', 'seeking', 'seeked', 'resize',
-      'progress', 'stalled', 'suspend', 'emptied', 'abort'];
+      'progress', 'stalled', 'suspend', 'emptied', 'abort', 'ratechange'];
     // The player's state, readable on the element as on <video> (the value before the player exists).
     var READ_ONLY = { duration: NaN, paused: true, ended: false, seeking: false, readyState: 0, networkState: 0, error: null,
       videoWidth: 0, videoHeight: 0, build: undefined };
@@ -23,7 +23,7 @@
     }
 
     class KinoraPlayerElement extends HTMLElement {
-      static get observedAttributes() { return ['src', 'muted', 'controls', 'preload']; }
+      static get observedAttributes() { return ['src', 'muted', 'controls', 'preload', 'poster', 'loop']; }
 
       constructor() {
         super();
@@ -94,6 +94,8 @@
             build: this.getAttribute('build') || 'auto',
             preload: this.getAttribute('preload') || undefined,
             muted: this.hasAttribute('muted'),
+            loop: this.hasAttribute('loop'),
+            poster: this.getAttribute('poster') || undefined,
             renderer: this.getAttribute('renderer') || undefined
           });
         } catch (e) {
@@ -106,7 +108,8 @@
             el.dispatchEvent(new Event(type));
           });
         });
-        if (this.getAttribute('src')) this.player.src = this.getAttribute('src');
+        if (this._srcObject) this.player.srcObject = this._srcObject;
+        else if (this.getAttribute('src')) this.player.src = this.getAttribute('src');
         if (this.hasAttribute('autoplay') && this.player.src) this.player.play().catch(function () {});
         this._refresh();
       }
@@ -122,13 +125,26 @@
           if (this.hasAttribute('autoplay')) this.player.play().catch(function () {});
         } else if (name === 'preload') {
           this.player.preload = value || 'metadata';
+        } else if (name === 'poster') {
+          this.player.poster = value || '';
+        } else if (name === 'loop') {
+          this.player.loop = value !== null;
         } else if (name === 'muted') {
           this.player.muted = value !== null;
         }
       }
 
+      canPlayType(type) { return Kinora.canPlayType(type); }
       play() { return this.player ? this.player.play() : Promise.reject(new Error('not connected')); }
       pause() { if (this.player) this.player.pause(); }
+      get srcObject() { return this._srcObject || null; }
+      set srcObject(o) {
+        if (this.player) this.player.srcObject = o;
+        this._srcObject = o || null;
+        if (this.player && this._srcObject && this.hasAttribute('autoplay')) this.player.play().catch(function () {});
+      }
+      get poster() { return this.getAttribute('poster') || ''; }
+      set poster(v) { this.setAttribute('poster', v); }
       get src() { return this.getAttribute('src') || ''; }
       set src(v) { this.setAttribute('src', v); }
 
@@ -162,7 +178,8 @@
         get: function () { return this.player ? this.player[name] : new Kinora.TimeRanges([]); }
       });
     });
-    [['currentTime', 0], ['volume', 1], ['muted', false]].forEach(function (d) {
+    [['currentTime', 0], ['volume', 1], ['muted', false], ['playbackRate', 1], ['defaultPlaybackRate', 1],
+      ['preservesPitch', true], ['loop', false]].forEach(function (d) {
       Object.defineProperty(KinoraPlayerElement.prototype, d[0], {
         configurable: true,
         get: function () { return this.player ? this.player[d[0]] : d[1]; },

@@ -11,4 +11,5 @@ export const decode = Kinora.decode;
 export const poolStats = Kinora.poolStats;
 export const supportsWasmGC = Kinora.supportsWasmGC;
 export const selectBuild = Kinora.selectBuild;
+export const canPlayType = Kinora.canPlayType;
 export const version = Kinora.version;

@@ -3,7 +3,8 @@
    *   var p = new Kinora.Player(document.getElementById('box'), {src: 'movie.ogg', build: 'auto'});
    *   p.addEventListener('ended', ...); p.play();
    * Options: src, build ('auto' | 'wasm' | 'js'), muted, volume, renderer ('webgl2' | 'webgl' | '2d'),
-   * preload ('none' | 'metadata' | 'auto').
+   * preload ('none' | 'metadata' | 'auto'), defaultPlaybackRate, preservesPitch, loop, autoplay, poster,
+   * srcObject (a Blob or File).
    */
   function definePlayer(Kinora) {
     var STATES = { HAVE_NOTHING: 0, HAVE_METADATA: 1, HAVE_CURRENT_DATA: 2, HAVE_FUTURE_DATA: 3, HAVE_ENOUGH_DATA: 4,
@@ -35,6 +36,16 @@
     Object.assign(MediaError, ERRORS);
     Object.assign(MediaError.prototype, ERRORS);
 
+    /** A playbackRate as HTMLMediaElement checks it: TypeError when not finite, NotSupportedError out of range. */
+    function checkRate(r) {
+      r = Number(r);
+      if (!isFinite(r)) throw new TypeError('The playback rate must be a finite number');
+      if (!(r >= 0.25 && r <= 4)) {
+        throw new DOMException('The provided playback rate (' + r + ') is not in the supported playback range.', 'NotSupportedError');
+      }
+      return r;
+    }
+
     class Player extends EventTarget {
       constructor(container, options) {
         super();
@@ -47,10 +58,61 @@
         this.canvas = canvas;
         this.container = container;
         this._core = Kinora._createCore(this, canvas, options);
-        if (options.src) this.src = options.src;
+        this._src = '';
+        this._srcObject = null;
+        this._objectUrl = null;
+        this._autoplay = !!options.autoplay;
+        this._poster = '';
+        var self = this;
+        // the poster shows until the first picture, and again when the source changes
+        this.addEventListener('loadeddata', function () { if (self.videoWidth > 0) self._showPoster(false); });
+        this.addEventListener('emptied', function () { self._showPoster(true); });
+        if (options.poster) this.poster = options.poster;
+        if (options.srcObject) this.srcObject = options.srcObject;
+        else if (options.src) this.src = options.src;
       }
-      get src() { return this._core('src'); }
-      set src(url) { this._core('setSrc', url == null ? '' : String(url)); }
+      /** The URL played (http(s):, a relative one, or blob:); srcObject, when set, is played instead. */
+      get src() { return this._src; }
+      set src(url) {
+        this._src = url == null ? '' : String(url);
+        if (!this._srcObject) this._load(this._src);
+      }
+      /** A Blob or File played without a server (through a blob: URL made for it, revoked when it changes), or null. */
+      get srcObject() { return this._srcObject; }
+      set srcObject(o) {
+        if (o != null && !(o instanceof Blob)) throw new TypeError('srcObject must be a Blob, a File or null');
+        this._srcObject = o || null;
+        this._load(this._srcObject ? null : this._src);
+      }
+      _load(url) {
+        var old = this._objectUrl;
+        this._objectUrl = this._srcObject ? URL.createObjectURL(this._srcObject) : null;
+        this._core('setSrc', this._objectUrl || url || '');
+        if (old) URL.revokeObjectURL(old); // after the reader of the old source was closed
+        if (this._autoplay && (this._objectUrl || url)) this.play()['catch'](function () { /* stays paused, as <video> */ });
+      }
+      /** Plays as soon as a source is set (a play() whose refusal leaves the player paused). */
+      get autoplay() { return this._autoplay; }
+      set autoplay(v) { this._autoplay = !!v; }
+      /** An image shown in the player area until the first picture. */
+      get poster() { return this._poster; }
+      set poster(url) {
+        this._poster = url == null ? '' : String(url);
+        if (!this._posterImage) {
+          var img = document.createElement('img');
+          img.className = 'kinora-poster';
+          img.alt = '';
+          img.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%;object-fit:contain;pointer-events:none';
+          if (getComputedStyle(this.container).position === 'static') this.container.style.position = 'relative';
+          this.container.appendChild(img);
+          this._posterImage = img;
+        }
+        if (this._poster) this._posterImage.src = this._poster; else this._posterImage.removeAttribute('src');
+        this._showPoster(!(this.readyState >= 2 && this.videoWidth > 0));
+      }
+      _showPoster(show) {
+        if (this._posterImage) this._posterImage.style.display = show && this._poster ? '' : 'none';
+      }
       /** Reloads the source from the start (HTML's load(): abort, emptied, loadstart...). */
       load() { this._core('load'); }
       play() { return this._core('play'); }
@@ -94,11 +156,26 @@
       get volume() { return this._core('volume'); }
       set volume(v) {
         v = Number(v);
-        if (!(v >= 0 && v <= 1)) throw new RangeError('volume must be between 0 and 1');
+        if (!isFinite(v)) throw new TypeError('volume must be a finite number');
+        if (!(v >= 0 && v <= 1)) throw new DOMException('The volume provided (' + v + ') is outside the range [0, 1].', 'IndexSizeError');
         this._core('setVolume', v);
       }
       get muted() { return this._core('muted'); }
       set muted(m) { this._core('setMuted', !!m); }
+      /** The speed of playback, 0.25 to 4 (NotSupportedError outside); ratechange when it changes. */
+      get playbackRate() { return this._core('playbackRate'); }
+      set playbackRate(r) { this._core('setPlaybackRate', checkRate(r)); }
+      /** The playbackRate a load starts with. */
+      get defaultPlaybackRate() { return this._core('defaultPlaybackRate'); }
+      set defaultPlaybackRate(r) { this._core('setDefaultPlaybackRate', checkRate(r)); }
+      /** Sound at a rate other than 1 keeps its pitch (true, a time-stretch) or is resampled (false). */
+      get preservesPitch() { return this._core('preservesPitch'); }
+      set preservesPitch(v) { this._core('setPreservesPitch', !!v); }
+      /** At the end, playback starts again from the beginning (no ended event). */
+      get loop() { return this._core('loop'); }
+      set loop(v) { this._core('setLoop', !!v); }
+      /** "probably", "maybe" or "" for a MIME type with its codecs= parameter, as HTMLMediaElement answers. */
+      canPlayType(type) { return Kinora.canPlayType(type); }
       /** The worker build in use: 'wasm' or 'js'. */
       get build() { return this._core('build'); }
       /** Frames decoded / presented / dropped, decode time per frame, A/V offset, and more. */
@@ -106,12 +183,18 @@
       /** Stops playback and gives the player's workers back to the page's pool. */
       destroy() {
         this._core('destroy');
+        if (this._objectUrl) { URL.revokeObjectURL(this._objectUrl); this._objectUrl = null; }
+        if (this._posterImage && this._posterImage.parentNode) this._posterImage.parentNode.removeChild(this._posterImage);
         if (this.canvas.parentNode) this.canvas.parentNode.removeChild(this.canvas);
       }
     }
     Object.assign(Player, STATES);
     Object.assign(Player.prototype, STATES);
     Kinora.Player = Player;
+    Kinora.canPlayType = function (type) {
+      if (arguments.length === 0) throw new TypeError("canPlayType needs 1 argument");
+      return Kinora._canPlayType(String(type));
+    };
     Kinora.MediaError = MediaError;
     Kinora.TimeRanges = TimeRanges;
   }

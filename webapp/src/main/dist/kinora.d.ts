@@ -3,6 +3,7 @@
 export type Build = 'auto' | 'wasm' | 'js';
 export type RendererKind = 'webgl2' | 'webgl' | '2d';
 export type Preload = 'none' | 'metadata' | 'auto';
+export type CanPlayTypeResult = '' | 'maybe' | 'probably';
 
 export interface PlayerOptions {
   src?: string;
@@ -13,6 +14,18 @@ export interface PlayerOptions {
   volume?: number;
   preload?: Preload;
   renderer?: RendererKind;
+  /** The playbackRate each load starts with, 0.25 to 4 (default 1). */
+  defaultPlaybackRate?: number;
+  /** Sound at a rate other than 1 keeps its pitch (default) or is resampled. */
+  preservesPitch?: boolean;
+  /** Start again from the beginning at the end. */
+  loop?: boolean;
+  /** Play as soon as a source is set; a refused start leaves the player paused. */
+  autoplay?: boolean;
+  /** An image URL shown until the first picture. */
+  poster?: string;
+  /** A Blob or File to play instead of src. */
+  srcObject?: Blob | null;
   /** Target latency of a live stream, seconds (default 1). */
   liveLatency?: number;
   /** Above this latency (seconds, default 3) a live stream jumps forward to liveLatency. */
@@ -81,6 +94,7 @@ export interface PlayerEventMap {
   play: Event;
   playing: Event;
   progress: Event;
+  ratechange: Event;
   resize: Event;
   seeked: Event;
   seeking: Event;
@@ -118,8 +132,17 @@ export interface MediaState extends ReadyStates {
   readonly played: TimeRanges;
   readonly videoWidth: number;
   readonly videoHeight: number;
+  /** 0 to 1; an IndexSizeError DOMException outside. */
   volume: number;
   muted: boolean;
+  /** 0.25 to 4 (a NotSupportedError DOMException outside); ratechange when it changes. */
+  playbackRate: number;
+  /** The playbackRate each load starts with. */
+  defaultPlaybackRate: number;
+  /** Sound at a rate other than 1 keeps its pitch (true, the default: a time-stretch) or is resampled. */
+  preservesPitch: boolean;
+  /** At the end, playback starts again from the beginning, without an ended event. */
+  loop: boolean;
   /** Resolves once playing; rejects with a NotAllowedError DOMException when sound may not start. */
   play(): Promise<void>;
   pause(): void;
@@ -127,6 +150,8 @@ export interface MediaState extends ReadyStates {
   /** Seeks to the random-access point at or before time. */
   fastSeek(time: number): void;
   getStats(): PlayerStats;
+  /** "probably", "maybe" or "" for a MIME type with its codecs= parameter. */
+  canPlayType(type: string): CanPlayTypeResult;
 }
 
 /** The Player class carries all of MediaState (declaration merging: declared once, there). */
@@ -147,6 +172,11 @@ export declare class Player extends EventTarget {
   readonly canvas: HTMLCanvasElement;
   readonly container: HTMLElement;
   src: string;
+  /** A Blob or File played instead of src (no server needed), or null. */
+  srcObject: Blob | null;
+  autoplay: boolean;
+  /** An image URL shown in the player area until the first picture. */
+  poster: string;
   preload: Preload;
   /** The worker build in use. */
   readonly build: 'wasm' | 'js';
@@ -166,6 +196,8 @@ export interface KinoraPlayerElement extends HTMLElement, MediaState {
   /** The element's player; null while the element is not in a document. */
   readonly player: Player | null;
   src: string;
+  srcObject: Blob | null;
+  poster: string;
   readonly build: 'wasm' | 'js' | undefined;
   addEventListener<K extends keyof PlayerEventMap>(type: K, listener: (this: KinoraPlayerElement, ev: PlayerEventMap[K]) => any,
     options?: boolean | AddEventListenerOptions): void;
@@ -202,6 +234,8 @@ export interface PoolStats {
 export declare function decode(url: string, options?: DecodeOptions): Promise<DecodeResult>;
 /** The page's shared workers. */
 export declare function poolStats(): PoolStats;
+/** "probably", "maybe" or "" for a MIME type with its codecs= parameter. */
+export declare function canPlayType(type: string): CanPlayTypeResult;
 /** Whether this browser runs the WebAssembly GC build. */
 export declare function supportsWasmGC(): boolean;
 /** The build a requested one resolves to in this browser. */
@@ -219,6 +253,7 @@ export interface KinoraApi {
   poolStats: typeof poolStats;
   supportsWasmGC: typeof supportsWasmGC;
   selectBuild: typeof selectBuild;
+  canPlayType: typeof canPlayType;
 }
 
 declare const Kinora: KinoraApi;

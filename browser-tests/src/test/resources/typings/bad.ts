@@ -8,3 +8,6 @@ player.addEventListener('progress', (e: number) => e); // error
 decode('movie.ogg', { md5: 'yes' }); // error
 const state: 0 | 1 | 2 | 3 = player.networkState;
 console.log(state, player.error?.code === 5); // error
+player.playbackRate = 'fast'; // error
+const can: boolean = player.canPlayType('video/ogg'); // error
+player.srcObject = "movie.ogg"; // error

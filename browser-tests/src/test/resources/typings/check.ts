@@ -19,3 +19,16 @@ console.log(poolStats().busy, supportsWasmGC(), selectBuild('auto'), version, Ki
 const element: KinoraPlayerElement = document.createElement('kinora-player');
 element.addEventListener('suspend', () => console.log(element.networkState, element.buffered.length, element.player?.src));
 player.destroy();
+const rated = new Player(box, { defaultPlaybackRate: 1.5, preservesPitch: false, loop: true });
+rated.playbackRate = 2;
+rated.defaultPlaybackRate = 0.5;
+rated.preservesPitch = true;
+rated.loop = false;
+rated.addEventListener('ratechange', () => console.log(rated.playbackRate));
+const answer: '' | 'maybe' | 'probably' = rated.canPlayType('video/mp4; codecs="hvc1.1.6.L93.B0, mp4a.40.2"');
+console.log(answer, Kinora.canPlayType('video/ogg'), document.createElement('kinora-player').canPlayType('audio/aac'));
+const local = new Player(box, { srcObject: new Blob([new Uint8Array(4)]), autoplay: true, poster: 'poster.png' });
+local.srcObject = new File([], 'movie.ogg');
+local.srcObject = null;
+local.poster = '';
+local.autoplay = false;

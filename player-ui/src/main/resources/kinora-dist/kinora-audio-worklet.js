@@ -9,20 +9,26 @@
 // next block's timestamp (a lost packet or page) is played as silence so that sound stays in
 // step with the timestamps; a gap over MAX_GAP seconds is taken as a discontinuity and jumped.
 //
-// A speed above 1 (a live stream catching up) keeps the pitch: the samples are not played faster,
-// short stretches are left out instead (time-domain compression after WSOLA). Every GRAIN seconds
-// of output, about (speed - 1) * GRAIN seconds of input are skipped, the exact length chosen
-// within +-TOLERANCE where the waveform after the skip best matches the one before it, and the two
-// are crossfaded over XFADE seconds. The clock follows the input consumed, so it runs at the speed.
-var GRAIN = 0.04, XFADE = 0.006, TOLERANCE = 0.006;
+// A speed other than 1 (playbackRate, from 0.25 to 4, or a live stream catching up) keeps the pitch
+// by default: the samples are not played faster or slower, short stretches are left out (speed
+// above 1) or played twice (below 1) instead, a time-domain stretch after WSOLA. Every GRAIN
+// seconds of output, reading jumps by about (speed - 1) * (GRAIN + XFADE) seconds of input (ahead,
+// or back into the blocks just played, which are kept that long), the exact length chosen within
+// +-TOLERANCE where the waveform after the jump best matches the one before it, and the two are
+// crossfaded over XFADE seconds. The clock follows the input consumed, smoothed over the jumps,
+// so it runs at the speed. With pitch not kept ('speed' with pitch false) the blocks are resampled
+// at the speed instead: the pitch moves with it.
+var GRAIN = 0.04, XFADE = 0.006, TOLERANCE = 0.006, MIN_SPEED = 0.25, MAX_SPEED = 4;
 // Every block carries the seek epoch it belongs to: a block of an older epoch is given back
 // unplayed, one of a newer epoch (its 'flush' from the main thread may come later) clears the
 // queue first. process() makes no objects: blocks sit in a preallocated ring, played ones wait in
 // a second ring and go back at the next message, and the position report is one reused object.
 var MAX_GAP = 5;
 var CAPACITY = 64;
-// the longest stretch a skip plan reads: speed 2 at 192 kHz, with the carried-over debt
-var WINDOW = Math.ceil((GRAIN + 2 * XFADE + 5 * TOLERANCE) * 192000) + 1;
+// the longest stretch a jump plan reads: speed 4 at 192 kHz, with the carried-over debt
+var WINDOW = Math.ceil(((MAX_SPEED - 1) * (GRAIN + XFADE) + XFADE + 5 * TOLERANCE) * 192000) + 1;
+// seconds of played sound kept for the jumps back of a speed below 1
+var HISTORY = GRAIN + 2 * XFADE + 5 * TOLERANCE;
 
 class KinoraOutput extends AudioWorkletProcessor {
   constructor(options) {
@@ -35,6 +41,9 @@ class KinoraOutput extends AudioWorkletProcessor {
     this.head = 0;         // ring index of the block playing
     this.count = 0;        // blocks queued
     this.doneCount = 0;    // played blocks whose arrays have not gone back yet
+    this.kept = 0;         // played blocks kept before the head (for jumps back)
+    this.keptFrames = 0;   // their frames
+    this.history = 0;      // stream frames of played sound to keep
     this.epoch = 0;
     this.pos = 0;          // fractional read position in the head block
     this.time = NaN;       // presentation time of the next stream frame
@@ -49,10 +58,12 @@ class KinoraOutput extends AudioWorkletProcessor {
     this.lastReport = 0;
     this.underrun = false;
     this.speed = 1;
+    this.keepPitch = true;
+    this.lead = 0;         // seconds the read position is ahead of the smoothed clock
     this.untilSkip = 0;    // output frames until the next skip
     this.xfade = 0;        // output frames of the current crossfade still to play
     this.xdone = 0;        // output frames of the current crossfade played
-    this.xskip = 0;        // stream frames the current crossfade skips
+    this.xskip = 0;        // stream frames the current crossfade jumps (negative: back)
     this.skipDebt = 0;     // stream frames skipped less than asked so far
     this.window = new Float32Array(WINDOW);
     this.source = null;
@@ -66,15 +77,15 @@ class KinoraOutput extends AudioWorkletProcessor {
   grow(n) {
     var planes = new Array(n), frames = new Float64Array(n), times = new Float64Array(n),
       rates = new Float64Array(n), started = new Uint8Array(n), done = new Array(n);
-    for (var k = 0; k < this.count; k++) {
-      var i = (this.head + k) % this.cap;
+    for (var k = 0; k < this.kept + this.count; k++) {
+      var i = (this.head - this.kept + k + this.cap) % this.cap;
       planes[k] = this.planes[i]; frames[k] = this.frames[i]; times[k] = this.times[i];
       rates[k] = this.rates[i]; started[k] = this.started[i];
     }
     for (var d = 0; d < this.doneCount; d++) done[d] = this.done[d];
     this.planes = planes; this.frames = frames; this.times = times; this.rates = rates;
     this.started = started; this.done = done;
-    this.head = 0; this.cap = n;
+    this.head = this.kept; this.cap = n;
   }
 
   control(m) {
@@ -84,8 +95,13 @@ class KinoraOutput extends AudioWorkletProcessor {
       this.source = m.port;
       this.source.onmessage = function (e) { self.fromSource(e.data); };
     } else if (m.type === 'speed') {
-      this.speed = m.speed > 1 ? Math.min(m.speed, 2) : 1;
+      var sp = +m.speed;
+      this.speed = sp >= MIN_SPEED && sp <= MAX_SPEED ? sp : sp > MAX_SPEED ? MAX_SPEED : sp < MIN_SPEED ? MIN_SPEED : 1;
+      this.keepPitch = m.pitch !== false;
+      this.lead = 0;
       this.untilSkip = Math.round(GRAIN * sampleRate);
+      this.history = this.keepPitch && this.speed < 1 ? Math.ceil(HISTORY * this.rate) : 0;
+      this.release(this.history);
     } else if (m.type === 'play') {
       this.playing = true;
     } else if (m.type === 'pause') {
@@ -102,7 +118,7 @@ class KinoraOutput extends AudioWorkletProcessor {
         this.retire();
         dropped = true;
       }
-      if (dropped) { this.time = NaN; this.gap = 0; this.xfade = 0; }
+      if (dropped) { this.time = NaN; this.gap = 0; this.xfade = 0; this.lead = 0; }
       this.report();
     } else if (m.type === 'from') {
       // sound comes back (unmuted) at m.time: the samples before it are dropped, queued or to come
@@ -121,7 +137,7 @@ class KinoraOutput extends AudioWorkletProcessor {
     }
     this.advance(m.epoch);
     if (m.type === 'audio') {
-      if (this.count + this.doneCount + 1 > this.cap) this.grow(this.cap * 2);
+      if (this.kept + this.count + this.doneCount + 1 > this.cap) this.grow(this.cap * 2);
       var i = (this.head + this.count) % this.cap;
       this.planes[i] = m.planes; this.frames[i] = m.frames; this.times[i] = m.time;
       this.rates[i] = m.sampleRate || this.rate; this.started[i] = 0;
@@ -154,7 +170,9 @@ class KinoraOutput extends AudioWorkletProcessor {
     this.epoch = epoch;
     this.firstSent = false;
     while (this.count) this.retire();
+    this.release(0);
     this.pos = 0; this.buffered = 0; this.time = NaN; this.gap = 0; this.ended = false; this.underrun = false;
+    this.lead = 0;
     this.from = NaN;
     this.xfade = 0;
     this.skipDebt = 0;
@@ -172,6 +190,8 @@ class KinoraOutput extends AudioWorkletProcessor {
       this.started[i] = 1;
       this.gap = 0;
       this.time = t + np / rate;
+      this.lead = 0;
+      this.release(0);
       this.fromTime = this.time;
       this.from = NaN;
       return;
@@ -183,14 +203,40 @@ class KinoraOutput extends AudioWorkletProcessor {
     this.buffered -= this.frames[this.head] - (this.pos | 0);
     this.pos = 0;
     this.finishHead();
+    this.release(0);
   }
 
-  /** The head block is done: it moves to the ring of arrays to give back. */
+  /** The head block is done: it is kept for jumps back, or moves to the ring of arrays to give back. */
   finishHead() {
-    this.done[this.doneCount++] = this.planes[this.head];
-    this.planes[this.head] = null;
+    this.keptFrames += this.frames[this.head];
+    this.kept++;
     this.head = (this.head + 1) % this.cap;
     this.count--;
+    this.release(this.history);
+  }
+
+  /** Played blocks beyond the newest {@code keep} frames move to the ring of arrays to give back. */
+  release(keep) {
+    while (this.kept) {
+      var o = (this.head - this.kept + this.cap) % this.cap;
+      if (this.keptFrames - this.frames[o] < keep) return;
+      this.keptFrames -= this.frames[o];
+      this.kept--;
+      this.done[this.doneCount++] = this.planes[o];
+      this.planes[o] = null;
+    }
+  }
+
+  /** Reading moved back before the head block (a jump back): the kept blocks it reaches are queued again. */
+  unfinish() {
+    while (this.pos < 0 && this.kept) {
+      this.head = (this.head - 1 + this.cap) % this.cap;
+      this.kept--;
+      this.keptFrames -= this.frames[this.head];
+      this.count++;
+      this.pos += this.frames[this.head];
+    }
+    if (this.pos < 0) this.pos = 0;
   }
 
   /** The played arrays go back to the source worker (from message handlers, never process()). */
@@ -216,7 +262,7 @@ class KinoraOutput extends AudioWorkletProcessor {
   report() {
     var m = this.msg;
     m.epoch = this.epoch;
-    m.time = this.time;
+    m.time = this.time - this.lead;
     m.buffered = this.buffered + Math.max(0, this.gap);
     m.at = currentTime;
     m.underrun = this.underrun;
@@ -238,12 +284,18 @@ class KinoraOutput extends AudioWorkletProcessor {
       this.gap = ahead * this.rate;
     } else {
       this.time = t;
+      this.lead = 0;
     }
   }
 
-  /** Copies channel 0 of the queue from position idx, n frames (zeros past the end), into this.window. */
+  /**
+   * Copies channel 0 of the queue from position idx (negative: in the kept blocks before the head),
+   * n frames (zeros past the end), into this.window.
+   */
   copyWindow(idx, n) {
     var w = this.window, k = 0, j = 0, i = this.head;
+    while (idx < 0 && j > -this.kept) { i = (i - 1 + this.cap) % this.cap; j--; idx += this.frames[i]; }
+    if (idx < 0) return false;
     while (j < this.count && idx >= this.frames[i]) { idx -= this.frames[i]; i = (i + 1) % this.cap; j++; }
     while (k < n && j < this.count) {
       var plane = this.planes[i][0], m = Math.min(n - k, this.frames[i] - idx);
@@ -251,26 +303,30 @@ class KinoraOutput extends AudioWorkletProcessor {
       k += m; idx = 0; i = (i + 1) % this.cap; j++;
     }
     for (; k < n; k++) w[k] = 0;
+    return true;
   }
 
   /**
-   * Plans the next skip at read position ip: the skip length (stream frames) within the tolerance
-   * around the nominal one whose following XFADE matches the XFADE at ip best; 0 when too little is
-   * queued to skip.
+   * Plans the next jump at read position ip: the jump length (stream frames, negative back) within
+   * the tolerance around the nominal one whose following XFADE matches the XFADE at ip best; 0 when
+   * too little is queued (or kept) to jump.
    */
   planSkip(ip, rate) {
-    // what earlier skips left out more or less than asked is carried over, so the speed is kept
-    var tol = Math.round(TOLERANCE * rate);
-    var nominal = Math.max(1, Math.round((this.speed - 1) * (GRAIN + XFADE) * rate + this.skipDebt));
-    var f = Math.max(1, Math.round(XFADE * rate)), lo = Math.max(1, nominal - tol), hi = nominal + tol;
-    var need = hi + f;
-    if (need > this.window.length || this.buffered < need + Math.round(0.05 * rate)) return 0;
-    this.copyWindow(ip, need);
-    var w = this.window, best = nominal, bestScore = -Infinity;
+    // what earlier jumps left out or repeated more or less than asked is carried over, so the speed is kept
+    var tol = Math.round(TOLERANCE * rate), ahead = this.speed > 1;
+    var nominal = Math.round((this.speed - 1) * (GRAIN + XFADE) * rate + this.skipDebt);
+    nominal = ahead ? Math.max(1, nominal) : Math.min(-1, nominal);
+    var f = Math.max(1, Math.round(XFADE * rate));
+    var lo = ahead ? Math.max(1, nominal - tol) : nominal - tol, hi = ahead ? nominal + tol : Math.min(-1, nominal + tol);
+    var start = Math.min(0, lo), need = Math.max(0, hi) + f - start;
+    if (need > this.window.length || this.buffered < Math.max(0, hi) + f + Math.round(0.05 * rate)) return 0;
+    if (start < 0 && this.keptFrames + ip < -start) return 0;
+    if (!this.copyWindow(ip + start, need)) return 0;
+    var w = this.window, best = nominal, bestScore = -Infinity, r = -start;
     for (var k = lo; k <= hi; k++) {
       var dot = 0, energy = 1e-9;
       // every third sample: enough to tell the matches apart, cheap enough for the audio thread
-      for (var i = 0; i < f; i += 3) { var b = w[k + i]; dot += w[i] * b; energy += b * b; }
+      for (var i = 0; i < f; i += 3) { var b = w[r + k + i]; dot += w[r + i] * b; energy += b * b; }
       // near-equal matches (a periodic sound) go to the length closest to the one asked for
       var score = dot / Math.sqrt(energy) * (1 - 0.02 * Math.abs(k - nominal) / (tol + 1));
       if (score > bestScore) { bestScore = score; best = k; }
@@ -280,9 +336,14 @@ class KinoraOutput extends AudioWorkletProcessor {
     return best;
   }
 
-  /** The sample of channel c at position idx of the queue (spanning into the next blocks). */
+  /** The sample of channel c at position idx of the queue (spanning into the next blocks, or the kept ones before). */
   sample(c, idx) {
     var k = 0, i = this.head;
+    while (idx < 0) {
+      if (--k < -this.kept) return 0;
+      i = (i - 1 + this.cap) % this.cap;
+      idx += this.frames[i];
+    }
     while (k < this.count && idx >= this.frames[i]) { idx -= this.frames[i]; i = (i + 1) % this.cap; k++; }
     if (k >= this.count) return 0;
     var planes = this.planes[i];
@@ -313,10 +374,13 @@ class KinoraOutput extends AudioWorkletProcessor {
       var p = this.pos, ip = p | 0, frac = p - ip;
       // a chained stream's next link may have another rate: each block is stepped at its own
       rate = this.rates[h]; step = rate / sampleRate;
-      if (this.speed > 1 && this.xfade <= 0 && --this.untilSkip <= 0) {
+      var stretch = this.speed !== 1 && this.keepPitch;
+      if (!this.keepPitch) step *= this.speed;
+      if (stretch && this.xfade <= 0 && --this.untilSkip <= 0) {
         this.untilSkip = Math.round(GRAIN * sampleRate);
         this.xskip = this.planSkip(ip, rate);
-        if (this.xskip > 0) { this.xfade = Math.max(1, Math.round(XFADE * sampleRate)); this.xdone = 0; }
+        if (this.xskip !== 0) { this.xfade = Math.max(1, Math.round(XFADE * sampleRate)); this.xdone = 0; }
+        else this.lead = 0; // no jump possible: the clock follows what is read
       }
       var mix = this.xfade > 0 ? (this.xdone + 1) / (this.xdone + this.xfade + 1) : 0;
       for (var c = 0; c < out.length; c++) {
@@ -331,14 +395,19 @@ class KinoraOutput extends AudioWorkletProcessor {
         out[c][i] = v;
       }
       var np = p + step;
+      if (stretch) this.lead += step * (1 - this.speed) / rate;
       if (this.xfade > 0) {
         this.xdone++;
-        if (--this.xfade <= 0) np += this.xskip; // the crossfade is over: reading goes on after the skip
+        if (--this.xfade <= 0) { // the crossfade is over: reading goes on after the jump
+          np += this.xskip;
+          this.lead += this.xskip / rate;
+        }
       }
-      var consumed = (np | 0) - ip;
+      var consumed = Math.floor(np) - ip;
       this.time += consumed / rate;
       this.buffered -= consumed;
       this.pos = np;
+      if (np < 0) this.unfinish();
       while (this.count && this.pos >= this.frames[this.head]) {
         this.pos -= this.frames[this.head];
         this.finishHead();

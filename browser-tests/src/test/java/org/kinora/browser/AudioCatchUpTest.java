@@ -12,11 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The sound output's catch-up speed (a live stream over its target latency): fed a 440 Hz tone at
- * speed 1.25, the AudioWorklet's clock runs at 1.25 while the tone it plays stays at 440 Hz (the
- * pitch is kept: short stretches are left out, nothing is resampled); at speed 1 both are as fed.
- * The blocks come over a port of their own, as from the source worker. The pitch is measured on
- * the output through an AnalyserNode, by rising zero crossings.
+ * The sound output's speed (playbackRate, and a live stream catching up at 1.25): fed a 440 Hz tone,
+ * the AudioWorklet's clock runs at the speed while the tone it plays stays at 440 Hz (the pitch is
+ * kept: short stretches are left out above 1, played twice below 1, nothing is resampled); with
+ * the pitch not kept the tone moves with the speed (resampled); at speed 1 both are as fed. The
+ * pitch is measured on the output through an AnalyserNode, by rising zero crossings.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AudioCatchUpTest {
@@ -36,11 +36,11 @@ class AudioCatchUpTest {
     }
 
     @SuppressWarnings("unchecked")
-    @ParameterizedTest(name = "speed {0}")
-    @CsvSource({"1.25", "1"})
-    void keepsPitchWhileTheClockRunsFaster(double speed) {
+    @ParameterizedTest(name = "speed {0}, pitch kept {1}")
+    @CsvSource({"1.25, true", "1, true", "0.5, true", "0.25, true", "2, true", "4, true", "0.5, false", "2, false"})
+    void theClockRunsAtTheSpeedAndThePitchIsKeptOrMoved(double speed, boolean keepPitch) {
         Map<String, Object> r = (Map<String, Object>) browser.async(
-                "var done = arguments[arguments.length - 1], speed = arguments[0], rate = 48000, f = 440;"
+                "var done = arguments[arguments.length - 1], speed = arguments[0], keep = arguments[1], rate = 48000, f = 440;"
                 + "var ctx = new AudioContext({sampleRate: rate}), reports = [], pitches = [], analyser = null;"
                 + "ctx.audioWorklet.addModule('../dist/kinora-audio-worklet.js').then(function () {"
                 + "  var node = new AudioWorkletNode(ctx, 'kinora-output', {numberOfInputs: 0, numberOfOutputs: 1,"
@@ -48,16 +48,18 @@ class AudioCatchUpTest {
                 + "  analyser = ctx.createAnalyser(); analyser.fftSize = 4096;"
                 + "  node.connect(analyser); analyser.connect(ctx.destination);"
                 + "  node.port.onmessage = function (e) { if (e.data.type === 'position' && e.data.time === e.data.time) reports.push([e.data.at, e.data.time]); };"
-                + "  var ch = new MessageChannel(); node.port.postMessage({type: 'source', port: ch.port2}, [ch.port2]);"
-                + "  for (var i = 0; i < 8 * rate; i += 1024) {"
+                + "  var ch = new MessageChannel();"
+                + "  node.port.postMessage({type: 'source', port: ch.port2}, [ch.port2]);"
+                + "  for (var i = 0; i < 12 * rate; i += 1024) {"
                 + "    var a = new Float32Array(1024);"
                 + "    for (var k = 0; k < 1024; k++) a[k] = 0.5 * Math.sin(2 * Math.PI * f * (i + k) / rate);"
                 + "    ch.port1.postMessage({type: 'audio', epoch: 0, planes: [a], frames: 1024, time: i / rate, sampleRate: rate}, [a.buffer]);"
                 + "  }"
-                + "  node.port.postMessage({type: 'speed', speed: speed});"
+                + "  node.port.postMessage({type: 'speed', speed: speed, pitch: keep});"
                 + "  node.port.postMessage({type: 'play'});"
                 + "  return ctx.resume();"
                 + "}).then(function () {"
+                + "  if (ctx.state !== 'running') throw new Error('the AudioContext does not run: ' + ctx.state);"
                 + "  var buf = new Float32Array(4096), n = 0;"
                 + "  var timer = setInterval(function () {"
                 + "    try {"
@@ -75,10 +77,12 @@ class AudioCatchUpTest {
                 + "    }"
                 + "    } catch (e) { clearInterval(timer); done({error: String(e) + ' ' + reports.length}); }"
                 + "  }, 100);"
-                + "})['catch'](function (e) { done({error: String(e)}); });", speed);
-        System.out.println("audio catch-up at speed " + speed + ": " + r);
+                + "})['catch'](function (e) { done({error: String(e)}); });", speed, keepPitch);
+        System.out.println("sound at speed " + speed + ", pitch kept " + keepPitch + ": " + r);
         assertNull(r.get("error"), r + "\n" + browser.console());
-        assertEquals(speed, ((Number) r.get("clockRate")).doubleValue(), 0.06, "the clock runs at the speed: " + r);
-        assertEquals(440, ((Number) r.get("pitch")).doubleValue(), 8, "the pitch is kept: " + r);
+        assertEquals(speed, ((Number) r.get("clockRate")).doubleValue(), Math.max(0.06, 0.04 * speed), "the clock runs at the speed: " + r);
+        double pitch = keepPitch ? 440 : 440 * speed;
+        assertEquals(pitch, ((Number) r.get("pitch")).doubleValue(), Math.max(8, 0.015 * pitch),
+                (keepPitch ? "the pitch is kept: " : "the pitch moves with the speed: ") + r);
     }
 }

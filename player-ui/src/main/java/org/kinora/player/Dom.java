@@ -63,8 +63,8 @@ final class Dom {
     static native void skipAudio(JSObject audio, double time);
 
     /** Playback speed of the sound, pitch kept (1: normal; above: a live stream catching up). */
-    @JSBody(params = {"audio", "speed"}, script = "audio.setSpeed(speed);")
-    static native void setAudioSpeed(JSObject audio, double speed);
+    @JSBody(params = {"audio", "speed", "keepPitch"}, script = "audio.setSpeed(speed, keepPitch);")
+    static native void setAudioSpeed(JSObject audio, double speed, boolean keepPitch);
 
     @JSBody(params = {"audio", "epoch"}, script = "audio.flush(epoch);")
     static native void flushAudio(JSObject audio, int epoch);

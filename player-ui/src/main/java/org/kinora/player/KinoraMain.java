@@ -66,6 +66,7 @@ public final class KinoraMain {
         setFn(kinora, "echo", (PromiseFn2) KinoraMain::echo);
         setFn(kinora, "decode", (DecodeFn) KinoraMain::decode);
         setFactory(kinora, "_createCore", PlayerBinding.factory(pool));
+        setFn(kinora, "_canPlayType", (StringFn) type -> MediaTypes.canPlayType(JsUtil.asString(type)));
         setStats(kinora, "poolStats", () -> {
             JSObject s = Js.object();
             Js.setInt(s, "maxWorkers", pool.maxWorkers());

@@ -28,7 +28,8 @@ final class LiveLatency {
     private double target = DEFAULT_TARGET;
     private double max = DEFAULT_MAX;
     private int jumps;
-    private double soundSpeed = 1;
+    /** The page's playbackRate: at 1 the control catches up; at another rate it stands aside. */
+    private double playbackRate = 1;
 
     /** Sets the target and the maximum (seconds); invalid values keep the defaults. */
     void configure(double targetSeconds, double maxSeconds) {
@@ -56,7 +57,16 @@ final class LiveLatency {
 
     void clear() {
         jumps = 0;
-        soundSpeed = 1;
+    }
+
+    /**
+     * The page's playbackRate. At 1 the latency is controlled as described; at any other rate the
+     * stream plays at that rate (no catch-up speed), and only a latency over the maximum (a rate
+     * below 1 lets it grow) jumps back to the target; a rate above 1 drains what was received and
+     * waits for more, as a paused stream's playback would.
+     */
+    void setPlaybackRate(double rate) {
+        playbackRate = rate;
     }
 
     /** Newest media time received, NaN when nothing was. */
@@ -92,8 +102,8 @@ final class LiveLatency {
         frames.skipTo(to);
         sound.skipTo(to);
         clock.jump(to);
-        clock.setRate(1);
-        setSoundSpeed(sound, 1);
+        clock.setRate(playbackRate);
+        sound.setSpeed(playbackRate);
         jumps++;
     }
 
@@ -111,24 +121,22 @@ final class LiveLatency {
             skip(frames, sound, clock, newest - target);
             return true;
         }
+        if (playbackRate != 1) {
+            clock.setRate(playbackRate);
+            sound.setSpeed(playbackRate);
+            return false;
+        }
         double rate = latency > target + SETTLE ? CATCH_UP_RATE : latency <= target ? 1 : Double.NaN;
         if (Double.isNaN(rate)) {
             return false; // between the two: as it was
         }
         if (clock.source() == MediaClock.Source.WALL) {
             clock.setRate(rate);
-            setSoundSpeed(sound, 1);
+            sound.setSpeed(1);
         } else {
             clock.setRate(1);
-            setSoundSpeed(sound, rate);
+            sound.setSpeed(rate);
         }
         return false;
-    }
-
-    private void setSoundSpeed(SoundOutput sound, double speed) {
-        if (speed != soundSpeed) {
-            soundSpeed = speed;
-            sound.setSpeed(speed);
-        }
     }
 }

@@ -258,6 +258,10 @@ final class PlayerStream implements Pipeline.Listener {
         if (Double.isNaN(core.info.duration) || Double.isInfinite(core.info.duration)) {
             setDuration(core.clock.now()); // a stream of unknown length or a live one: its end is now known
         }
+        if (core.loop && core.info.seekable && !core.info.live) {
+            core.seek(0, true); // HTML: loop seeks to the start, no ended event, playing goes on
+            return;
+        }
         core.clock.set(Math.max(core.info.duration, core.clock.now()));
         core.markPlayed(core.clock.now());
         core.play = PlayerCore.Play.ENDED;

@@ -32,6 +32,9 @@ final class SoundOutput {
     /** End time of the newest block the source worker has sent, seconds. */
     private double endTime = Double.NaN;
     private int generation;
+    /** The speed the output plays at, and whether it keeps the pitch (time-stretch) or resamples. */
+    private double speed = 1;
+    private boolean keepPitch = true;
 
     SoundOutput(String base) {
         this.base = base;
@@ -69,6 +72,9 @@ final class SoundOutput {
             out = o;
             route = Route.OUTPUT;
             Dom.setVolume(out, volume, muted);
+            if (speed != 1 || !keepPitch) {
+                Dom.setAudioSpeed(out, speed, keepPitch);
+            }
             onReady.ready(true, null);
         }, e -> {
             if (gen != generation) {
@@ -102,10 +108,23 @@ final class SoundOutput {
         }
     }
 
-    /** Plays faster (pitch kept) to catch up with a live stream, or at 1 again. */
-    void setSpeed(double speed) {
-        if (out != null) {
-            Dom.setAudioSpeed(out, speed);
+    /** Plays at {@code s} (playbackRate, or a live stream catching up) from now on, and after the next open. */
+    void setSpeed(double s) {
+        if (s != speed) {
+            speed = s;
+            if (out != null) {
+                Dom.setAudioSpeed(out, speed, keepPitch);
+            }
+        }
+    }
+
+    /** A speed other than 1 keeps the pitch (time-stretch, the default) or moves it (resampling). */
+    void setKeepPitch(boolean keep) {
+        if (keep != keepPitch) {
+            keepPitch = keep;
+            if (out != null) {
+                Dom.setAudioSpeed(out, speed, keepPitch);
+            }
         }
     }
 

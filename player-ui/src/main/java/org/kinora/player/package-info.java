@@ -66,7 +66,10 @@
  *       can be shown from any one, so it needs no keyframe. Between the target and the maximum the
  *       player runs at 1.25: the wall clock, or the sound with its pitch kept (the AudioWorklet
  *       leaves out short stretches where the waveform matches and crossfades, WSOLA-like; the
- *       ScriptProcessor fallback plays at 1 and relies on jumps). Each start of playback (the
+ *       ScriptProcessor fallback resamples). At a {@code playbackRate} other than 1 the control
+ *       stands aside: the stream plays at the page's rate, and only the jump above the maximum
+ *       (a rate below 1 lets the latency grow) remains; a rate above 1 drains what was received and
+ *       waits for more. Each start of playback (the
  *       first, after a pause or a stall) begins at the target latency. A live stream on the wall
  *       clock waits only when nothing newer than the current time was received, so a hidden tab
  *       (no animation frames, timers once a second, pictures held back and dropped) keeps its
@@ -101,6 +104,15 @@
  *   <li>A packet that fails to decode is dropped and counted ({@code getStats().decodeErrors});
  *       the video worker resets its decoder and resumes at the next keyframe. Only a worker crash
  *       or 64 failures in a row end in {@code error} code 3.</li>
+ *   <li>{@code playbackRate} (0.25 to 4) sets the wall clock's rate and the sound output's speed;
+ *       the sound clock follows the samples consumed, so both run at the rate. Read-ahead is that
+ *       many seconds ahead in wall time. {@code loop} turns the end into a seek to 0.</li>
+ *   <li>{@code canPlayType} is {@link org.kinora.player.MediaTypes}: a table of containers and
+ *       RFC 6381 codec strings, kept in step with the demuxers and decoders.</li>
+ *   <li>{@code srcObject} (a Blob) is played through a {@code blob:} URL the JavaScript class makes
+ *       for it: Chromium answers Range requests on {@code blob:} URLs (206 with Content-Range), so
+ *       the source worker reads and seeks it as it reads a server's file; a browser that ignored
+ *       the Range would get the server-without-Range path (the body streamed).</li>
  * </ul>
  *
  * <p>The browser-facing glue is plain JavaScript because its shape is dictated by web platform
