@@ -67,7 +67,9 @@
 
     /** Builds the controls in root for the element el (whose player is el.player). */
     function create(el, root) {
-      root.innerHTML += '<style>' + STYLE + '</style>' + HTML;
+      var holder = document.createElement('div');
+      holder.innerHTML = '<style>' + STYLE + '</style>' + HTML;
+      while (holder.firstChild) root.appendChild(holder.firstChild);
       var q = function (s) { return root.querySelector(s); };
       var c = {
         box: q('.box'), poster: q('.poster'), spinner: q('.spinner'), msg: q('.msg'), bar: q('.bar'),
