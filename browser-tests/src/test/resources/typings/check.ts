@@ -18,4 +18,9 @@ console.log(poolStats().busy, supportsWasmGC(), selectBuild('auto'), version, Ki
   player.readyState >= player.HAVE_FUTURE_DATA, player.seekable.start(0));
 const element: KinoraPlayerElement = document.createElement('kinora-player');
 element.addEventListener('suspend', () => console.log(element.networkState, element.buffered.length, element.player?.src));
+element.loop = true;
+element.width = 320;
+element.poster = 'poster.png';
+element.preload = 'none';
+element.defaultMuted = element.controls && element.playsInline && element.autoplay && element.height === 0;
 player.destroy();
