@@ -109,7 +109,7 @@
       c.togglePlay = togglePlay;
       c.toggleFullscreen = toggleFullscreen;
       c.play.addEventListener('click', togglePlay);
-      c.box.addEventListener('click', togglePlay);
+      c.box.addEventListener('click', function () { if (el.controls) togglePlay(); });
       c.mute.addEventListener('click', toggleMute);
       c.fullscreen.addEventListener('click', toggleFullscreen);
       c.volume.addEventListener('input', function () {
@@ -144,9 +144,9 @@
       c.progress.addEventListener('pointerup', endDrag);
       c.progress.addEventListener('pointercancel', endDrag);
 
-      // Keyboard on the element; keys a focused control handles itself are left to it.
+      // Keyboard on the element (with controls, as <video>); keys a focused control handles itself are left to it.
       el.addEventListener('keydown', function (ev) {
-        if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+        if (ev.ctrlKey || ev.metaKey || ev.altKey || !el.controls) return;
         var origin = ev.composedPath ? ev.composedPath()[0] : ev.target;
         var tag = origin && origin.tagName;
         var key = ev.key;

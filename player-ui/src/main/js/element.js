@@ -67,6 +67,7 @@
             if (el.player !== p) return;
             el._ui.refresh(type);
             if (type === 'resize') el._applySize();
+            if (type === 'emptied') el._applyPoster();
             if (type === 'ended' && el.loop && !('loop' in p)) { p.currentTime = 0; p.play().catch(function () {}); }
             el.dispatchEvent(new Event(type));
           });
