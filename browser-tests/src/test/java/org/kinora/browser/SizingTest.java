@@ -31,9 +31,10 @@ class SizingTest {
     }
 
     private boolean waitUntil(String condition, int timeoutMs) {
-        return Boolean.TRUE.equals(browser.async("var done = arguments[arguments.length - 1], t0 = Date.now(), f = new Function('return (' + arguments[0] + ');');"
+        return Boolean.TRUE.equals(browser.async("var done = arguments[arguments.length - 1], t0 = Date.now(), limit = arguments[1],"
+                + " f = new Function('return (' + arguments[0] + ');');"
                 + "(function poll() { var v; try { v = f(); } catch (e) { v = false; }"
-                + "  if (v || Date.now() - t0 > arguments[1]) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs));
+                + "  if (v || Date.now() - t0 > limit) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs));
     }
 
     /** Whether the pixel at (x, y) of the surface (in backing pixels) is black. */
