@@ -1,7 +1,9 @@
   /**
-   * <kinora-player src=… controls autoplay muted build=…>: the drop-in element, a Kinora.Player
-   * in a shadow root with plain controls (play/pause, time, progress, mute, volume). The player is
-   * el.player; its events are re-dispatched on the element.
+   * <kinora-player src controls autoplay muted loop preload poster playsinline width height build>:
+   * the drop-in element, a Kinora.Player in a shadow root with the controls of controls.js. The
+   * attributes reflect as on <video>; the player's state and methods are on the element (and the
+   * player itself is el.player); its events are re-dispatched on the element. Moving the element
+   * (removed and inserted again before the next task) keeps the player and its media.
    */
   function defineElement(Kinora) {
     if (!self.customElements || customElements.get('kinora-player')) {
@@ -12,85 +14,44 @@
       'progress', 'stalled', 'suspend', 'emptied', 'abort', 'ratechange'];
     // The player's state, readable on the element as on <video> (the value before the player exists).
     var READ_ONLY = { duration: NaN, paused: true, ended: false, seeking: false, readyState: 0, networkState: 0, error: null,
-      videoWidth: 0, videoHeight: 0, build: undefined };
+      videoWidth: 0, videoHeight: 0, build: undefined, currentSrc: '' };
     var RANGES = ['buffered', 'seekable', 'played'];
-
-    function formatTime(t) {
-      if (!isFinite(t)) return '--:--';
-      t = Math.max(0, Math.floor(t));
-      var s = t % 60, m = Math.floor(t / 60) % 60, h = Math.floor(t / 3600);
-      return (h ? h + ':' + (m < 10 ? '0' : '') : '') + m + ':' + (s < 10 ? '0' : '') + s;
-    }
+    // Read-write state kept by the element until there is a player, then handed to it.
+    var STATE = { currentTime: 0, volume: 1, muted: false, playbackRate: 1, defaultPlaybackRate: 1, preservesPitch: true,
+      srcObject: null };
+    var BOOLEAN_ATTRS = { controls: 'controls', autoplay: 'autoplay', loop: 'loop', playsInline: 'playsinline',
+      defaultMuted: 'muted' };
+    var URL_ATTRS = ['src', 'poster'];
+    var PRELOAD = ['none', 'metadata', 'auto'];
 
     class KinoraPlayerElement extends HTMLElement {
-      static get observedAttributes() { return ['src', 'muted', 'controls', 'preload', 'poster', 'loop']; }
+      static get observedAttributes() {
+        return ['src', 'muted', 'controls', 'preload', 'autoplay', 'loop', 'poster', 'width', 'height'];
+      }
 
       constructor() {
         super();
         var root = this.attachShadow({ mode: 'open' });
         root.innerHTML =
-          '<style>' +
-          ':host{display:inline-block;position:relative;width:640px;height:360px;background:#000;color:#eee;' +
-          'font:13px system-ui,sans-serif;overflow:hidden;contain:content}' +
-          ':host([hidden]){display:none}' +
-          '.box{position:absolute;inset:0}.box canvas{position:absolute;inset:0;width:100%;height:100%}' +
-          '.bar{position:absolute;left:0;right:0;bottom:0;display:flex;gap:8px;align-items:center;padding:6px 8px;' +
-          'background:linear-gradient(transparent,rgba(0,0,0,.7))}' +
-          ':host(:not([controls])) .bar{display:none}' +
-          'button{background:none;border:0;color:inherit;font:inherit;cursor:pointer;min-width:2.2em}' +
-          '.progress{flex:1;height:4px;background:rgba(255,255,255,.3);border-radius:2px;overflow:hidden;cursor:pointer;' +
-          'touch-action:none;padding:6px 0;background-clip:content-box;position:relative}' +
-          '.progress i{display:block;position:relative;height:100%;width:0;background:#fff}' +
-          '.progress b{position:absolute;top:6px;height:4px;left:0;width:0;background:rgba(255,255,255,.35)}' +
-          'input[type=range]{width:70px}.msg{position:absolute;top:8px;left:8px;right:8px}' +
-          '</style>' +
-          '<div class="box" part="surface"></div><div class="msg" part="message"></div>' +
-          '<div class="bar" part="controls"><button class="play" aria-label="Play">▶</button>' +
-          '<span class="time">0:00 / --:--</span><div class="progress" role="slider" aria-label="Seek"><b></b><i></i></div>' +
-          '<button class="mute" aria-label="Mute">🔊</button>' +
-          '<input class="volume" type="range" min="0" max="1" step="0.05" value="1" aria-label="Volume"></div>';
-        this._box = root.querySelector('.box');
-        this._msg = root.querySelector('.msg');
-        this._playButton = root.querySelector('.play');
-        this._time = root.querySelector('.time');
-        this._bar = root.querySelector('.progress i');
-        this._bufferedBar = root.querySelector('.progress b');
-        this._mute = root.querySelector('.mute');
-        this._volume = root.querySelector('.volume');
-        var el = this;
-        this._playButton.addEventListener('click', function () {
-          if (!el.player) return;
-          if (el.player.paused) el.player.play().catch(function () {}); else el.player.pause();
-        });
-        this._mute.addEventListener('click', function () { if (el.player) el.player.muted = !el.player.muted; });
-        this._volume.addEventListener('input', function () { if (el.player) el.player.volume = Number(el._volume.value); });
-        // The seek bar: press, drag and release seek; while dragging only the latest seek completes.
-        var progress = root.querySelector('.progress');
-        this._progress = progress;
-        function seekTo(ev) {
-          var p = el.player;
-          if (!p || !(p.duration > 0) || p.seekable.length === 0) return;
-          var r = progress.getBoundingClientRect();
-          var f = Math.max(0, Math.min(1, (ev.clientX - r.left) / Math.max(1, r.width)));
-          p.currentTime = f * p.duration;
-          el._bar.style.width = 100 * f + '%';
-        }
-        progress.addEventListener('pointerdown', function (ev) {
-          el._dragging = true;
-          try { progress.setPointerCapture(ev.pointerId); } catch (e) { /* a synthetic pointer */ }
-          seekTo(ev);
-        });
-        progress.addEventListener('pointermove', function (ev) { if (el._dragging) seekTo(ev); });
-        function endDrag() { el._dragging = false; }
-        progress.addEventListener('pointerup', endDrag);
-        progress.addEventListener('pointercancel', endDrag);
+          '<style>:host{display:inline-block;position:relative;width:640px;height:360px;background:#000;color:#eee;' +
+          'font:13px system-ui,sans-serif;overflow:hidden;contain:content;outline:none}' +
+          ':host([hidden]){display:none}:host(:focus-visible){box-shadow:inset 0 0 0 2px #4af}</style>' +
+          '<style class="size"></style>';
+        this._sizeStyle = root.querySelector('.size');
+        this._ui = KinoraControls.create(this, root);
+        this._pending = {};
+        this.player = null;
       }
 
       connectedCallback() {
+        if (this._teardown) { clearTimeout(this._teardown); this._teardown = 0; }
+        if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+        if (!this.hasAttribute('role')) this.setAttribute('role', 'region');
+        if (!this.hasAttribute('aria-label')) this.setAttribute('aria-label', 'Video player');
         if (this.player) return;
         var el = this;
         try {
-          this.player = new Kinora.Player(this._box, {
+          this.player = new Kinora.Player(this._ui.box, {
             build: this.getAttribute('build') || 'auto',
             preload: this.getAttribute('preload') || undefined,
             muted: this.hasAttribute('muted'),
@@ -99,101 +60,175 @@
             renderer: this.getAttribute('renderer') || undefined
           });
         } catch (e) {
-          this._msg.textContent = String(e && e.message || e);
+          this._ui.msg.textContent = String(e && e.message || e);
           return;
         }
+        var p = this.player;
         EVENTS.forEach(function (type) {
-          el.player.addEventListener(type, function () {
-            el._refresh(type);
+          p.addEventListener(type, function () {
+            if (el.player !== p) return;
+            el._ui.refresh(type);
+            if (type === 'resize') el._applySize();
+            if (type === 'emptied') el._applyPoster();
+            if (type === 'ended' && el.loop && !('loop' in p)) { p.currentTime = 0; p.play().catch(function () {}); }
             el.dispatchEvent(new Event(type));
           });
         });
-        if (this._srcObject) this.player.srcObject = this._srcObject;
-        else if (this.getAttribute('src')) this.player.src = this.getAttribute('src');
-        if (this.hasAttribute('autoplay') && this.player.src) this.player.play().catch(function () {});
-        this._refresh();
+        this._applyPoster();
+        if ('loop' in p) p.loop = this.loop;
+        if ('autoplay' in p) p.autoplay = this.autoplay;
+        var pending = this._pending;
+        this._pending = {};
+        ['volume', 'muted', 'defaultPlaybackRate', 'playbackRate', 'preservesPitch'].forEach(function (k) {
+          if (k in pending && k in p) p[k] = pending[k];
+        });
+        if (pending.srcObject && 'srcObject' in p) p.srcObject = pending.srcObject;
+        else if (this.getAttribute('src')) p.src = this.src;
+        if ('currentTime' in pending) p.currentTime = pending.currentTime;
+        this._autoplay();
+        this._ui.refresh();
       }
 
       disconnectedCallback() {
-        if (this.player) { this.player.destroy(); this.player = null; }
+        // Teardown waits for the next task: a move (removed, then inserted elsewhere) keeps the player.
+        var el = this;
+        if (!this.player || this._teardown) return;
+        this._teardown = setTimeout(function () {
+          el._teardown = 0;
+          if (el.isConnected || !el.player) return;
+          var p = el.player;
+          el.player = null;
+          p.destroy();
+        }, 0);
       }
 
       attributeChangedCallback(name, old, value) {
-        if (!this.player || old === value) return;
-        if (name === 'src') {
-          this.player.src = value || '';
-          if (this.hasAttribute('autoplay')) this.player.play().catch(function () {});
-        } else if (name === 'preload') {
-          this.player.preload = value || 'metadata';
-        } else if (name === 'poster') {
-          this.player.poster = value || '';
-        } else if (name === 'loop') {
-          this.player.loop = value !== null;
-        } else if (name === 'muted') {
-          this.player.muted = value !== null;
-        }
-      }
-
-      canPlayType(type) { return Kinora.canPlayType(type); }
-      play() { return this.player ? this.player.play() : Promise.reject(new Error('not connected')); }
-      pause() { if (this.player) this.player.pause(); }
-      get srcObject() { return this._srcObject || null; }
-      set srcObject(o) {
-        if (this.player) this.player.srcObject = o;
-        this._srcObject = o || null;
-        if (this.player && this._srcObject && this.hasAttribute('autoplay')) this.player.play().catch(function () {});
-      }
-      get poster() { return this.getAttribute('poster') || ''; }
-      set poster(v) { this.setAttribute('poster', v); }
-      get src() { return this.getAttribute('src') || ''; }
-      set src(v) { this.setAttribute('src', v); }
-
-      _refresh(type) {
+        if (name === 'width' || name === 'height') { this._applySize(); return; }
         var p = this.player;
-        if (!p) return;
-        this._playButton.textContent = p.paused ? '▶' : '❚❚';
-        this._playButton.setAttribute('aria-label', p.paused ? 'Play' : 'Pause');
-        this._time.textContent = formatTime(p.currentTime) + ' / ' + formatTime(p.duration);
-        if (!this._dragging) this._bar.style.width = p.duration > 0 ? Math.min(100, 100 * p.currentTime / p.duration) + '%' : '0';
-        if (type === 'progress' || type === 'suspend' || type === 'emptied' || type === 'durationchange' || type === 'seeked') {
-          // the buffered range the playhead is in (or the last one), as a lighter bar
-          var b = p.buffered, end = 0;
-          for (var i = 0; i < b.length; i++) if (b.start(i) <= p.currentTime + 0.5) end = b.end(i);
-          this._bufferedBar.style.width = isFinite(p.duration) && p.duration > 0 ? Math.min(100, 100 * end / p.duration) + '%' : '0';
+        if (name === 'poster') { this._applyPoster(); return; }
+        if (!p || old === value) return;
+        if (name === 'src') {
+          p.src = value === null ? '' : this.src;
+          this._autoplay();
+        } else if (name === 'preload') {
+          p.preload = this.preload;
+        } else if (name === 'muted') {
+          p.muted = value !== null;
+        } else if (name === 'loop' && 'loop' in p) {
+          p.loop = value !== null;
+        } else if (name === 'autoplay' && 'autoplay' in p) {
+          p.autoplay = value !== null;
         }
-        this._mute.textContent = p.muted || p.volume === 0 ? '🔇' : '🔊';
-        if (type === 'volumechange') this._volume.value = String(p.volume);
-        this._msg.textContent = p.error ? 'Cannot play this media (error ' + p.error.code + '): ' + p.error.message : '';
       }
+
+      /** As <video>: a page sees a refused autoplay as a paused element; play() rejects for its caller. */
+      _autoplay() {
+        var p = this.player;
+        if (!p || !this.hasAttribute('autoplay') || 'autoplay' in p || !(p.src || p.srcObject)) return;
+        p.play().catch(function () {});
+      }
+
+      _applyPoster() {
+        var url = this.poster, p = this.player;
+        if (p && 'poster' in p) { p.poster = url; this._ui.poster.hidden = true; return; }
+        var img = this._ui.poster;
+        if (url) { img.src = url; } else { img.removeAttribute('src'); }
+        img.hidden = !url || !!(p && (p.readyState >= 2 || !p.paused));
+      }
+
+      _applySize() {
+        var w = this.width, h = this.height, css = '';
+        if (this.hasAttribute('width')) css += 'width:' + w + 'px;';
+        if (this.hasAttribute('height')) css += 'height:' + h + 'px;';
+        if (this.hasAttribute('width') !== this.hasAttribute('height')) {
+          var vw = this.videoWidth || 16, vh = this.videoHeight || 9;
+          css += (this.hasAttribute('width') ? 'height' : 'width') + ':auto;aspect-ratio:' + vw + '/' + vh + ';';
+        }
+        this._sizeStyle.textContent = css ? ':host{' + css + '}' : '';
+      }
+
+      play() {
+        if (!this.player) return Promise.reject(new DOMException('The element is not in a document.', 'InvalidStateError'));
+        return this.player.play();
+      }
+      pause() { if (this.player) this.player.pause(); }
+      canPlayType(type) {
+        var proto = Kinora.Player.prototype;
+        if (typeof proto.canPlayType !== 'function') return '';
+        return this.player ? this.player.canPlayType(type) : proto.canPlayType.call(Object.create(proto), type);
+      }
+      get preload() {
+        var v = (this.getAttribute('preload') || '').toLowerCase();
+        return this.hasAttribute('preload') ? (PRELOAD.indexOf(v) >= 0 ? v : v === '' ? 'auto' : 'metadata') : 'metadata';
+      }
+      set preload(v) { this.setAttribute('preload', String(v)); }
+      get width() { return dimension(this.getAttribute('width')); }
+      set width(v) { this.setAttribute('width', String(dimension(v))); }
+      get height() { return dimension(this.getAttribute('height')); }
+      set height(v) { this.setAttribute('height', String(dimension(v))); }
     }
-    Object.keys(READ_ONLY).forEach(function (name) {
-      Object.defineProperty(KinoraPlayerElement.prototype, name, {
+
+    function dimension(v) {
+      var n = parseInt(v, 10);
+      return n >= 0 && n <= 2147483647 ? n : 0;
+    }
+
+    var proto = KinoraPlayerElement.prototype;
+    Object.keys(BOOLEAN_ATTRS).forEach(function (name) {
+      var attr = BOOLEAN_ATTRS[name];
+      Object.defineProperty(proto, name, {
         configurable: true,
-        get: function () { return this.player ? this.player[name] : READ_ONLY[name]; }
+        get: function () { return this.hasAttribute(attr); },
+        set: function (v) { if (v) this.setAttribute(attr, ''); else this.removeAttribute(attr); }
+      });
+    });
+    URL_ATTRS.forEach(function (name) {
+      Object.defineProperty(proto, name, {
+        configurable: true,
+        get: function () {
+          var v = this.getAttribute(name);
+          if (!v) return '';
+          try { return new URL(v, document.baseURI).href; } catch (e) { return v; }
+        },
+        set: function (v) { this.setAttribute(name, String(v)); }
+      });
+    });
+    Object.keys(READ_ONLY).forEach(function (name) {
+      Object.defineProperty(proto, name, {
+        configurable: true,
+        get: function () { return this.player && name in this.player ? this.player[name] : READ_ONLY[name]; }
       });
     });
     RANGES.forEach(function (name) {
-      Object.defineProperty(KinoraPlayerElement.prototype, name, {
+      Object.defineProperty(proto, name, {
         configurable: true,
         get: function () { return this.player ? this.player[name] : new Kinora.TimeRanges([]); }
       });
     });
-    [['currentTime', 0], ['volume', 1], ['muted', false], ['playbackRate', 1], ['defaultPlaybackRate', 1],
-      ['preservesPitch', true], ['loop', false]].forEach(function (d) {
-      Object.defineProperty(KinoraPlayerElement.prototype, d[0], {
+    Object.keys(STATE).forEach(function (name) {
+      Object.defineProperty(proto, name, {
         configurable: true,
-        get: function () { return this.player ? this.player[d[0]] : d[1]; },
-        set: function (v) { if (this.player) this.player[d[0]] = v; }
+        get: function () {
+          var p = this.player;
+          if (p && name in p) return p[name];
+          return name in this._pending ? this._pending[name] : name === 'muted' ? this.defaultMuted : STATE[name];
+        },
+        set: function (v) {
+          var p = this.player;
+          if (p && name in p) { p[name] = v; return; }
+          if (name === 'volume' && !((v = Number(v)) >= 0 && v <= 1)) throw new RangeError('volume must be between 0 and 1');
+          this._pending[name] = name === 'muted' || name === 'preservesPitch' ? !!v : name === 'srcObject' ? v : Number(v);
+        }
       });
     });
     ['load', 'fastSeek', 'getStats'].forEach(function (name) {
-      KinoraPlayerElement.prototype[name] = function () {
+      proto[name] = function () {
         return this.player ? this.player[name].apply(this.player, arguments) : undefined;
       };
     });
     ['HAVE_NOTHING', 'HAVE_METADATA', 'HAVE_CURRENT_DATA', 'HAVE_FUTURE_DATA', 'HAVE_ENOUGH_DATA',
       'NETWORK_EMPTY', 'NETWORK_IDLE', 'NETWORK_LOADING', 'NETWORK_NO_SOURCE'].forEach(function (name) {
-      KinoraPlayerElement[name] = KinoraPlayerElement.prototype[name] = Kinora.Player[name];
+      KinoraPlayerElement[name] = proto[name] = Kinora.Player[name];
     });
     customElements.define('kinora-player', KinoraPlayerElement);
   }

@@ -46,6 +46,25 @@
       return r;
     }
 
+    // The few rules a player needs to fill its container, added once per document (or shadow root)
+    // ahead of the page's own styles and with no specificity (:where), so any page rule wins.
+    var BASE_STYLE = ':where(.kinora-player){position:relative;overflow:hidden;background:#000}' +
+      ':where(.kinora-player)>:where(canvas.kinora-surface){position:absolute;left:0;top:0;width:100%;height:100%;display:block}';
+    var styled = typeof WeakSet === 'function' ? new WeakSet() : null;
+    function addBaseStyle(container) {
+      var root = container.getRootNode ? container.getRootNode() : null;
+      var inShadow = root && root.host && root.nodeType === 11;
+      var doc = container.ownerDocument || document;
+      var target = inShadow ? root : doc;
+      if (!styled || styled.has(target)) return;
+      styled.add(target);
+      var style = doc.createElement('style');
+      style.setAttribute('data-kinora', '');
+      style.textContent = BASE_STYLE;
+      var parent = inShadow ? root : (doc.head || doc.documentElement);
+      if (parent) parent.insertBefore(style, parent.firstChild);
+    }
+
     class Player extends EventTarget {
       constructor(container, options) {
         super();
@@ -54,6 +73,7 @@
         var canvas = document.createElement('canvas');
         canvas.className = 'kinora-surface';
         if (container.classList) container.classList.add('kinora-player');
+        addBaseStyle(container);
         container.appendChild(canvas);
         this.canvas = canvas;
         this.container = container;

@@ -42,12 +42,33 @@
       return { x: Math.floor((cw - w) / 2), y: Math.floor((ch - h) / 2), w: w, h: h };
     }
 
-    function fitCanvas() {
-      var dpr = self.devicePixelRatio || 1;
-      var w = Math.max(1, Math.round((canvas.clientWidth || canvas.width) * dpr));
-      var h = Math.max(1, Math.round((canvas.clientHeight || canvas.height) * dpr));
-      if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+    // The backing store follows the canvas's box in device pixels: a ResizeObserver sets it (and
+    // redraws the last picture, since resizing clears the canvas); without one, each draw reads it.
+    var redraw = null, observer = null;
+    function setBacking(w, h) {
+      w = Math.max(1, Math.round(w)); h = Math.max(1, Math.round(h));
+      if (canvas.width === w && canvas.height === h) return false;
+      canvas.width = w; canvas.height = h;
+      return true;
     }
+    function fitCanvas() {
+      if (observer) return;
+      var dpr = self.devicePixelRatio || 1;
+      setBacking((canvas.clientWidth || canvas.width) * dpr, (canvas.clientHeight || canvas.height) * dpr);
+    }
+    if (typeof ResizeObserver === 'function') {
+      observer = new ResizeObserver(function (entries) {
+        var e = entries[entries.length - 1], w, h;
+        var px = e.devicePixelContentBoxSize && e.devicePixelContentBoxSize[0];
+        if (px) { w = px.inlineSize; h = px.blockSize; } else {
+          var dpr = self.devicePixelRatio || 1;
+          w = e.contentRect.width * dpr; h = e.contentRect.height * dpr;
+        }
+        if (w > 0 && h > 0 && setBacking(w, h) && redraw) redraw();
+      });
+      try { observer.observe(canvas, { box: 'device-pixel-content-box' }); } catch (err) { observer.observe(canvas); }
+    }
+    function unobserve() { if (observer) observer.disconnect(); redraw = null; }
 
     function webgl(version) {
       var opts = { alpha: false, antialias: false, depth: false, preserveDrawingBuffer: true };
@@ -104,6 +125,10 @@
       }
       canvas.addEventListener('webglcontextlost', onLost);
       canvas.addEventListener('webglcontextrestored', onRestored);
+      redraw = function () {
+        if (last && last.buffer && last.buffer.byteLength > 0) draw(last);
+        else if (!lost) { gl.viewport(0, 0, canvas.width, canvas.height); gl.clearColor(0, 0, 0, 1); gl.clear(gl.COLOR_BUFFER_BIT); }
+      };
       function draw(pic) {
         last = pic;
         if (lost) return;
@@ -138,7 +163,9 @@
         kind: version === 2 ? 'webgl2' : 'webgl',
         draw: draw,
         clear: function () {
+          last = null;
           if (lost) return;
+          gl.viewport(0, 0, canvas.width, canvas.height);
           gl.clearColor(0, 0, 0, 1);
           gl.clear(gl.COLOR_BUFFER_BIT);
         },
@@ -146,6 +173,7 @@
         destroy: function () {
           canvas.removeEventListener('webglcontextlost', onLost);
           canvas.removeEventListener('webglcontextrestored', onRestored);
+          unobserve();
           last = null;
           var ext = gl.getExtension('WEBGL_lose_context');
           if (ext) ext.loseContext();
@@ -156,7 +184,15 @@
     function canvas2d() {
       var ctx = canvas.getContext('2d');
       if (!ctx) return null;
-      var scratch = document.createElement('canvas'), sctx = scratch.getContext('2d'), image = null;
+      var scratch = document.createElement('canvas'), sctx = scratch.getContext('2d'), image = null, shown = null;
+      function paint() {
+        ctx.fillStyle = '#000';
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        if (!shown) return;
+        var box = letterbox(shown, canvas.width, canvas.height);
+        ctx.drawImage(scratch, box.x, box.y, box.w, box.h);
+      }
+      redraw = paint;
       return {
         kind: '2d',
         draw: function (pic) {
@@ -183,16 +219,11 @@
             }
           }
           sctx.putImageData(image, 0, 0);
-          ctx.fillStyle = '#000';
-          ctx.fillRect(0, 0, canvas.width, canvas.height);
-          var box = letterbox(pic, canvas.width, canvas.height);
-          ctx.drawImage(scratch, box.x, box.y, box.w, box.h);
+          shown = { width: pic.width, height: pic.height, pixelAspectNum: pic.pixelAspectNum, pixelAspectDen: pic.pixelAspectDen };
+          paint();
         },
-        destroy: function () {},
-        clear: function () {
-          ctx.fillStyle = '#000';
-          ctx.fillRect(0, 0, canvas.width, canvas.height);
-        }
+        destroy: function () { unobserve(); shown = null; },
+        clear: function () { shown = null; paint(); }
       };
     }
 
@@ -201,9 +232,11 @@
       try {
         var r = order[i] === 'webgl2' ? webgl(2) : order[i] === 'webgl' ? webgl(1) : canvas2d();
         if (r) return r;
+        redraw = null;
       } catch (e) {
         // try the next kind
       }
     }
+    unobserve();
     throw new Error('no canvas context available');
   }

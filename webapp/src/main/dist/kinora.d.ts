@@ -191,13 +191,27 @@ export declare class Player extends EventTarget {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
 }
 
-/** <kinora-player src controls autoplay muted preload build>: a Player in a shadow root, with controls. */
+/**
+ * <kinora-player src controls autoplay muted loop preload poster playsinline width height build>:
+ * a Player in a shadow root, with controls; the attributes reflect as on <video>.
+ */
 export interface KinoraPlayerElement extends HTMLElement, MediaState {
   /** The element's player; null while the element is not in a document. */
   readonly player: Player | null;
+  /** The src attribute, read back as an absolute URL. */
   src: string;
   srcObject: Blob | null;
+  /** The poster attribute, read back as an absolute URL. */
   poster: string;
+  controls: boolean;
+  autoplay: boolean;
+  playsInline: boolean;
+  /** The muted attribute (muted is the live state). */
+  defaultMuted: boolean;
+  preload: 'none' | 'metadata' | 'auto';
+  /** The element's size in CSS pixels (0 when the attribute is absent). */
+  width: number;
+  height: number;
   readonly build: 'wasm' | 'js' | undefined;
   addEventListener<K extends keyof PlayerEventMap>(type: K, listener: (this: KinoraPlayerElement, ev: PlayerEventMap[K]) => any,
     options?: boolean | AddEventListenerOptions): void;

@@ -18,6 +18,11 @@ console.log(poolStats().busy, supportsWasmGC(), selectBuild('auto'), version, Ki
   player.readyState >= player.HAVE_FUTURE_DATA, player.seekable.start(0));
 const element: KinoraPlayerElement = document.createElement('kinora-player');
 element.addEventListener('suspend', () => console.log(element.networkState, element.buffered.length, element.player?.src));
+element.loop = true;
+element.width = 320;
+element.poster = 'poster.png';
+element.preload = 'none';
+element.defaultMuted = element.controls && element.playsInline && element.autoplay && element.height === 0;
 player.destroy();
 const rated = new Player(box, { defaultPlaybackRate: 1.5, preservesPitch: false, loop: true });
 rated.playbackRate = 2;
