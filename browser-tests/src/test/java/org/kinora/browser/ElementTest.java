@@ -26,9 +26,9 @@ class ElementTest {
     }
 
     private Object waitUntil(String condition, int timeoutMs) {
-        return browser.async("var done = arguments[arguments.length - 1], t0 = Date.now(), f = new Function('return (' + arguments[0] + ');');"
+        return browser.async("var done = arguments[arguments.length - 1], t0 = Date.now(), limit = arguments[1], f = new Function('return (' + arguments[0] + ');');"
                 + "(function poll() { var v; try { v = f(); } catch (e) { v = false; }"
-                + "  if (v || Date.now() - t0 > arguments[1]) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs);
+                + "  if (v || Date.now() - t0 > limit) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs);
     }
 
     @Test
