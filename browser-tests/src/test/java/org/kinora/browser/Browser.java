@@ -42,6 +42,11 @@ final class Browser implements AutoCloseable {
     }
 
     Browser() throws Exception {
+        this("no-user-gesture-required");
+    }
+
+    /** A browser with the given autoplay policy (Chromium's --autoplay-policy, e.g. document-user-activation-required). */
+    Browser(String autoplayPolicy) throws Exception {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install chromium chromium-driver (the README's test command does this)");
@@ -64,7 +69,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
+                "--disable-dev-shm-usage", "--autoplay-policy=" + autoplayPolicy,
                 "--user-data-dir=" + profile, "--window-size=1280,900");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
