@@ -61,12 +61,12 @@ final class PlayerBinding {
             case "setVolume": c.setVolume(JsUtil.asNumber(arg)); return null;
             case "muted": return JSBoolean.valueOf(c.muted);
             case "setMuted": c.setMuted(JsUtil.truthy(arg)); return null;
-            case "playbackRate": return JSNumber.valueOf(c.playbackRate);
-            case "setPlaybackRate": c.setPlaybackRate(JsUtil.asNumber(arg)); return null;
-            case "defaultPlaybackRate": return JSNumber.valueOf(c.defaultPlaybackRate);
-            case "setDefaultPlaybackRate": c.setDefaultPlaybackRate(JsUtil.asNumber(arg)); return null;
-            case "preservesPitch": return JSBoolean.valueOf(c.preservesPitch);
-            case "setPreservesPitch": c.setPreservesPitch(JsUtil.truthy(arg)); return null;
+            case "playbackRate": return JSNumber.valueOf(c.rate.get());
+            case "setPlaybackRate": c.rate.set(JsUtil.asNumber(arg)); return null;
+            case "defaultPlaybackRate": return JSNumber.valueOf(c.rate.getDefault());
+            case "setDefaultPlaybackRate": c.rate.setDefault(JsUtil.asNumber(arg)); return null;
+            case "preservesPitch": return JSBoolean.valueOf(c.rate.preservesPitch());
+            case "setPreservesPitch": c.rate.setPreservesPitch(JsUtil.truthy(arg)); return null;
             case "loop": return JSBoolean.valueOf(c.loop);
             case "setLoop": c.loop = JsUtil.truthy(arg); return null;
             case "build": return JSString.valueOf(c.build());

@@ -35,9 +35,6 @@ final class PlayerCore {
     private static final double READ_AHEAD = 3;
     private static final double READ_AHEAD_METADATA = 0.5;
     private static final int TICK_MS = 50;
-    /** The playbackRate range (HTMLMediaElement leaves it to the user agent). */
-    static final double MIN_RATE = 0.25;
-    static final double MAX_RATE = 4;
     /** How long play() waits for the AudioContext to run before it rejects. */
     private static final int AUDIO_START_MS = 1000;
 
@@ -52,6 +49,7 @@ final class PlayerCore {
     final MediaInfo info = new MediaInfo();
     final PlayerStats stats = new PlayerStats();
     final LiveLatency latency = new LiveLatency();
+    final PlaybackRate rate;
     final NetworkActivity network = new NetworkActivity(this);
     /** What has been played, and where the range being played now began (NaN when none is). */
     final Ranges played = new Ranges();
@@ -65,9 +63,6 @@ final class PlayerCore {
     private String preload = "metadata";
     double volume = 1;
     boolean muted;
-    double playbackRate = 1;
-    double defaultPlaybackRate = 1;
-    boolean preservesPitch = true;
     boolean loop;
     int generation;
     Pipeline pipeline;
@@ -103,16 +98,8 @@ final class PlayerCore {
                 Js.has(options, "maxLiveLatency") ? Js.getNumber(options, "maxLiveLatency") : LiveLatency.DEFAULT_MAX);
         reconnectAttempts = Js.has(options, "liveReconnectAttempts") ? Js.getNumber(options, "liveReconnectAttempts") : Double.NaN;
         stallTimeout = Js.has(options, "liveStallTimeout") ? Js.getNumber(options, "liveStallTimeout") : Double.NaN;
-        if (Js.has(options, "defaultPlaybackRate") && validRate(Js.getNumber(options, "defaultPlaybackRate"))) {
-            defaultPlaybackRate = Js.getNumber(options, "defaultPlaybackRate");
-            playbackRate = defaultPlaybackRate;
-        }
-        if (Js.has(options, "preservesPitch")) {
-            preservesPitch = Js.getBoolean(options, "preservesPitch");
-        }
+        this.rate = new PlaybackRate(events, clock, sound, latency, options);
         loop = Js.getBoolean(options, "loop");
-        applyRate();
-        sound.setKeepPitch(preservesPitch);
         String p = Js.getString(options, "preload");
         if (p != null) {
             setPreload(p);
@@ -204,43 +191,6 @@ final class PlayerCore {
                 });
             }
         }
-    }
-
-    static boolean validRate(double r) {
-        return r >= MIN_RATE && r <= MAX_RATE;
-    }
-
-    /** {@code playbackRate = r}: the clock (sound and wall) and the sound run at r from now on. */
-    void setPlaybackRate(double r) {
-        if (!validRate(r)) {
-            throw new IllegalArgumentException("playbackRate must be in [" + MIN_RATE + ", " + MAX_RATE + "]");
-        }
-        if (r != playbackRate) {
-            playbackRate = r;
-            applyRate();
-            events.emit("ratechange");
-        }
-    }
-
-    void setDefaultPlaybackRate(double r) {
-        if (!validRate(r)) {
-            throw new IllegalArgumentException("defaultPlaybackRate must be in [" + MIN_RATE + ", " + MAX_RATE + "]");
-        }
-        if (r != defaultPlaybackRate) {
-            defaultPlaybackRate = r;
-            events.emit("ratechange");
-        }
-    }
-
-    void setPreservesPitch(boolean keep) {
-        preservesPitch = keep;
-        sound.setKeepPitch(keep);
-    }
-
-    private void applyRate() {
-        latency.setPlaybackRate(playbackRate);
-        clock.setRate(playbackRate);
-        sound.setSpeed(playbackRate);
     }
 
     JSObject stats() {
@@ -417,8 +367,7 @@ final class PlayerCore {
         info.clear();
         stats.clear();
         latency.clear();
-        playbackRate = defaultPlaybackRate; // HTML's load algorithm, without an event
-        applyRate();
+        rate.reset();
         videoEnded = false;
         sourceEnded = false;
         clock.set(0);
@@ -465,7 +414,7 @@ final class PlayerCore {
 
     double readAhead() {
         // the same time ahead, in wall time, at a higher rate
-        return (!paused() || "auto".equals(preload) ? READ_AHEAD : READ_AHEAD_METADATA) * Math.max(1, playbackRate);
+        return (!paused() || "auto".equals(preload) ? READ_AHEAD : READ_AHEAD_METADATA) * Math.max(1, rate.get());
     }
 
     void teardown() {

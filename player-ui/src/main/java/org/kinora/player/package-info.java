@@ -104,7 +104,8 @@
  *   <li>A packet that fails to decode is dropped and counted ({@code getStats().decodeErrors});
  *       the video worker resets its decoder and resumes at the next keyframe. Only a worker crash
  *       or 64 failures in a row end in {@code error} code 3.</li>
- *   <li>{@code playbackRate} (0.25 to 4) sets the wall clock's rate and the sound output's speed;
+ *   <li>{@code playbackRate} (0.25 to 4, {@link org.kinora.player.PlaybackRate}) sets the wall
+ *       clock's rate and the sound output's speed;
  *       the sound clock follows the samples consumed, so both run at the rate. Read-ahead is that
  *       many seconds ahead in wall time. {@code loop} turns the end into a seek to 0.</li>
  *   <li>{@code canPlayType} is {@link org.kinora.player.MediaTypes}: a table of containers and
