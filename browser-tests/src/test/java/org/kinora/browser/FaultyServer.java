@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * {@code /trickle/} sends {@value #TRICKLE} bytes every {@value #TRICKLE_MS} ms; {@code /stall/}
  * stops for {@value #STALL_MS} ms before byte {@value #STALL_AT}, once per URL (query included);
  * {@code /endless/} answers 200 with no length, sends the whole file and then never ends the
- * response (a file URL that behaves like a live one). CORS headers let a page of another origin
+ * response (a file URL that behaves like a live one); {@code /chunked/} answers 200 with no length
+ * and the whole file, then ends properly; {@code /paced/} does the same at about the pace of a
+ * live stream ({@value #PACE} bytes every {@value #PACE_MS} ms). CORS headers let a page of another origin
  * read it, as a CDN would.
  */
 final class FaultyServer implements AutoCloseable {
@@ -31,6 +33,8 @@ final class FaultyServer implements AutoCloseable {
     static final int TRICKLE_MS = 50;
     static final int STALL_MS = 4500;
     static final int STALL_AT = 400 * 1024;
+    static final int PACE = 4096;
+    static final int PACE_MS = 150;
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
     private final HttpServer server;
@@ -113,6 +117,17 @@ final class FaultyServer implements AutoCloseable {
                 ex.sendResponseHeaders(200, 0); // chunked: no length, then a proper end
                 ex.getResponseBody().write(data);
                 ex.getResponseBody().close();
+                return;
+            }
+            if (mode.equals("paced")) {
+                ex.sendResponseHeaders(200, 0); // chunked: no length, sent over time, then a proper end
+                OutputStream out = ex.getResponseBody();
+                for (int i = 0; i < data.length; i += PACE) {
+                    out.write(data, i, Math.min(PACE, data.length - i));
+                    out.flush();
+                    sleep(PACE_MS);
+                }
+                out.close();
                 return;
             }
             if (mode.equals("stall") && m != null && m.matches()) {

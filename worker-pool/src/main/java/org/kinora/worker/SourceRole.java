@@ -42,7 +42,8 @@ import org.teavm.jso.typedarrays.Int8Array;
  * new one is made after a backoff and read by a fresh demuxer from its header (a proper end of
  * the body, or a normal WebSocket close, is the end of the media instead); its tracks reconfigure the decoders (a {@code config} to the video worker, which then waits for a
  * keyframe) and its timestamps, which may restart from 0 or jump, are shifted to continue right
- * after the media already sent, so the main thread's clock goes on monotonically. Each new
+ * after the media already sent, so the main thread's clock goes on monotonically; so are the
+ * timestamps of a connection that restart or jump within it ({@link LiveTimeline}). Each new
  * connection is announced with {@code reconnect {count}}; when the attempts are used up the
  * session ends with {@code error} MEDIA_ERR_NETWORK.
  *
@@ -58,8 +59,6 @@ import org.teavm.jso.typedarrays.Int8Array;
  */
 final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     private static final int CHUNK = 256 * 1024;
-    /** Seconds between the end of the old connection's media and the start of a new one's. */
-    private static final double SPLICE_GAP = 0.04;
     /**
      * How far a live stream is read ahead of the playhead at most. A real live stream arrives in
      * real time and never gets this far ahead; a file served without a length (read as live) can,
@@ -105,12 +104,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     private final double stallSeconds;
     /** A live stream's connection keeper; null until the stream is known to be live. */
     private LiveReconnect liveConnection;
-    /** A new connection's tracks and first packet are still to come. */
-    private boolean newConnection;
-    /** Seconds added to the current connection's timestamps (each new one continues the timeline). */
-    private double timeShift;
-    /** End of the newest media sent, seconds on the continued timeline. */
-    private double timelineEnd = Double.NEGATIVE_INFINITY;
+    /** A live stream's timestamps on one timeline, across connections and jumps. */
+    private final LiveTimeline timeline = new LiveTimeline();
 
     /**
      * {@code readAhead}: seconds of media to keep sent ahead of the playhead; infinite to decode all.
@@ -294,7 +289,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         head = new byte[0];
         offset = 0;
         inputEnded = false;
-        newConnection = true;
+        timeline.newConnection();
         ErrorMessage msg = stamp(Messages.create(Messages.RECONNECT));
         msg.setCount(count);
         msg.setMessage("reconnecting to " + url);
@@ -329,26 +324,15 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         }
     }
 
-    /** The first packet of a new connection places its timestamps right after the old ones. */
-    private void splice(Packet p, TrackInfo track) {
-        double start = seconds(p.dts != Packet.NO_TIMESTAMP ? p.dts : p.pts, track);
-        if (Double.isNaN(start)) {
-            return;
-        }
-        newConnection = false;
-        timeShift = Double.isInfinite(timelineEnd) ? 0 : timelineEnd + SPLICE_GAP - start;
-        liveConnection.connected();
-    }
-
     /** Seconds on the continued timeline of {@code ticks} of {@code track}, NaN for none. */
     private double time(long ticks, TrackInfo track) {
-        return seconds(ticks, track) + timeShift;
+        return seconds(ticks, track) + timeline.shift();
     }
 
     private void reached(double end) {
         if (!Double.isNaN(end)) {
             sentUntil = Math.max(sentUntil, end);
-            timelineEnd = Math.max(timelineEnd, end);
+            timeline.reached(end);
             progress.demuxed(end);
         }
     }
@@ -401,7 +385,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     }
 
     private void onTracks(List<TrackInfo> tracks) {
-        if (tracksSent && newConnection) {
+        if (tracksSent && timeline.awaitingConnection()) {
             onReconnectTracks(tracks);
             return;
         }
@@ -497,13 +481,17 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     }
 
     private void onPacket(Packet p) {
-        if (newConnection) {
+        if (live) {
             TrackInfo track = videoTrack != null && p.trackId == videoTrack.id() ? videoTrack
                     : audioTrack != null && p.trackId == audioTrack.id() ? audioTrack : null;
             if (track == null) {
                 return;
             }
-            splice(p, track);
+            boolean connecting = timeline.awaitingConnection();
+            double start = seconds(p.dts != Packet.NO_TIMESTAMP ? p.dts : p.pts, track);
+            if (timeline.place(track == videoTrack ? 0 : 1, start) && connecting) {
+                liveConnection.connected();
+            }
         }
         if (videoTrack != null && p.trackId == videoTrack.id()) {
             if (videoPort == null) {
@@ -520,7 +508,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             PacketMessage msg = stamp(Messages.create(Messages.PACKET));
             msg.setData(data);
             msg.setPts(p.pts == Packet.NO_TIMESTAMP ? Double.NaN
-                    : (double) p.pts + Math.rint(timeShift * videoTrack.timescale()));
+                    : (double) p.pts + Math.rint(timeline.shift() * videoTrack.timescale()));
             msg.setKeyframe(p.keyframe);
             JSArray<JSObject> transfer = new JSArray<>();
             transfer.push(data);
