@@ -51,11 +51,8 @@ class AudioPathTest {
     }
 
     private void waitUntil(String condition, int timeoutMs) {
-        Object r = browser.async("var done = arguments[arguments.length - 1], t0 = Date.now();"
-                + "(function poll() { if (" + condition + ") done(true); else if (Date.now() - t0 > " + timeoutMs + ") done(false);"
-                + " else setTimeout(poll, 20); })();");
-        assertEquals(true, r, "waited for " + condition + ": " + browser.js("return JSON.stringify(aPlayer.getStats()) + ' t=' + aPlayer.currentTime;")
-                + "\n" + browser.console());
+        assertTrue(browser.waitUntil(condition, timeoutMs), "waited for " + condition + ": "
+                + browser.js("return JSON.stringify(aPlayer.getStats()) + ' t=' + aPlayer.currentTime;") + "\n" + browser.console());
     }
 
     @ParameterizedTest

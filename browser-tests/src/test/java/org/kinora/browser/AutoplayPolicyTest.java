@@ -36,17 +36,6 @@ class AutoplayPolicyTest {
         }
     }
 
-    private boolean waitUntil(String condition, int timeoutMs) {
-        return Boolean.TRUE.equals(browser.async("var done = arguments[arguments.length - 1], t0 = Date.now(), limit = arguments[1],"
-                + " f = new Function('return (' + arguments[0] + ');');"
-                + "(function poll() { var v; try { v = f(); } catch (e) { v = false; }"
-                + "  if (v || Date.now() - t0 > limit) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs));
-    }
-
-    private double num(String expression) {
-        return ((Number) browser.js("return " + expression + ";")).doubleValue();
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"wasm", "js"})
     @SuppressWarnings("unchecked")
@@ -55,21 +44,21 @@ class AutoplayPolicyTest {
         browser.js("makePlayer('a', arguments[1], arguments[0], {preload: 'auto'});"
                 + "window.outcome = null; aPlayer.play().then(function () { outcome = {resolved: true}; },"
                 + "  function (e) { outcome = {name: e && e.name, isDomException: e instanceof DOMException}; });", build, FILE);
-        assertTrue(waitUntil("outcome !== null", 20000), "play() settles\n" + browser.console());
+        assertTrue(browser.waitUntil("outcome !== null", 20000), "play() settles\n" + browser.console());
         Map<String, Object> outcome = (Map<String, Object>) browser.js("return outcome;");
         assertEquals("NotAllowedError", outcome.get("name"), "play() rejects: " + outcome);
         assertEquals(Boolean.TRUE, outcome.get("isDomException"), "with a DOMException: " + outcome);
         // it stays paused: no playing event, the clock does not move, no error
         browser.js("return new Promise(function (r) { setTimeout(r, 1500); });");
         assertEquals(Boolean.TRUE, browser.js("return aPlayer.paused;"), "paused after the refusal");
-        assertEquals(0.0, num("aPlayer.currentTime"), "the clock stays at 0");
+        assertEquals(0.0, browser.num("aPlayer.currentTime"), "the clock stays at 0");
         assertEquals(0L, browser.js("return aPlayer.log.filter(function (e) { return e.type === 'playing' || e.type === 'error'; }).length;"),
                 "no playing or error event");
         assertEquals(null, browser.js("return aPlayer.error;"));
         // muted, the same player plays without the AudioContext
         browser.js("window.outcome = null; aPlayer.muted = true; aPlayer.play().then(function () { outcome = 'resolved'; },"
                 + " function (e) { outcome = String(e); });");
-        assertTrue(waitUntil("outcome !== null && aPlayer.currentTime > 0.5", 20000),
+        assertTrue(browser.waitUntil("outcome !== null && aPlayer.currentTime > 0.5", 20000),
                 "muted, it plays: " + browser.js("return [outcome, aPlayer.currentTime, aPlayer.paused];") + "\n" + browser.console());
         assertEquals("resolved", browser.js("return outcome;"));
         browser.js("aPlayer.destroy();");
@@ -85,7 +74,7 @@ class AutoplayPolicyTest {
                 + "b.onclick = function () { aPlayer.play().then(function () { outcome = 'resolved'; }, function (e) { outcome = e.name; }); };"
                 + "document.body.appendChild(b);", FILE);
         browser.driver.findElement(By.id("go")).click();
-        assertTrue(waitUntil("outcome !== null && aPlayer.currentTime > 0.5", 20000),
+        assertTrue(browser.waitUntil("outcome !== null && aPlayer.currentTime > 0.5", 20000),
                 "after a click, sound starts: " + browser.js("return [outcome, aPlayer.currentTime, aPlayer.paused];") + "\n" + browser.console());
         assertEquals("resolved", browser.js("return outcome;"));
         assertEquals("audio", browser.js("return aPlayer.getStats().clock;"), "the clock runs on the sound");
@@ -102,10 +91,10 @@ class AutoplayPolicyTest {
                 + "  el.events = []; ['play', 'playing', 'pause', 'error'].forEach(function (t) { el.addEventListener(t, function () { el.events.push(t); }); });"
                 + "  el.setAttribute('src', src); el.style.width = '320px'; el.style.height = '180px'; document.body.appendChild(el);"
                 + "});", FILE);
-        assertTrue(waitUntil("document.getElementById('quiet').currentTime > 0.5", 20000),
+        assertTrue(browser.waitUntil("document.getElementById('quiet').currentTime > 0.5", 20000),
                 "muted autoplay plays: " + browser.js("var q = document.getElementById('quiet'); return [q.currentTime, q.paused, q.events.join(' ')];")
                 + "\n" + browser.console());
-        assertTrue(waitUntil("document.getElementById('loud').readyState >= 3", 20000), "the other one loads");
+        assertTrue(browser.waitUntil("document.getElementById('loud').readyState >= 3", 20000), "the other one loads");
         browser.js("return new Promise(function (r) { setTimeout(r, 1500); });");
         assertEquals("true 0 false", browser.js("var l = document.getElementById('loud');"
                 + " return [l.paused, l.currentTime, l.error !== null].join(' ');"), "with sound, autoplay is refused: paused at 0, no error");

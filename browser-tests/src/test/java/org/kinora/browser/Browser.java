@@ -111,6 +111,22 @@ final class Browser implements AutoCloseable {
         return driver.executeScript(script, args);
     }
 
+    /**
+     * Polls the JavaScript expression {@code condition} every 25 ms until it is truthy (true) or
+     * {@code timeoutMs} have passed (false); an expression that throws counts as false.
+     */
+    boolean waitUntil(String condition, int timeoutMs) {
+        return Boolean.TRUE.equals(async("var done = arguments[arguments.length - 1], t0 = Date.now(), limit = arguments[1],"
+                + " f = new Function('return (' + arguments[0] + ');');"
+                + "(function poll() { var v; try { v = f(); } catch (e) { v = false; }"
+                + "  if (v || Date.now() - t0 > limit) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs));
+    }
+
+    /** The number the JavaScript expression gives. */
+    double num(String expression) {
+        return ((Number) js("return " + expression + ";")).doubleValue();
+    }
+
     /** The browser console so far, for failure messages. */
     String console() {
         StringBuilder sb = new StringBuilder();

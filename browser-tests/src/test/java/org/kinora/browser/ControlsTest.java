@@ -30,28 +30,17 @@ class ControlsTest {
         }
     }
 
-    private boolean waitUntil(String condition, int timeoutMs) {
-        return Boolean.TRUE.equals(browser.async("var done = arguments[arguments.length - 1], t0 = Date.now(), limit = arguments[1],"
-                + " f = new Function('return (' + arguments[0] + ');');"
-                + "(function poll() { var v; try { v = f(); } catch (e) { v = false; }"
-                + "  if (v || Date.now() - t0 > limit) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs));
-    }
-
     private void open(String build) {
         browser.open("pages/dropin.html");
         browser.js("var el = document.createElement('kinora-player'); el.id = 'k'; el.setAttribute('build', arguments[0]);"
                 + "el.controls = true; el.muted = true; el.src = '/testdata/samples/sample.ogg'; document.body.appendChild(el);"
                 + "window.k = el; window.ui = function (s) { return el.shadowRoot.querySelector(s); };"
                 + "window.fsCalls = 0; el.requestFullscreen = function () { fsCalls++; return Promise.resolve(); };", build);
-        assertTrue(waitUntil("k.readyState >= 3", 20000), browser.console());
+        assertTrue(browser.waitUntil("k.readyState >= 3", 20000), browser.console());
     }
 
     private void keys(CharSequence... k) {
         new Actions(browser.driver).sendKeys(k).perform();
-    }
-
-    private double num(String expr) {
-        return ((Number) browser.js("return " + expr + ";")).doubleValue();
     }
 
     /** Clicks with the mouse at a fraction of the width of a control in the shadow root. */
@@ -68,36 +57,36 @@ class ControlsTest {
         open(build);
         browser.js("k.focus();");
         keys(" ");
-        assertTrue(waitUntil("!k.paused && k.currentTime > 0.3", 10000), "space plays");
+        assertTrue(browser.waitUntil("!k.paused && k.currentTime > 0.3", 10000), "space plays");
         keys("k");
-        assertTrue(waitUntil("k.paused", 5000), "k pauses");
-        double t = num("k.currentTime");
+        assertTrue(browser.waitUntil("k.paused", 5000), "k pauses");
+        double t = browser.num("k.currentTime");
         keys(Keys.ARROW_RIGHT);
-        assertTrue(waitUntil("!k.seeking && Math.abs(k.currentTime - " + (t + 5) + ") < 0.05", 25000),
-                "right arrow: +5 s from " + t + ", at " + num("k.currentTime"));
+        assertTrue(browser.waitUntil("!k.seeking && Math.abs(k.currentTime - " + (t + 5) + ") < 0.05", 25000),
+                "right arrow: +5 s from " + t + ", at " + browser.num("k.currentTime"));
         keys(Keys.ARROW_LEFT);
-        assertTrue(waitUntil("!k.seeking && Math.abs(k.currentTime - " + t + ") < 0.05", 25000),
-                "left arrow: -5 s to " + t + ", at " + num("k.currentTime") + " seeking " + browser.js("return k.seeking;") + "\n" + browser.console());
+        assertTrue(browser.waitUntil("!k.seeking && Math.abs(k.currentTime - " + t + ") < 0.05", 25000),
+                "left arrow: -5 s to " + t + ", at " + browser.num("k.currentTime") + " seeking " + browser.js("return k.seeking;") + "\n" + browser.console());
         keys("m");
         assertEquals(false, browser.js("return k.muted;"), "m unmutes");
         keys("m");
         assertEquals(true, browser.js("return k.muted;"), "m mutes");
         keys(Keys.ARROW_DOWN);
-        assertEquals(0.9, num("k.volume"), 1e-9);
+        assertEquals(0.9, browser.num("k.volume"), 1e-9);
         keys(Keys.ARROW_UP);
-        assertEquals(1.0, num("k.volume"), 1e-9);
+        assertEquals(1.0, browser.num("k.volume"), 1e-9);
         assertEquals(false, browser.js("return k.muted;"), "raising the volume unmutes");
         keys("f");
-        assertEquals(1.0, num("fsCalls"), "f asks for fullscreen");
+        assertEquals(1.0, browser.num("fsCalls"), "f asks for fullscreen");
         // the mouse: the middle of the seek bar seeks to the middle, the play button plays, fullscreen button
         clickAt(".progress", 0.5);
-        assertTrue(waitUntil("!k.seeking && Math.abs(k.currentTime - 5) < 0.2", 10000), "at " + num("k.currentTime"));
-        assertEquals(5.0, num("Number(ui('.progress').getAttribute('aria-valuenow'))"), 0.2);
+        assertTrue(browser.waitUntil("!k.seeking && Math.abs(k.currentTime - 5) < 0.2", 10000), "at " + browser.num("k.currentTime"));
+        assertEquals(5.0, browser.num("Number(ui('.progress').getAttribute('aria-valuenow'))"), 0.2);
         clickAt(".play", 0.5);
-        assertTrue(waitUntil("!k.paused && k.currentTime > 5.3", 10000), "the play button plays");
+        assertTrue(browser.waitUntil("!k.paused && k.currentTime > 5.3", 10000), "the play button plays");
         assertEquals("Pause", browser.js("return ui('.play').getAttribute('aria-label');"));
         clickAt(".fullscreen", 0.5);
-        assertEquals(2.0, num("fsCalls"), "the fullscreen button asks for fullscreen");
+        assertEquals(2.0, browser.num("fsCalls"), "the fullscreen button asks for fullscreen");
         browser.js("k.remove();");
     }
 
@@ -128,7 +117,7 @@ class ControlsTest {
         assertEquals(true, browser.js("return ui('.spinner').hidden;"), "no spinner once the player can play");
         // 320 px wide: every control inside the player, the secondary ones left out
         browser.js("k.style.width = '320px'; k.style.height = '180px';");
-        assertTrue(waitUntil("ui('.bar').classList.contains('narrow')", 5000));
+        assertTrue(browser.waitUntil("ui('.bar').classList.contains('narrow')", 5000));
         List<Object> outside = (List<Object>) browser.js("var h = k.getBoundingClientRect(), out = [];"
                 + "Array.prototype.forEach.call(ui('.bar').children, function (c) { var r = c.getBoundingClientRect();"
                 + "  if (r.width > 0 && (r.left < h.left - 0.5 || r.right > h.right + 0.5 || r.top < h.top - 0.5 || r.bottom > h.bottom + 0.5))"
@@ -139,7 +128,7 @@ class ControlsTest {
         assertEquals(List.of(), outside);
         // an error shows its message in the player area
         browser.js("k.src = '/testdata/samples/missing.ogg';");
-        assertTrue(waitUntil("k.error !== null", 10000));
+        assertTrue(browser.waitUntil("k.error !== null", 10000));
         Map<String, Object> msg = (Map<String, Object>) browser.js("var m = ui('.msg'); return {text: m.textContent,"
                 + " role: m.getAttribute('role'), shown: m.offsetWidth > 0 && m.offsetHeight > 0, code: k.error.code};");
         assertEquals("alert", msg.get("role"));
@@ -162,7 +151,7 @@ class ControlsTest {
                     + "el.addEventListener('playing', function () { if (spin.length) spin.push('playing ' + shown()); });"
                     + "el.src = arguments[1]; document.body.appendChild(el); el.play();",
                     build, server.url("stall", "samples/sample.ogg") + "?spinner-" + build);
-            assertTrue(waitUntil("spin.length >= 2", 25000), browser.js("return spin.join(',');") + "\n" + browser.console());
+            assertTrue(browser.waitUntil("spin.length >= 2", 25000), browser.js("return spin.join(',');") + "\n" + browser.console());
             assertEquals("waiting true,playing false", browser.js("return spin.slice(0, 2).join(',');"));
             browser.js("k.remove();");
         } finally {

@@ -29,13 +29,6 @@ class ElementApiTest {
         }
     }
 
-    private boolean waitUntil(String condition, int timeoutMs) {
-        return Boolean.TRUE.equals(browser.async("var done = arguments[arguments.length - 1], t0 = Date.now(), limit = arguments[1],"
-                + " f = new Function('return (' + arguments[0] + ');');"
-                + "(function poll() { var v; try { v = f(); } catch (e) { v = false; }"
-                + "  if (v || Date.now() - t0 > limit) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs));
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void attributesReflectBothWays() {
@@ -91,9 +84,9 @@ class ElementApiTest {
                 + "el.src = '/testdata/samples/sample.ogg'; document.body.appendChild(el); window.k = el; window.seen = [];"
                 + "['loadstart', 'emptied', 'abort', 'error'].forEach(function (t) { el.addEventListener(t, function () { seen.push(t); }); });"
                 + "window.other = document.body.appendChild(document.createElement('section'));", build);
-        assertTrue(waitUntil("k.readyState >= 3", 20000), browser.console());
+        assertTrue(browser.waitUntil("k.readyState >= 3", 20000), browser.console());
         browser.js("k.play();");
-        assertTrue(waitUntil("!k.paused && k.currentTime > 0.3", 20000));
+        assertTrue(browser.waitUntil("!k.paused && k.currentTime > 0.3", 20000));
         // removed and inserted elsewhere in one task: same player, no reload, still playing
         Map<String, Object> r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], p = k.player, t = k.currentTime;"
                 + "seen.length = 0; other.appendChild(k);"
@@ -107,6 +100,6 @@ class ElementApiTest {
         assertEquals(true, r.get("canvas"));
         // removed for good: the player goes once the task is over
         browser.js("k.remove();");
-        assertTrue(waitUntil("k.player === null && !k.shadowRoot.querySelector('canvas')", 5000));
+        assertTrue(browser.waitUntil("k.player === null && !k.shadowRoot.querySelector('canvas')", 5000));
     }
 }

@@ -25,21 +25,15 @@ class ElementTest {
         }
     }
 
-    private Object waitUntil(String condition, int timeoutMs) {
-        return browser.async("var done = arguments[arguments.length - 1], t0 = Date.now(), limit = arguments[1], f = new Function('return (' + arguments[0] + ');');"
-                + "(function poll() { var v; try { v = f(); } catch (e) { v = false; }"
-                + "  if (v || Date.now() - t0 > limit) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs);
-    }
-
     @Test
     void demoElementPlaysWithControls() {
         browser.open("index.html");
         browser.js("window.seen = []; var el = document.getElementById('player');"
                 + "['loadedmetadata', 'playing', 'pause', 'timeupdate'].forEach(function (t) { el.addEventListener(t, function () { seen.push(t); }); });");
-        assertEquals(true, waitUntil("document.getElementById('player').player.readyState >= 3", 20000));
+        assertEquals(true, browser.waitUntil("document.getElementById('player').player.readyState >= 3", 20000));
         // the play button in the shadow root starts playback
         browser.js("document.getElementById('player').shadowRoot.querySelector('.play').click();");
-        assertEquals(true, waitUntil("document.getElementById('player').player.currentTime > 0.6", 20000), browser.console());
+        assertEquals(true, browser.waitUntil("document.getElementById('player').player.currentTime > 0.6", 20000), browser.console());
         String time = (String) browser.js("return document.getElementById('player').shadowRoot.querySelector('.time').textContent;");
         assertTrue(time.endsWith("/ 0:10"), time);
         assertEquals("Pause", browser.js("return document.getElementById('player').shadowRoot.querySelector('.play').getAttribute('aria-label');"));

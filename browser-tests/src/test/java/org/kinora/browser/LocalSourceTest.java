@@ -38,13 +38,6 @@ class LocalSourceTest {
         browser.open("pages/player.html");
     }
 
-    private boolean waitUntil(String condition, int timeoutMs) {
-        return Boolean.TRUE.equals(browser.async("var done = arguments[arguments.length - 1], t0 = Date.now(), limit = arguments[1];"
-                + "var f = new Function('return (' + arguments[0] + ');');"
-                + "(function poll() { var v; try { v = f(); } catch (e) { v = false; }"
-                + "  if (v || Date.now() - t0 > limit) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs));
-    }
-
     private String state() {
         return browser.js("var p = aPlayer; return JSON.stringify({t: p.currentTime, paused: p.paused, ended: p.ended, rs: p.readyState,"
                 + " ns: p.networkState, err: p.error && p.error.message, log: p.log.map(function (e) { return e.type; }).filter(function (t) { return t !== 'timeupdate'; })});")
@@ -59,18 +52,18 @@ class LocalSourceTest {
                 + "  window.blob = new File([b], 'sample.ogg', {type: 'video/ogg'});"
                 + "  var p = makePlayer('a', null, build, {muted: true}); p.srcObject = blob; done(); });", build);
         assertEquals(Boolean.TRUE, browser.js("return aPlayer.srcObject === blob && aPlayer.src === '';"));
-        assertTrue(waitUntil("aPlayer.readyState >= 1", 20000), state());
+        assertTrue(browser.waitUntil("aPlayer.readyState >= 1", 20000), state());
         assertEquals(10.0, ((Number) browser.js("return aPlayer.duration;")).doubleValue(), 0.05, state());
         assertEquals(1L, browser.js("return aPlayer.seekable.length;"), "a Blob is seekable");
         browser.js("aPlayer.play();");
-        assertTrue(waitUntil("aPlayer.currentTime > 0.3", 20000), state());
+        assertTrue(browser.waitUntil("aPlayer.currentTime > 0.3", 20000), state());
         browser.js("aPlayer.currentTime = 7.5;");
-        assertTrue(waitUntil("!aPlayer.seeking && aPlayer.currentTime > 7.6", 20000), state());
-        assertTrue(waitUntil("aPlayer.ended", 20000), state());
+        assertTrue(browser.waitUntil("!aPlayer.seeking && aPlayer.currentTime > 7.6", 20000), state());
+        assertTrue(browser.waitUntil("aPlayer.ended", 20000), state());
         assertNull(browser.js("return aPlayer.error;"), state());
         // back to src: the Blob's URL is let go, the URL plays
         browser.js("aPlayer.src = '/testdata/samples/bars.ogg'; aPlayer.srcObject = null;");
-        assertTrue(waitUntil("aPlayer.readyState >= 1", 20000), state());
+        assertTrue(browser.waitUntil("aPlayer.readyState >= 1", 20000), state());
         assertEquals(2.0, ((Number) browser.js("return aPlayer.duration;")).doubleValue(), 0.05, state());
     }
 
@@ -90,14 +83,14 @@ class LocalSourceTest {
                 + "  done({shown: posterShown(), paused: aPlayer.paused}); });");
         assertEquals(Boolean.TRUE, r.get("shown"), "the poster shows until the first picture");
         assertEquals(Boolean.FALSE, r.get("paused"), "autoplay: playing as the source is set");
-        assertTrue(waitUntil("aPlayer.currentTime > 0.3 && !posterShown()", 20000), state());
+        assertTrue(browser.waitUntil("aPlayer.currentTime > 0.3 && !posterShown()", 20000), state());
         assertEquals("320x240", browser.js("return aPlayer.videoWidth + 'x' + aPlayer.videoHeight;"));
-        assertTrue(waitUntil("aPlayer.ended", 20000), state());
+        assertTrue(browser.waitUntil("aPlayer.ended", 20000), state());
         assertNull(browser.js("return aPlayer.error;"), state());
         // a new source: the poster again until its first picture
         browser.js("aPlayer.autoplay = false; aPlayer.src = '/testdata/samples/sample.ogg';");
         assertEquals(Boolean.TRUE, browser.js("return posterShown();"));
-        assertTrue(waitUntil("aPlayer.readyState >= 2 && !posterShown()", 20000), state());
+        assertTrue(browser.waitUntil("aPlayer.readyState >= 2 && !posterShown()", 20000), state());
         assertEquals(Boolean.TRUE, browser.js("return aPlayer.paused;"), "without autoplay a load does not play");
     }
 }

@@ -54,13 +54,6 @@ class MediaStateTest {
         browser.js(TRACK);
     }
 
-    private boolean waitUntil(String condition, int timeoutMs) {
-        return Boolean.TRUE.equals(browser.async("var done = arguments[arguments.length - 1], t0 = Date.now(), limit = arguments[1];"
-                + "var f = new Function('return (' + arguments[0] + ');');"
-                + "(function poll() { var v; try { v = f(); } catch (e) { v = false; }"
-                + "  if (v || Date.now() - t0 > limit) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs));
-    }
-
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> events() {
         return (List<Map<String, Object>>) browser.js("return aPlayer.events.slice();");
@@ -96,7 +89,7 @@ class MediaStateTest {
     @ValueSource(strings = {"wasm", "js"})
     void aFileReadToItsEndIsBufferedSuspendsAndIsPlayedWithTimeRanges(String build) {
         browser.js("track(makePlayer('a', null, arguments[0], {preload: 'auto'})); aPlayer.src = '/testdata/samples/bars.ogg';", build);
-        assertTrue(waitUntil("aPlayer.events.some(function (e) { return e.type === 'suspend'; }) && aPlayer.readyState === 4", 20000),
+        assertTrue(browser.waitUntil("aPlayer.events.some(function (e) { return e.type === 'suspend'; }) && aPlayer.readyState === 4", 20000),
                 types(events()) + "\n" + browser.console());
         List<Map<String, Object>> log = events();
         List<String> order = types(log);
@@ -121,9 +114,9 @@ class MediaStateTest {
 
         // played: from 0 to past 0.5 s, a seek to 1.5 s while playing, then to the end
         browser.js("aPlayer.play();");
-        assertTrue(waitUntil("aPlayer.currentTime > 0.5", 20000), browser.console());
+        assertTrue(browser.waitUntil("aPlayer.currentTime > 0.5", 20000), browser.console());
         browser.js("aPlayer.currentTime = 1.5;");
-        assertTrue(waitUntil("aPlayer.ended", 20000), types(events()) + "\n" + browser.console());
+        assertTrue(browser.waitUntil("aPlayer.ended", 20000), types(events()) + "\n" + browser.console());
         List<List<Number>> played = ranges("aPlayer.played");
         assertEquals(2, played.size(), played.toString());
         assertEquals(0, played.get(0).get(0).doubleValue(), 0.05, played.toString());
@@ -141,19 +134,19 @@ class MediaStateTest {
         // a slow server: the first file is still arriving when src changes
         browser.js("track(makePlayer('a', null, arguments[0], {preload: 'auto'})); aPlayer.src = arguments[1];",
                 build, server.url("trickle", "samples/sample.ogg"));
-        assertTrue(waitUntil("aPlayer.events.some(function (e) { return e.type === 'progress'; })", 20000), browser.console());
+        assertTrue(browser.waitUntil("aPlayer.events.some(function (e) { return e.type === 'progress'; })", 20000), browser.console());
         assertEquals(2L, browser.js("return aPlayer.networkState;"));
         browser.js("aPlayer.events.length = 0; aPlayer.src = '/testdata/samples/bars.ogg';");
-        assertTrue(waitUntil("aPlayer.readyState === 4", 20000), browser.console());
+        assertTrue(browser.waitUntil("aPlayer.readyState === 4", 20000), browser.console());
         List<String> order = types(events());
         assertEquals(List.of("abort", "emptied", "loadstart"), order.subList(0, 3), order.toString());
         assertEquals(2.0, ((Number) browser.js("return aPlayer.duration;")).doubleValue(), 0.05);
 
         // load(): played part way, it starts again from 0 with timeupdate after emptied
         browser.js("aPlayer.play();");
-        assertTrue(waitUntil("aPlayer.currentTime > 0.3", 20000), browser.console());
+        assertTrue(browser.waitUntil("aPlayer.currentTime > 0.3", 20000), browser.console());
         browser.js("aPlayer.events.length = 0; aPlayer.load();");
-        assertTrue(waitUntil("aPlayer.readyState >= 3", 20000), browser.console());
+        assertTrue(browser.waitUntil("aPlayer.readyState >= 3", 20000), browser.console());
         List<Map<String, Object>> log = events();
         assertEquals("emptied", log.stream().filter(e -> !"abort".equals(e.get("type"))).findFirst().get().get("type"), types(log).toString());
         int emptied = log.indexOf(first(log, "emptied"));
@@ -170,7 +163,7 @@ class MediaStateTest {
     void progressComesAboutEvery350MsWhileBytesTrickleIn(String build) {
         browser.js("track(makePlayer('a', null, arguments[0], {preload: 'auto', muted: true})); aPlayer.src = arguments[1]; aPlayer.play();",
                 build, server.url("trickle", "samples/sample.ogg"));
-        assertTrue(waitUntil("aPlayer.events.filter(function (e) { return e.type === 'progress'; }).length >= 5", 30000),
+        assertTrue(browser.waitUntil("aPlayer.events.filter(function (e) { return e.type === 'progress'; }).length >= 5", 30000),
                 types(events()) + "\n" + browser.console());
         List<Map<String, Object>> log = events();
         double previous = Double.NaN;
@@ -201,7 +194,7 @@ class MediaStateTest {
         // the server stops for 4.5 s in the middle of the file while the player reads ahead
         browser.js("track(makePlayer('a', null, arguments[0], {preload: 'auto', muted: true})); aPlayer.src = arguments[1]; aPlayer.play();",
                 build, server.url("stall", "samples/sample.ogg") + "?" + build);
-        assertTrue(waitUntil("aPlayer.events.some(function (e) { return e.type === 'stalled'; })", 30000),
+        assertTrue(browser.waitUntil("aPlayer.events.some(function (e) { return e.type === 'stalled'; })", 30000),
                 events() + "\n" + browser.console());
         List<Map<String, Object>> log = events();
         Map<String, Object> stalled = first(log, "stalled");
@@ -216,7 +209,7 @@ class MediaStateTest {
         assertTrue(lastProgress > 0 && quiet >= 2500, "stalled " + quiet + " ms after the last progress: " + log);
         double stalledAt = ((Number) stalled.get("time")).doubleValue();
         // bytes come again: progress, and playback goes on past where it was
-        assertTrue(waitUntil("aPlayer.events.slice(aPlayer.events.findIndex(function (e) { return e.type === 'stalled'; }))"
+        assertTrue(browser.waitUntil("aPlayer.events.slice(aPlayer.events.findIndex(function (e) { return e.type === 'stalled'; }))"
                 + ".some(function (e) { return e.type === 'progress'; }) && aPlayer.currentTime > " + (stalledAt + 2), 30000),
                 types(events()) + "\n" + browser.console());
         assertEquals(false, browser.js("return !!aPlayer.error;"));
@@ -228,14 +221,14 @@ class MediaStateTest {
     @ValueSource(strings = {"wasm", "js"})
     void theErrorIsOneObjectWithTheMediaErrorConstants(String build) {
         browser.js("track(makePlayer('a', null, arguments[0])); aPlayer.src = '/testdata/samples/missing.ogg';", build);
-        assertTrue(waitUntil("aPlayer.error", 20000), browser.console());
+        assertTrue(browser.waitUntil("aPlayer.error", 20000), browser.console());
         assertEquals("true true 4 4 2 3 true", browser.js("var e = aPlayer.error;"
                 + "return [e === aPlayer.error, e instanceof Kinora.MediaError, e.code, e.MEDIA_ERR_SRC_NOT_SUPPORTED,"
                 + " Kinora.MediaError.MEDIA_ERR_NETWORK, aPlayer.networkState, typeof e.message === 'string' && e.message.length > 0].join(' ');"));
         assertEquals(List.of("loadstart", "error"), types(events()));
         // a new src clears it
         browser.js("aPlayer.src = '/testdata/samples/bars.ogg';");
-        assertTrue(waitUntil("aPlayer.readyState >= 1", 20000), browser.console());
+        assertTrue(browser.waitUntil("aPlayer.readyState >= 1", 20000), browser.console());
         assertEquals(true, browser.js("return aPlayer.error === null;"));
         assertTrue(types(events()).subList(2, 4).equals(List.of("emptied", "loadstart")), types(events()).toString());
     }
@@ -247,7 +240,7 @@ class MediaStateTest {
                 + "el.setAttribute('preload', 'auto'); window.elSeen = [];"
                 + "['progress', 'suspend', 'emptied', 'loadstart'].forEach(function (t) { el.addEventListener(t, function () { elSeen.push(t + ':' + el.networkState); }); });"
                 + "document.body.appendChild(el); el.src = '/testdata/samples/bars.ogg';", build);
-        assertTrue(waitUntil("elSeen.indexOf('suspend:1') >= 0 && document.getElementById('el').readyState === 4", 20000),
+        assertTrue(browser.waitUntil("elSeen.indexOf('suspend:1') >= 0 && document.getElementById('el').readyState === 4", 20000),
                 browser.js("return elSeen;") + "\n" + browser.console());
         assertTrue(((List<?>) browser.js("return elSeen;")).contains("progress:2"), String.valueOf(browser.js("return elSeen;")));
         assertRange(ranges("document.getElementById('el').buffered").get(0), 0, 2.0, 0.05, "element buffered");

@@ -43,13 +43,6 @@ class PlaybackRateTest {
         browser.open("pages/player.html");
     }
 
-    private boolean waitUntil(String condition, int timeoutMs) {
-        return Boolean.TRUE.equals(browser.async("var done = arguments[arguments.length - 1], t0 = Date.now(), limit = arguments[1];"
-                + "var f = new Function('return (' + arguments[0] + ');');"
-                + "(function poll() { var v; try { v = f(); } catch (e) { v = false; }"
-                + "  if (v || Date.now() - t0 > limit) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs));
-    }
-
     @SuppressWarnings("unchecked")
     @ParameterizedTest(name = "{0} at rate {1}, muted {2}")
     @CsvSource({"wasm, 2, false", "js, 2, false", "wasm, 0.5, false", "js, 0.5, false", "wasm, 2, true", "js, 2, true"})
@@ -57,7 +50,7 @@ class PlaybackRateTest {
         browser.js("makePlayer('a', '/testdata/samples/sample.ogg', arguments[0], {muted: arguments[1], preload: 'auto'});"
                 + "window.rates = 0; aPlayer.addEventListener('ratechange', function () { rates++; });"
                 + "aPlayer.playbackRate = arguments[2]; aPlayer.play();", build, muted, rate);
-        assertTrue(waitUntil("aPlayer.currentTime > 0.4 && !aPlayer.paused && aPlayer.readyState >= 3", 30000), browser.console());
+        assertTrue(browser.waitUntil("aPlayer.currentTime > 0.4 && !aPlayer.paused && aPlayer.readyState >= 3", 30000), browser.console());
         // the media time over 1.5 s (wall) of playback without waiting
         Map<String, Object> r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], p = aPlayer;"
                 + "var waits = 0; p.addEventListener('waiting', function () { waits++; });"
@@ -109,14 +102,14 @@ class PlaybackRateTest {
                 + "aPlayer.addEventListener('timeupdate', function () { loopLog.max = Math.max(loopLog.max, aPlayer.currentTime); });"
                 + "aPlayer.play();", build);
         assertEquals(Boolean.TRUE, browser.js("return aPlayer.loop;"));
-        assertTrue(waitUntil("loopLog.seeked >= 1 && loopLog.max > 1.5 && aPlayer.currentTime > 0.3 && aPlayer.currentTime < 1.5", 30000),
+        assertTrue(browser.waitUntil("loopLog.seeked >= 1 && loopLog.max > 1.5 && aPlayer.currentTime > 0.3 && aPlayer.currentTime < 1.5", 30000),
                 browser.js("return JSON.stringify(loopLog) + ' ' + aPlayer.currentTime;") + "\n" + browser.console());
         assertEquals(0L, browser.js("return loopLog.ended;"), "no ended event");
         assertEquals(0L, browser.js("return loopLog.pause;"), "no pause");
         assertFalse((Boolean) browser.js("return aPlayer.paused || aPlayer.ended;"));
         // loop off: the next end ends
         browser.js("aPlayer.loop = false;");
-        assertTrue(waitUntil("aPlayer.ended", 30000), browser.console());
+        assertTrue(browser.waitUntil("aPlayer.ended", 30000), browser.console());
         assertNull(browser.js("return aPlayer.error;"));
         assertEquals(1L, browser.js("return loopLog.ended;"));
     }

@@ -30,13 +30,6 @@ class SizingTest {
         }
     }
 
-    private boolean waitUntil(String condition, int timeoutMs) {
-        return Boolean.TRUE.equals(browser.async("var done = arguments[arguments.length - 1], t0 = Date.now(), limit = arguments[1],"
-                + " f = new Function('return (' + arguments[0] + ');');"
-                + "(function poll() { var v; try { v = f(); } catch (e) { v = false; }"
-                + "  if (v || Date.now() - t0 > limit) done(!!v); else setTimeout(poll, 25); })();", condition, timeoutMs));
-    }
-
     /** Whether the pixel at (x, y) of the surface (in backing pixels) is black. */
     private static final String PIXELS = "var c = p.canvas, s = document.createElement('canvas'); s.width = c.width; s.height = c.height;"
             + "var g = s.getContext('2d'); g.drawImage(c, 0, 0);"
@@ -53,18 +46,18 @@ class SizingTest {
                 + "window.q = new Kinora.Player(document.body.appendChild(document.createElement('div')), {build: arguments[0]});", build);
         assertEquals(1L, browser.js("return document.querySelectorAll('style[data-kinora]').length;"), "styles added once per document");
         double dpr = ((Number) browser.js("return devicePixelRatio;")).doubleValue();
-        assertTrue(waitUntil("p.canvas.clientWidth === 640 && p.canvas.clientHeight === 360 && p.canvas.width === "
+        assertTrue(browser.waitUntil("p.canvas.clientWidth === 640 && p.canvas.clientHeight === 360 && p.canvas.width === "
                 + Math.round(640 * dpr) + " && p.canvas.height === " + Math.round(360 * dpr), 10000),
                 String.valueOf(browser.js("return [p.canvas.clientWidth, p.canvas.clientHeight, p.canvas.width, p.canvas.height].join(' ');")));
-        assertTrue(waitUntil("p.readyState >= 2", 20000), browser.console());
+        assertTrue(browser.waitUntil("p.readyState >= 2", 20000), browser.console());
         // 320x240 in 640x360: 480 wide, pillarboxed by 80 px each side
-        assertTrue(waitUntil("p.getStats().framesPresented >= 1", 10000));
+        assertTrue(browser.waitUntil("p.getStats().framesPresented >= 1", 10000));
         List<Object> px = (List<Object>) browser.js("var p = window.p; " + PIXELS,
                 List.of(List.of(40 * dpr, 180 * dpr), List.of(600 * dpr, 180 * dpr), List.of(320 * dpr, 180 * dpr), List.of(90 * dpr, 180 * dpr)));
         assertEquals(List.of(true, true, false, false), px, "black bars left and right only");
         // the div grows taller than the picture's aspect: the canvas follows, the picture is letterboxed top and bottom
         browser.js("var d = document.getElementById('box'); d.style.width = '400px'; d.style.height = '500px';");
-        assertTrue(waitUntil("p.canvas.clientWidth === 400 && p.canvas.clientHeight === 500 && p.canvas.width === "
+        assertTrue(browser.waitUntil("p.canvas.clientWidth === 400 && p.canvas.clientHeight === 500 && p.canvas.width === "
                 + Math.round(400 * dpr) + " && p.canvas.height === " + Math.round(500 * dpr), 10000),
                 String.valueOf(browser.js("return [p.canvas.clientWidth, p.canvas.clientHeight, p.canvas.width, p.canvas.height].join(' ');")));
         // 320x240 in 400x500: 400x300 at y 100..400, redrawn after the resize even while paused
