@@ -132,11 +132,20 @@ final class LiveServer implements AutoCloseable {
      * timestamps, each tag sent when its timestamp is due. Returns at once; the push runs on its
      * own thread until done or until the server closes.
      */
-    void publish(String name, byte[] flv, int loops) {
+    Thread publish(String name, byte[] flv, int loops) {
+        return publish(name, flv, loops, "127.0.0.1");
+    }
+
+    /**
+     * As {@link #publish(String, byte[], int)}, from the loopback address {@code from} (another
+     * address is another client to the server: it takes the stream over at once instead of
+     * resuming the last publisher's timeline). Returns the publishing thread.
+     */
+    Thread publish(String name, byte[] flv, int loops, String from) {
         int current = run;
         Thread t = new Thread(() -> {
             try {
-                push(name, flv, loops, current);
+                push(name, flv, loops, current, from);
             } catch (IOException | InterruptedException e) {
                 if (!closed && current == run) {
                     System.err.println("live publisher for " + name + " stopped: " + e);
@@ -146,10 +155,11 @@ final class LiveServer implements AutoCloseable {
         t.setDaemon(true);
         publishers.add(t);
         t.start();
+        return t;
     }
 
-    private void push(String name, byte[] flv, int loops, int current) throws IOException, InterruptedException {
-        try (Socket s = new Socket("127.0.0.1", httpPort)) {
+    private void push(String name, byte[] flv, int loops, int current, String from) throws IOException, InterruptedException {
+        try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), httpPort, java.net.InetAddress.getByName(from), 0)) {
             OutputStream out = s.getOutputStream();
             String head = "POST /live/" + name + ".flv HTTP/1.1\r\nHost: 127.0.0.1:" + httpPort
                     + "\r\nContent-Type: video/x-flv\r\nTransfer-Encoding: chunked\r\n\r\n";
@@ -163,7 +173,7 @@ final class LiveServer implements AutoCloseable {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
-            s.setSoTimeout(2000);
+            s.setSoTimeout(200);
             try {
                 in.read();
             } catch (IOException ignored) {

@@ -16,10 +16,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A live stream whose timestamps restart within one connection, as when the encoder behind a
- * server restarts: HTTP-FLV (no length, no duration) of HEVC and AAC, sent at about real time,
- * whose tags run from 0 to 3.08 s and then again from 0 (sequence headers repeated). The player
- * places the second run right after the first: the clock never goes back, the second run's
- * pictures are shown, and the media ends at the end of both.
+ * server restarts. First HTTP-FLV (no length, no duration) of HEVC and AAC, sent at about real
+ * time, whose tags run from 0 to 3.08 s and then again from 0 (sequence headers repeated): the
+ * player places the second run right after the first, the clock never goes back, the second
+ * run's pictures are shown, and the media ends at the end of both. Then the same on a real
+ * server: node-media-server keeps its viewers connected when a new publisher (another client)
+ * takes a stream over, and passes the new publisher's timestamps, from 0, on to them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveTimestampJumpTest {
@@ -27,6 +29,7 @@ class LiveTimestampJumpTest {
     private FaultyServer server;
     private Path dir;
     private int pictures;
+    private LiveServer live;
 
     @BeforeAll
     void start() throws Exception {
@@ -41,6 +44,9 @@ class LiveTimestampJumpTest {
 
     @AfterAll
     void stop() throws Exception {
+        if (live != null) {
+            live.close();
+        }
         if (browser != null) {
             browser.close();
         }
@@ -103,5 +109,52 @@ class LiveTimestampJumpTest {
         long secondRun = ((Number) r.get("presented")).longValue() - ((Number) r.get("presentedAt3")).longValue();
         assertTrue(((Number) r.get("presentedAt3")).longValue() > 0 && secondRun >= 20,
                 "the second run's pictures are shown: " + r);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
+    void aNewPublisherOnARealServerContinuesTheTimeline(String build) throws Exception {
+        if (live == null) {
+            if (!LiveServer.available()) {
+                throw new IllegalStateException("node-media-server is not installed in " + LiveServer.home()
+                        + ": scripts/test.sh installs it (npm ci --prefix browser-tests/live-server)");
+            }
+            live = LiveServer.start();
+        }
+        String name = "takeover" + build;
+        byte[] flv = Files.readAllBytes(Fixtures.testdata().resolve("flv/hevc_aac.flv"));
+        Thread first = live.publish(name, flv, 1); // 3.08 s from 127.0.0.1, then it leaves
+        Thread.sleep(300);
+        browser.js("var box = document.createElement('div'); box.style.cssText = 'width:320px;height:180px'; document.body.appendChild(box);"
+                + "var p = new Kinora.Player(box, {build: arguments[0], muted: true, src: arguments[1]});"
+                + "window.take = {p: p, box: box, back: [], last: 0, shown: [], err: null};"
+                + "p.addEventListener('error', function () { take.err = p.error.code + ' ' + p.error.message; });"
+                + "p.play();"
+                + "take.timer = setInterval(function () {"
+                + "  var t = p.currentTime, s = p.getStats();"
+                + "  if (t < take.last - 1e-6) take.back.push(take.last.toFixed(3) + '>' + t.toFixed(3)); take.last = Math.max(take.last, t);"
+                + "  var n = take.shown.length; if (n === 0 || take.shown[n - 1][1] !== s.framesPresented) take.shown.push([Date.now(), s.framesPresented, t]);"
+                + "}, 20);", build, live.httpUrl(name));
+        first.join(10000);
+        live.publish(name, flv, 3, "127.0.0.2"); // another client takes over: timestamps from 0 again
+        Map<String, Object> r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], t0 = Date.now();"
+                + "(function poll() {"
+                + "  if (!take.err && take.last < 7 && Date.now() - t0 < 30000) { setTimeout(poll, 50); return; }"
+                + "  clearInterval(take.timer);"
+                + "  var gap = 0, first = take.shown.length ? take.shown[0][0] : 0;"
+                + "  for (var i = 1; i < take.shown.length; i++) gap = Math.max(gap, take.shown[i][0] - take.shown[i - 1][0]);"
+                + "  var out = {error: take.err, time: take.p.currentTime, back: take.back, duration: String(take.p.duration),"
+                + "    presented: take.p.getStats().framesPresented, longestWithoutPictureMs: gap, reconnects: take.p.getStats().reconnects};"
+                + "  take.p.destroy(); take.box.remove(); done(out);"
+                + "})();");
+        System.out.println("new publisher, " + build + ": " + r);
+        assertEquals(null, r.get("error"), r + "\n" + browser.console() + "\n" + live.log());
+        assertEquals("Infinity", r.get("duration"));
+        assertEquals(List.of(), r.get("back"), "the clock never goes back");
+        assertTrue(((Number) r.get("time")).doubleValue() >= 7, "the new publisher's stream plays on: " + r);
+        assertEquals(0L, ((Number) r.get("reconnects")).longValue(), "on the same connection: " + r);
+        assertTrue(((Number) r.get("longestWithoutPictureMs")).doubleValue() < 1500,
+                "the new publisher's pictures are shown as they come, not held back or dropped: " + r);
     }
 }
