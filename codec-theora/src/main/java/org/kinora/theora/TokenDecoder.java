@@ -159,6 +159,7 @@ final class TokenDecoder {
                 unpackDc(s, out, k);
             }
         }
+        s.tokenCount = k;
     }
 
     /** The quantized DC coefficient of every coded block, from the tokens of index 0 (one per block in coded order). */

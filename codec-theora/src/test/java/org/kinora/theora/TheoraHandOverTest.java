@@ -1,0 +1,93 @@
+package org.kinora.theora;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kinora.core.Packet;
+import org.kinora.core.Picture;
+import org.kinora.core.PictureDigest;
+
+/**
+ * The decoder's two halves apart, as two workers run them: every frame goes from a
+ * {@link TheoraFrameParser} to a separate {@link TheoraFrameBuilder} only through a copy of the
+ * parser's hand-over, and must still match FFmpeg's framemd5.
+ */
+class TheoraHandOverTest {
+    static Stream<String> fixtures() throws IOException {
+        return Fixtures.names().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void everyFrameMatchesFfmpegThroughTheHandOver(String name) throws IOException {
+        Fixtures.Track t = Fixtures.read(name);
+        TheoraFrameParser parser = new TheoraFrameParser(t.info);
+        TheoraFrameBuilder builder = new TheoraFrameBuilder(t.info);
+        PictureDigest digest = new PictureDigest();
+        List<Fixtures.Frame> out = new ArrayList<>();
+        for (Packet p : t.packets) {
+            int kind = parser.parse(p);
+            assertEquals(p.length == 0 ? TheoraFrameParser.REPEAT : TheoraFrameParser.FRAME, kind);
+            // A copy of exactly the entries in use: what a transfer between workers carries.
+            int[] data = Arrays.copyOf(parser.handOver(), parser.handOverLength());
+            Picture pic = builder.build(data, data.length, p.pts);
+            assertNotNull(pic, name + ": no picture for the packet at pts " + p.pts);
+            if (p.length > 0) {
+                out.add(new Fixtures.Frame(pic.pts, PictureDigest.size(pic), digest.md5Hex(pic)));
+            }
+        }
+        assertEquals(Fixtures.reference(name), out, name);
+    }
+
+    @Test
+    void afterAResetOnlyAnIntraFrameIsHandedOver() throws IOException {
+        String name = "testsrc2_320x240_q6.ogg";
+        Fixtures.Track t = Fixtures.read(name);
+        List<Fixtures.Frame> ref = Fixtures.reference(name);
+        TheoraFrameParser parser = new TheoraFrameParser(t.info);
+        TheoraFrameBuilder builder = new TheoraFrameBuilder(t.info);
+        for (int i = 0; i < 5; i++) {
+            parser.parse(t.packets.get(i));
+            builder.build(parser.handOver(), parser.handOverLength(), 0);
+        }
+        parser.reset();
+        builder.reset();
+        assertEquals(TheoraFrameParser.NONE, parser.parse(t.packets.get(5)));
+        assertNull(builder.build(parser.handOver(), parser.handOverLength(), 0));
+        int key = 6;
+        while (!t.packets.get(key).keyframe) {
+            key++;
+        }
+        PictureDigest digest = new PictureDigest();
+        for (int i = key; i < t.packets.size(); i++) {
+            assertEquals(TheoraFrameParser.FRAME, parser.parse(t.packets.get(i)));
+            Picture pic = builder.build(parser.handOver(), parser.handOverLength(), 0);
+            assertEquals(ref.get(i).md5, digest.md5Hex(pic), "frame " + i + " after reset");
+        }
+    }
+
+    @Test
+    void aHandOverOfAnotherSizeIsRefused() throws IOException {
+        Fixtures.Track small = Fixtures.read("odd_100x75.ogg");
+        Fixtures.Track other = Fixtures.read("testsrc2_320x240_q6.ogg");
+        TheoraFrameParser parser = new TheoraFrameParser(small.info);
+        assertEquals(TheoraFrameParser.FRAME, parser.parse(small.packets.get(0)));
+        int[] data = Arrays.copyOf(parser.handOver(), parser.handOverLength());
+        TheoraFrameBuilder builder = new TheoraFrameBuilder(other.info);
+        assertThrows(IllegalArgumentException.class, () -> builder.build(data, data.length, 0));
+        TheoraFrameBuilder same = new TheoraFrameBuilder(small.info);
+        assertThrows(IllegalArgumentException.class, () -> same.build(data, data.length - 1, 0));
+        assertTrue(same.build(data, data.length, 0) != null);
+    }
+}
