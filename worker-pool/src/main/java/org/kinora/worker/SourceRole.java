@@ -1,19 +1,14 @@
 package org.kinora.worker;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.List;
 import org.kinora.codecs.Codecs;
-import org.kinora.core.AudioBlock;
-import org.kinora.core.AudioDecoder;
 import org.kinora.core.MediaException;
 import org.kinora.core.Packet;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
 import org.kinora.demux.Demuxer;
 import org.kinora.demux.Demuxers;
-import org.kinora.worker.protocol.AudioMessage;
 import org.kinora.worker.protocol.ConfigMessage;
 import org.kinora.worker.protocol.EndMessage;
 import org.kinora.worker.protocol.ErrorMessage;
@@ -32,7 +27,7 @@ import org.teavm.jso.typedarrays.Int8Array;
 /**
  * The source worker of one session: reads the URL ({@link HttpReader}: Range requests or a
  * streamed body; {@link WebSocketReader} for {@code ws://} live streams), demuxes, decodes the
- * audio track and sends video packets to the video worker over a MessageChannel port. It reads
+ * audio track ({@link SourceAudio}) and sends video packets to the video worker over a MessageChannel port. It reads
  * ahead of the playback position by a bounded time (unbounded in decode-only mode); a live stream
  * (no length, no duration) is read as it comes, announced with {@code live: true} and an infinite
  * duration. {@code progress} reports bytes received, reading started or paused, and the time range
@@ -85,20 +80,14 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     private boolean tracksSent;
     private TrackInfo videoTrack;
     private TrackInfo audioTrack;
-    private AudioDecoder audioDecoder;
     private double playhead;
     private double sentUntil;
     /** Stopped by the main thread or by a fatal error: nothing more is sent. */
     private boolean closed;
     /** The end of the stream was sent (a seek starts reading again). */
     private boolean atEnd;
-    /** After an exact seek: audio before this time (seconds) is cut off; NaN otherwise. */
-    private double audioFrom = Double.NaN;
-    private int audioSamples;
-    private double audioDecodeMs;
-    private int decodeErrors;
     private final AudioSink sink;
-    private FloatBuffer scratch = FloatBuffer.allocate(0);
+    private final SourceAudio audio;
     private ByteBuffer packetScratch = ByteBuffer.allocateDirect(64 * 1024);
     private final double reconnectAttempts;
     private final double stallSeconds;
@@ -116,6 +105,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             double readAhead, double reconnectAttempts, double stallSeconds) {
         this.main = main;
         this.sink = new AudioSink(main, audioPort, session);
+        this.audio = new SourceAudio(this, sink);
         this.session = session;
         this.url = url;
         this.videoPort = videoPort;
@@ -164,16 +154,13 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         reader.cancel();
         try {
             demuxer.seekTo(seconds);
-            if (audioDecoder != null) {
-                audioDecoder.reset();
-            }
+            audio.seek(seconds, exact);
         } catch (MediaException e) {
             fail(e.code(), e.getMessage());
             return;
         }
         atEnd = false;
         inputEnded = false;
-        audioFrom = exact ? seconds : Double.NaN;
         progress.seek();
         playhead = seconds;
         sentUntil = seconds;
@@ -316,7 +303,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         }
         videoTrack = video;
         audioTrack = audio;
-        audioDecoder = audio == null ? null : Codecs.audio(audio);
+        this.audio.open(audio, false);
         if (video != null && videoPort != null) {
             ConfigMessage config = stamp(Messages.create(Messages.CONFIG));
             config.setTrack(TrackMessages.toJs(video));
@@ -325,11 +312,12 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     }
 
     /** Seconds on the continued timeline of {@code ticks} of {@code track}, NaN for none. */
-    private double time(long ticks, TrackInfo track) {
+    double time(long ticks, TrackInfo track) {
         return seconds(ticks, track) + timeline.shift();
     }
 
-    private void reached(double end) {
+    /** Media up to {@code end} seconds (on the continued timeline) has been sent. */
+    void reached(double end) {
         if (!Double.isNaN(end)) {
             sentUntil = Math.max(sentUntil, end);
             timeline.reached(end);
@@ -413,9 +401,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED,
                     undecodable != null ? "no decoder for codec " + undecodable : "no audio or video track");
         }
-        if (audioTrack != null) {
-            audioDecoder = Codecs.audio(audioTrack);
-        }
+        audio.open(audioTrack, false);
         live = length < 0 && Double.isNaN(demuxer.durationSeconds());
         if (live) {
             reader.liveMode();
@@ -456,12 +442,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
                 audio = t;
             }
         }
-        if (audioDecoder != null) {
-            audioDecoder.flush();
-            drainAudio();
-        }
         audioTrack = audio;
-        audioDecoder = audio == null ? null : Codecs.audio(audio);
+        this.audio.open(audio, true);
         videoTrack = video;
         TracksMessage msg = stamp(Messages.create(Messages.TRACKS));
         msg.setDuration(demuxer.durationSeconds());
@@ -514,67 +496,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             transfer.push(data);
             Port.post(videoPort, msg, transfer);
             reached(time(p.pts, videoTrack) + (p.duration > 0 ? seconds(p.duration, videoTrack) : 0));
-        } else if (audioTrack != null && p.trackId == audioTrack.id()) {
-            double t0 = Port.now();
-            try {
-                audioDecoder.decode(p);
-            } catch (MediaException e) {
-                if (e.code() == MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED) {
-                    throw e; // not a damaged packet: a feature the decoder does not have
-                }
-                // The decoder contract: this packet is lost, the decoder stays usable.
-                decodeErrors++;
-                ErrorMessage err = stamp(Messages.create(Messages.DECODE_ERROR));
-                err.setCode(MediaException.MEDIA_ERR_DECODE);
-                err.setMessage("audio: " + e.getMessage());
-                err.setCount(decodeErrors);
-                Port.post(main, err);
-            }
-            audioDecodeMs += Port.now() - t0;
-            drainAudio();
-            reached(time(p.pts, audioTrack));
-        }
-    }
-
-    private void drainAudio() {
-        for (AudioBlock b = audioDecoder.receive(); b != null; b = audioDecoder.receive()) {
-            double time = time(b.pts, audioTrack);
-            int skip = 0;
-            if (!Double.isNaN(audioFrom) && !Double.isNaN(time) && b.sampleRate > 0) {
-                // Exact seek: the first sample heard is the one at the target.
-                double cut = (audioFrom - time) * b.sampleRate;
-                skip = cut <= 0 ? 0 : cut >= b.frames ? b.frames : (int) (cut + 0.5);
-                if (skip < b.frames) {
-                    audioFrom = Double.NaN;
-                }
-                time += (double) skip / b.sampleRate;
-            }
-            int frames = b.frames - skip;
-            if (frames <= 0) {
-                continue;
-            }
-            AudioMessage msg = stamp(Messages.create(Messages.AUDIO));
-            msg.setTime(time);
-            msg.setSampleRate(b.sampleRate);
-            msg.setChannels(b.channels);
-            msg.setFrames(frames);
-            JSArray<Float32Array> planes = new JSArray<>();
-            for (int c = 0; c < b.channels; c++) {
-                Float32Array plane = sink.planeFor(frames);
-                if (scratch.capacity() < frames) {
-                    scratch = ByteBuffer.allocateDirect(4 * frames).order(ByteOrder.nativeOrder()).asFloatBuffer();
-                }
-                scratch.clear();
-                scratch.put(b.samples[c], skip, frames);
-                // A fresh view each time: growing the Wasm memory detaches views made before.
-                copyInto(plane, Float32Array.fromJavaBuffer(scratch), frames);
-                planes.push(plane);
-            }
-            msg.setPlanes(planes);
-            msg.setPlanesAllocated(sink.planesAllocated());
-            audioSamples += frames;
-            sink.block(msg);
-            reached(b.sampleRate > 0 ? time + (double) frames / b.sampleRate : time);
+        } else if (audio.carries(p)) {
+            audio.decode(p);
         }
     }
 
@@ -587,18 +510,12 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     @JSBody(params = {"view", "length"}, script = "return view.slice(0, length).buffer;")
     private static native ArrayBuffer copyOut(Int8Array view, int length);
 
-    @JSBody(params = {"target", "source", "frames"}, script = "target.set(source.subarray(0, frames));")
-    private static native void copyInto(Float32Array target, Float32Array source, int frames);
-
     private void endOfStream() {
         if (!tracksSent) {
             throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED,
                     demuxer.tracks().isEmpty() ? "the file ends before its stream headers are complete" : "no audio or video track");
         }
-        if (audioDecoder != null) {
-            audioDecoder.flush();
-            drainAudio();
-        }
+        audio.finish();
         sink.end(stamp(Messages.create(Messages.EOS)));
         if (videoPort != null) {
             Port.post(videoPort, stamp(Messages.create(Messages.EOS)));
@@ -606,8 +523,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         progress.demuxedUntil(demuxer.durationSeconds());
         progress.send(session, epoch, false);
         EndMessage msg = stamp(Messages.create(Messages.EOS));
-        msg.setAudioSamples(audioSamples);
-        msg.setDecodeMs(audioDecodeMs);
+        msg.setAudioSamples(audio.samples());
+        msg.setDecodeMs(audio.decodeMs());
         Port.post(main, msg);
         atEnd = true;
     }
@@ -627,7 +544,13 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         Port.post(main, msg);
     }
 
-    private <T extends Message> T stamp(T m) {
+    /** The main thread's port. */
+    JSObject main() {
+        return main;
+    }
+
+    /** {@code m} marked with this session and the current seek epoch. */
+    <T extends Message> T stamp(T m) {
         m.setSession(session);
         m.setEpoch(epoch);
         return m;
