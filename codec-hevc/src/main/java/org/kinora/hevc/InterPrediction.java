@@ -153,15 +153,12 @@ final class InterPrediction {
             int mvy, short[] p0, short[] dst, int dstStride, int dstOffset) {
         int xFrac = mvx & 3;
         int yFrac = mvy & 3;
-        if (yFrac == 0 && xFrac != 0) {
-            lumaBlock(ref, stride, picW, picH, bitDepth, xPb, yPb, w, h, mvx, mvy, pred);
-            WeightedPrediction.defaultBi(p0, pred, w, h, bitDepth, dst, dstStride, dstOffset);
-            return;
-        }
         int off = source(ref, stride, picW, picH, xPb + (mvx >> 2), yPb + (mvy >> 2), w, h, xFrac != 0 ? 3 : 0,
                 yFrac != 0 ? 3 : 0, 3);
         int shift1 = bitDepth - 8 < 4 ? bitDepth - 8 : 4;
-        if (xFrac == 0 && yFrac == 0) {
+        if (yFrac == 0 && xFrac != 0) {
+            hBi(src, off, srcStride, w, h, LUMA_FILTER, xFrac << 3, 8, shift1, p0, bitDepth, dst, dstStride, dstOffset);
+        } else if (xFrac == 0 && yFrac == 0) {
             copyBi(src, off, srcStride, w, h, 14 - bitDepth > 2 ? 14 - bitDepth : 2, p0, bitDepth, dst, dstStride, dstOffset);
         } else if (xFrac == 0) {
             lumaVBi(src, off, srcStride, w, h, yFrac, shift1, p0, bitDepth, dst, dstStride, dstOffset);
@@ -176,15 +173,13 @@ final class InterPrediction {
             int mvCx, int mvCy, short[] p0, short[] dst, int dstStride, int dstOffset) {
         int xFrac = mvCx & 7;
         int yFrac = mvCy & 7;
-        if (yFrac == 0 && xFrac != 0) {
-            chromaBlock(ref, stride, picW, picH, bitDepthC, xPbC, yPbC, wC, hC, mvCx, mvCy, pred);
-            WeightedPrediction.defaultBi(p0, pred, wC, hC, bitDepthC, dst, dstStride, dstOffset);
-            return;
-        }
         int off = source(ref, stride, picW, picH, xPbC + (mvCx >> 3), yPbC + (mvCy >> 3), wC, hC, xFrac != 0 ? 1 : 0,
                 yFrac != 0 ? 1 : 0, 1);
         int shift1 = bitDepthC - 8 < 4 ? bitDepthC - 8 : 4;
-        if (xFrac == 0 && yFrac == 0) {
+        if (yFrac == 0 && xFrac != 0) {
+            hBi(src, off, srcStride, wC, hC, CHROMA_FILTER, xFrac << 2, 4, shift1, p0, bitDepthC, dst, dstStride,
+                    dstOffset);
+        } else if (xFrac == 0 && yFrac == 0) {
             copyBi(src, off, srcStride, wC, hC, 14 - bitDepthC > 2 ? 14 - bitDepthC : 2, p0, bitDepthC, dst, dstStride, dstOffset);
         } else if (xFrac == 0) {
             chromaVBi(src, off, srcStride, wC, hC, yFrac, shift1, p0, bitDepthC, dst, dstStride, dstOffset);
@@ -207,8 +202,14 @@ final class InterPrediction {
         int xFrac = mvx & 3;
         int yFrac = mvy & 3;
         if (yFrac == 0) {
-            lumaBlock(ref, stride, picW, picH, bitDepth, xPb, yPb, w, h, mvx, mvy, pred);
-            WeightedPrediction.explicitUni(pred, w, h, bitDepth, log2Wd, w0, o0, dst, dstStride, dstOffset);
+            if (xFrac == 0) {
+                lumaBlock(ref, stride, picW, picH, bitDepth, xPb, yPb, w, h, mvx, mvy, pred);
+                WeightedPrediction.explicitUni(pred, w, h, bitDepth, log2Wd, w0, o0, dst, dstStride, dstOffset);
+            } else {
+                int off = source(ref, stride, picW, picH, xPb + (mvx >> 2), yPb + (mvy >> 2), w, h, 3, 0, 3);
+                hUni(src, off, srcStride, w, h, LUMA_FILTER, xFrac << 3, 8, bitDepth - 8 < 4 ? bitDepth - 8 : 4,
+                        bitDepth, log2Wd, w0, o0, dst, dstStride, dstOffset);
+            }
             return;
         }
         int off = source(ref, stride, picW, picH, xPb + (mvx >> 2), yPb + (mvy >> 2), w, h, xFrac != 0 ? 3 : 0, 3, 3);
@@ -229,8 +230,14 @@ final class InterPrediction {
         int xFrac = mvCx & 7;
         int yFrac = mvCy & 7;
         if (yFrac == 0) {
-            chromaBlock(ref, stride, picW, picH, bitDepthC, xPbC, yPbC, wC, hC, mvCx, mvCy, pred);
-            WeightedPrediction.explicitUni(pred, wC, hC, bitDepthC, log2Wd, w0, o0, dst, dstStride, dstOffset);
+            if (xFrac == 0) {
+                chromaBlock(ref, stride, picW, picH, bitDepthC, xPbC, yPbC, wC, hC, mvCx, mvCy, pred);
+                WeightedPrediction.explicitUni(pred, wC, hC, bitDepthC, log2Wd, w0, o0, dst, dstStride, dstOffset);
+            } else {
+                int off = source(ref, stride, picW, picH, xPbC + (mvCx >> 3), yPbC + (mvCy >> 3), wC, hC, 1, 0, 1);
+                hUni(src, off, srcStride, wC, hC, CHROMA_FILTER, xFrac << 2, 4, bitDepthC - 8 < 4 ? bitDepthC - 8 : 4,
+                        bitDepthC, log2Wd, w0, o0, dst, dstStride, dstOffset);
+            }
             return;
         }
         int off = source(ref, stride, picW, picH, xPbC + (mvCx >> 3), yPbC + (mvCy >> 3), wC, hC, xFrac != 0 ? 1 : 0,
@@ -487,6 +494,141 @@ final class InterPrediction {
                 int v1 = (c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3 + c4 * a4 + c5 * a5 + c6 * a6 + c7 * a7) >> shift;
                 int v = ((v1 * w0 + rnd) >> log2Wd) + o0;
                 dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+                a6 = a7;
+            }
+        }
+    }
+
+    /**
+     * Horizontal filter of {@code taps} (8 or 4) coefficients {@code filter[f..]}, taps at
+     * x - taps / 2 + 1 .. x + taps / 2, weighted into the picture as in {@link #lumaUni}: the
+     * one pass of a block whose vector is fractional in x only.
+     */
+    private static void hUni(short[] s, int off, int sstride, int w, int h, int[] filter, int f, int taps, int shift,
+            int bitDepth, int log2Wd, int w0, int o0, short[] dst, int dstStride, int dstOffset) {
+        int max = (1 << bitDepth) - 1;
+        int rnd = 1 << (log2Wd - 1);
+        if (taps == 4) {
+            int c0 = filter[f];
+            int c1 = filter[f + 1];
+            int c2 = filter[f + 2];
+            int c3 = filter[f + 3];
+            for (int y = 0; y < h; y++) {
+                int p = off + y * sstride - 1;
+                int d = dstOffset + y * dstStride;
+                int a0 = s[p];
+                int a1 = s[p + 1];
+                int a2 = s[p + 2];
+                p += 3;
+                for (int x = 0; x < w; x++) {
+                    int a3 = s[p + x];
+                    int v = ((((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift) * w0 + rnd) >> log2Wd) + o0;
+                    dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                    a0 = a1;
+                    a1 = a2;
+                    a2 = a3;
+                }
+            }
+            return;
+        }
+        int c0 = filter[f];
+        int c1 = filter[f + 1];
+        int c2 = filter[f + 2];
+        int c3 = filter[f + 3];
+        int c4 = filter[f + 4];
+        int c5 = filter[f + 5];
+        int c6 = filter[f + 6];
+        int c7 = filter[f + 7];
+        for (int y = 0; y < h; y++) {
+            int p = off + y * sstride - 3;
+            int d = dstOffset + y * dstStride;
+            int a0 = s[p];
+            int a1 = s[p + 1];
+            int a2 = s[p + 2];
+            int a3 = s[p + 3];
+            int a4 = s[p + 4];
+            int a5 = s[p + 5];
+            int a6 = s[p + 6];
+            p += 7;
+            for (int x = 0; x < w; x++) {
+                int a7 = s[p + x];
+                int v1 = (c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3 + c4 * a4 + c5 * a5 + c6 * a6 + c7 * a7) >> shift;
+                int v = ((v1 * w0 + rnd) >> log2Wd) + o0;
+                dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+                a6 = a7;
+            }
+        }
+    }
+
+    /**
+     * Horizontal filter as in {@link #hUni} whose output is averaged with {@code p0} into the
+     * picture (default bi-prediction, see {@link #lumaBi}).
+     */
+    private static void hBi(short[] s, int off, int sstride, int w, int h, int[] filter, int f, int taps, int shift,
+            short[] p0, int bitDepth, short[] dst, int dstStride, int dstOffset) {
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
+        if (taps == 4) {
+            int c0 = filter[f];
+            int c1 = filter[f + 1];
+            int c2 = filter[f + 2];
+            int c3 = filter[f + 3];
+            for (int y = 0, i = 0; y < h; y++, i += w) {
+                int p = off + y * sstride - 1;
+                int d = dstOffset + y * dstStride;
+                int a0 = s[p];
+                int a1 = s[p + 1];
+                int a2 = s[p + 2];
+                p += 3;
+                for (int x = 0; x < w; x++) {
+                    int a3 = s[p + x];
+                    int v1 = (c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift;
+                    int v = (((p0[i + x] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
+                    dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                    a0 = a1;
+                    a1 = a2;
+                    a2 = a3;
+                }
+            }
+            return;
+        }
+        int c0 = filter[f];
+        int c1 = filter[f + 1];
+        int c2 = filter[f + 2];
+        int c3 = filter[f + 3];
+        int c4 = filter[f + 4];
+        int c5 = filter[f + 5];
+        int c6 = filter[f + 6];
+        int c7 = filter[f + 7];
+        for (int y = 0, i = 0; y < h; y++, i += w) {
+            int p = off + y * sstride - 3;
+            int d = dstOffset + y * dstStride;
+            int a0 = s[p];
+            int a1 = s[p + 1];
+            int a2 = s[p + 2];
+            int a3 = s[p + 3];
+            int a4 = s[p + 4];
+            int a5 = s[p + 5];
+            int a6 = s[p + 6];
+            p += 7;
+            for (int x = 0; x < w; x++) {
+                int a7 = s[p + x];
+                int v1 = (c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3 + c4 * a4 + c5 * a5 + c6 * a6 + c7 * a7) >> shift;
+                int v = (((p0[i + x] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
+                dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
                 a0 = a1;
                 a1 = a2;
                 a2 = a3;
