@@ -4,10 +4,13 @@
 #   - 720p all-intra (x265 --keyint 1), 100 frames;
 #   - 720p and 1080p inter streams: x265 default preset (B pictures, pyramid, open GOP), about
 #     2.5 and 3 Mb/s, 6 s of a zooming, panning fractal with film grain.
-# Prints frames per second of each decoder and Kinora's ratio to the other two.
+# Prints frames per second of each decoder and Kinora's ratio to the other two, by wall clock and
+# by CPU time (Kinora: its decoding thread; libde265: user + system time of the process), the
+# second being steadier when the machine is shared.
 # Build the CLI first:
 #   mvn -q -o install -pl cli -am -DskipTests
 # Usage: bench.sh [intra|inter|all]   (default all)
+# KINORA_CLI=path/to/kinora-cli.jar runs another build of the CLI (to compare two builds).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 tmp=${TMPDIR:-/tmp}
@@ -42,25 +45,30 @@ ratio() { # A B: A / B with two decimals, or "-" when either is missing
 }
 
 bench() {
-    local clip=$1 frames kin de ff rtime kbps
+    local clip=$1 frames kin kincpu de decpu ff rtime kbps cpu
     frames=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$clip")
     kbps=$(awk -v s="$(stat -c %s "$clip")" -v n="$frames" 'BEGIN { printf "%.0f", s * 8 / (n / 25) / 1000 }')
     echo "== $(basename "$clip"): $frames frames, $kbps kb/s at 25 fps"
     # Kinora on the JVM (the CLI warms up and repeats)
-    if out=$(java -jar cli/target/kinora-cli.jar bench "$clip" 2>&1); then
+    if out=$(java -jar "${KINORA_CLI:-cli/target/kinora-cli.jar}" bench "$clip" 2>&1); then
         kin=$(echo "$out" | sed -n 's/^video .* \([0-9.]*\) frames\/s.*/\1/p' | head -1)
+        kincpu=$(echo "$out" | sed -n 's/^video .* \([0-9.]*\) frames per CPU second.*/\1/p' | head -1)
     else
         echo "   kinora failed: $(echo "$out" | grep -m1 -iE 'exception|error' || echo "$out" | tail -1)"
         kin=0
     fi
     # libde265 without SIMD and threads; it prints its own frames per second
-    de=$(libde265-dec265 -q -t 0 --noaccel "$clip" 2>&1 | tr '\r' '\n' | sed -n 's/.*@ *\([0-9.]*\) fps.*/\1/p' | tail -1)
+    cpu=$( { TIMEFORMAT='%U %S'; time libde265-dec265 -q -t 0 --noaccel "$clip" >"$tmp/kinora-de265.log" 2>&1; } 2>&1 )
+    de=$(tr '\r' '\n' <"$tmp/kinora-de265.log" | sed -n 's/.*@ *\([0-9.]*\) fps.*/\1/p' | tail -1)
+    decpu=$(echo "$cpu" | awk -v n="$frames" '{ t = $1 + $2; if (t > 0) printf "%.1f", n / t; else print 0 }')
     # FFmpeg, one thread: frames / real time
     rtime=$(ffmpeg -threads 1 -benchmark -i "$clip" -f null - 2>&1 | sed -n 's/.*rtime=\([0-9.]*\)s.*/\1/p')
     ff=$(awk -v n="$frames" -v t="$rtime" 'BEGIN { if (t > 0) printf "%.1f", n / t; else print 0 }')
     printf '   %-34s %8s fps\n' "kinora (JVM, cli bench)" "${kin:-0}" "libde265-dec265 -q -t 0 --noaccel" "${de:-0}" \
         "ffmpeg -threads 1" "$ff"
     printf '   kinora / libde265 = %s   kinora / ffmpeg = %s\n' "$(ratio "${kin:-0}" "${de:-0}")" "$(ratio "${kin:-0}" "$ff")"
+    printf '   per CPU second: kinora %s, libde265 %s, kinora / libde265 = %s\n' "${kincpu:-0}" "${decpu:-0}" \
+        "$(ratio "${kincpu:-0}" "${decpu:-0}")"
 }
 
 if [ "$which" != inter ]; then bench "$intra"; fi

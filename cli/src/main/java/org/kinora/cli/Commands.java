@@ -4,6 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -218,8 +220,9 @@ final class Commands {
         if (videoTrack != null) {
             TrackInfo t = videoTrack;
             Result r = measure(() -> decodeAllVideo(t, video));
-            out.printf(Locale.ROOT, "video %s %dx%d: %d frames, %.1f frames/s (%d runs)%n",
-                    t.codec(), t.width(), t.height(), r.units, r.units * r.runs / r.seconds, r.runs);
+            out.printf(Locale.ROOT, "video %s %dx%d: %d frames, %.1f frames/s (%d runs), %.1f frames per CPU second%n",
+                    t.codec(), t.width(), t.height(), r.units, r.units * r.runs / r.seconds, r.runs,
+                    r.units * r.runs / r.cpuSeconds);
         }
         if (audioTrack != null) {
             TrackInfo t = audioTrack;
@@ -238,6 +241,8 @@ final class Commands {
         long units;
         int runs;
         double seconds;
+        /** CPU time of the decoding thread over the timed runs (the machine may be busy with others). */
+        double cpuSeconds;
     }
 
     /** Warms up for about 2 s, then times whole runs for at least 3 s. */
@@ -247,6 +252,8 @@ final class Commands {
             run.once();
         } while (System.nanoTime() < warmEnd);
         Result r = new Result();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long now;
         do {
@@ -255,6 +262,7 @@ final class Commands {
             now = System.nanoTime();
         } while (now - start < 3_000_000_000L);
         r.seconds = (now - start) / 1e9;
+        r.cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         return r;
     }
 

@@ -2,9 +2,11 @@ package org.kinora.hevc;
 
 /**
  * Inter prediction sample kernels (H.265 8.5.3.3): fractional sample interpolation of one
- * prediction block from one reference picture (8.5.3.3.3.1 luma, 8.5.3.3.3.2 chroma, 4:2:0) and
- * the weighted sample prediction that turns one or two such blocks into final samples
- * (8.5.3.3.4.2 default, 8.5.3.3.4.3 explicit). Bit depths 8 to 12.
+ * prediction block from one reference picture (8.5.3.3.3.1 luma, 8.5.3.3.3.2 chroma, 4:2:0).
+ * Bit depths 8 to 12. The weighted sample prediction (8.5.3.3.4) is {@link WeightedPrediction};
+ * the paths that write the picture directly ({@link #lumaBi}, {@link #lumaUni}, {@link #copyUni}
+ * and their chroma forms) do the weighting in the last filter pass ({@link FusedPrediction})
+ * instead of through predSamplesLX.
  *
  * <p>Interpolation writes the intermediate array predSamplesLX, {@code w * h} values at
  * {@code dst[y * w + x]}, 14-bit precision as in the specification. The filters are separable:
@@ -19,7 +21,7 @@ package org.kinora.hevc;
  * component fit a signed 16-bit value. A luma value with both components fractional lies in
  * [-16893, 33271] (bit depth 12; [-16830, 33150] at 8 bits), which exceeds 32767 for contrived
  * reference content. Such a value is stored modulo 2^16 (as a negative {@code short}, below
- * -16893 and so never ambiguous) and the weighting functions here read every value back as
+ * -16893 and so never ambiguous) and the weighting functions read every value back as
  * {@code ((s + 0x6000) & 0xFFFF) - 0x6000}, which restores the exact value: output stays
  * bit-exact with the specification for every input. Code that reads predSamplesLX otherwise must
  * do the same.
@@ -31,10 +33,17 @@ final class InterPrediction {
     static final int MAX_BLOCK = 64;
 
     /** Bias that maps every intermediate value into [0, 65535] (see the class comment). */
-    private static final int BIAS = 0x6000;
+    static final int BIAS = 0x6000;
 
+    // H.265 8.5.3.3.3.1: luma interpolation filter coefficients fL[yFrac][i], row 0 unused
+    private static final int[] LUMA_FILTER = {
+        0, 0, 0, 64, 0, 0, 0, 0,
+        -1, 4, -10, 58, 17, -5, 1, 0,
+        -1, 4, -11, 40, 40, -11, 4, -1,
+        0, 1, -5, 17, 58, -10, 4, -1,
+    };
     // H.265 8.5.3.3.3.2: chroma interpolation filter coefficients fC[xFrac][i], row 0 unused
-    private static final int[] CHROMA_FILTER = {
+    static final int[] CHROMA_FILTER = {
         0, 64, 0, 0,
         -2, 58, 10, -2,
         -4, 54, 16, -2,
@@ -138,50 +147,113 @@ final class InterPrediction {
      * already in {@code p0}: interpolates the L1 block as {@link #lumaBlock} does and, in the same
      * pass, writes Clip3(0, max, (predSamplesL0 + predSamplesL1 + offset2) >> shift2) to the
      * picture, sample (x, y) at {@code dst[dstOffset + y * dstStride + x]}; nothing else is written.
-     * Arguments as in {@link #lumaBlock} and {@link #defaultBi}.
+     * Arguments as in {@link #lumaBlock} and {@link WeightedPrediction#defaultBi}.
      */
     void lumaBi(short[] ref, int stride, int picW, int picH, int bitDepth, int xPb, int yPb, int w, int h, int mvx,
             int mvy, short[] p0, short[] dst, int dstStride, int dstOffset) {
         int xFrac = mvx & 3;
         int yFrac = mvy & 3;
-        if (yFrac == 0 && xFrac != 0) {
-            lumaBlock(ref, stride, picW, picH, bitDepth, xPb, yPb, w, h, mvx, mvy, pred);
-            defaultBi(p0, pred, w, h, bitDepth, dst, dstStride, dstOffset);
-            return;
-        }
         int off = source(ref, stride, picW, picH, xPb + (mvx >> 2), yPb + (mvy >> 2), w, h, xFrac != 0 ? 3 : 0,
                 yFrac != 0 ? 3 : 0, 3);
         int shift1 = bitDepth - 8 < 4 ? bitDepth - 8 : 4;
-        if (xFrac == 0 && yFrac == 0) {
-            copyBi(src, off, srcStride, w, h, 14 - bitDepth > 2 ? 14 - bitDepth : 2, p0, bitDepth, dst, dstStride, dstOffset);
+        if (yFrac == 0 && xFrac != 0) {
+            FusedPrediction.lumaHBi(src, off, srcStride, w, h, xFrac, shift1, p0, bitDepth, dst, dstStride,
+                    dstOffset);
+        } else if (xFrac == 0 && yFrac == 0) {
+            FusedPrediction.copyBi(src, off, srcStride, w, h, 14 - bitDepth > 2 ? 14 - bitDepth : 2, p0, bitDepth, dst,
+                    dstStride, dstOffset);
         } else if (xFrac == 0) {
-            lumaVBi(src, off, srcStride, w, h, yFrac, shift1, p0, bitDepth, dst, dstStride, dstOffset);
+            FusedPrediction.lumaVBi(src, off, srcStride, w, h, yFrac, shift1, p0, bitDepth, dst, dstStride, dstOffset);
         } else {
             lumaH(src, off - 3 * srcStride, srcStride, w, h + 7, xFrac, shift1, tmp);
-            lumaVBi(tmp, 3 * w, w, w, h, yFrac, 6, p0, bitDepth, dst, dstStride, dstOffset);
+            FusedPrediction.lumaVBi(tmp, 3 * w, w, w, h, yFrac, 6, p0, bitDepth, dst, dstStride, dstOffset);
         }
     }
 
-    /** {@link #lumaBi} for a 4:2:0 chroma block; arguments as in {@link #chromaBlock} and {@link #defaultBi}. */
+    /** {@link #lumaBi} for a 4:2:0 chroma block; arguments as in {@link #chromaBlock} and {@link WeightedPrediction#defaultBi}. */
     void chromaBi(short[] ref, int stride, int picW, int picH, int bitDepthC, int xPbC, int yPbC, int wC, int hC,
             int mvCx, int mvCy, short[] p0, short[] dst, int dstStride, int dstOffset) {
         int xFrac = mvCx & 7;
         int yFrac = mvCy & 7;
-        if (yFrac == 0 && xFrac != 0) {
-            chromaBlock(ref, stride, picW, picH, bitDepthC, xPbC, yPbC, wC, hC, mvCx, mvCy, pred);
-            defaultBi(p0, pred, wC, hC, bitDepthC, dst, dstStride, dstOffset);
-            return;
-        }
         int off = source(ref, stride, picW, picH, xPbC + (mvCx >> 3), yPbC + (mvCy >> 3), wC, hC, xFrac != 0 ? 1 : 0,
                 yFrac != 0 ? 1 : 0, 1);
         int shift1 = bitDepthC - 8 < 4 ? bitDepthC - 8 : 4;
-        if (xFrac == 0 && yFrac == 0) {
-            copyBi(src, off, srcStride, wC, hC, 14 - bitDepthC > 2 ? 14 - bitDepthC : 2, p0, bitDepthC, dst, dstStride, dstOffset);
+        if (yFrac == 0 && xFrac != 0) {
+            FusedPrediction.chromaHBi(src, off, srcStride, wC, hC, xFrac, shift1, p0, bitDepthC, dst, dstStride,
+                    dstOffset);
+        } else if (xFrac == 0 && yFrac == 0) {
+            FusedPrediction.copyBi(src, off, srcStride, wC, hC, 14 - bitDepthC > 2 ? 14 - bitDepthC : 2, p0, bitDepthC,
+                    dst, dstStride, dstOffset);
         } else if (xFrac == 0) {
-            chromaVBi(src, off, srcStride, wC, hC, yFrac, shift1, p0, bitDepthC, dst, dstStride, dstOffset);
+            FusedPrediction.chromaVBi(src, off, srcStride, wC, hC, yFrac, shift1, p0, bitDepthC, dst, dstStride,
+                    dstOffset);
         } else {
             chromaH(src, off - srcStride, srcStride, wC, hC + 3, xFrac, shift1, tmp);
-            chromaVBi(tmp, wC, wC, wC, hC, yFrac, 6, p0, bitDepthC, dst, dstStride, dstOffset);
+            FusedPrediction.chromaVBi(tmp, wC, wC, wC, hC, yFrac, 6, p0, bitDepthC, dst, dstStride, dstOffset);
+        }
+    }
+
+    /**
+     * Uni-prediction of a luma block with weights (H.265 8.5.3.3.4.3, or 8.5.3.3.4.2 as the case
+     * {@code w0 = 1}, {@code o0 = 0}, {@code log2Wd = 14 - bitDepth}): interpolates the block as
+     * {@link #lumaBlock} does and writes Clip3(0, max, ((predSamples * w0 + 2^(log2Wd - 1)) >> log2Wd) + o0)
+     * to {@code dst[dstOffset + y * dstStride + x]}; nothing else is written. {@code log2Wd}
+     * is at least 1 (it is at least 14 - bitDepth); other arguments as in {@link #lumaBlock} and
+     * {@link WeightedPrediction#explicitUni}.
+     */
+    void lumaUni(short[] ref, int stride, int picW, int picH, int bitDepth, int xPb, int yPb, int w, int h, int mvx,
+            int mvy, int log2Wd, int w0, int o0, short[] dst, int dstStride, int dstOffset) {
+        int xFrac = mvx & 3;
+        int yFrac = mvy & 3;
+        if (yFrac == 0) {
+            if (xFrac == 0) {
+                lumaBlock(ref, stride, picW, picH, bitDepth, xPb, yPb, w, h, mvx, mvy, pred);
+                WeightedPrediction.explicitUni(pred, w, h, bitDepth, log2Wd, w0, o0, dst, dstStride, dstOffset);
+            } else {
+                int off = source(ref, stride, picW, picH, xPb + (mvx >> 2), yPb + (mvy >> 2), w, h, 3, 0, 3);
+                FusedPrediction.lumaHUni(src, off, srcStride, w, h, xFrac, bitDepth - 8 < 4 ? bitDepth - 8 : 4,
+                        bitDepth, log2Wd, w0, o0, dst, dstStride, dstOffset);
+            }
+            return;
+        }
+        int off = source(ref, stride, picW, picH, xPb + (mvx >> 2), yPb + (mvy >> 2), w, h, xFrac != 0 ? 3 : 0, 3, 3);
+        int shift1 = bitDepth - 8 < 4 ? bitDepth - 8 : 4;
+        if (xFrac == 0) {
+            FusedPrediction.lumaVUni(src, off, srcStride, w, h, yFrac, shift1, bitDepth, log2Wd, w0, o0, dst,
+                    dstStride, dstOffset);
+        } else {
+            lumaH(src, off - 3 * srcStride, srcStride, w, h + 7, xFrac, shift1, tmp);
+            FusedPrediction.lumaVUni(tmp, 3 * w, w, w, h, yFrac, 6, bitDepth, log2Wd, w0, o0, dst, dstStride,
+                    dstOffset);
+        }
+    }
+
+    /** {@link #lumaUni} for a 4:2:0 chroma block; arguments as in {@link #chromaBlock} and {@link #lumaUni}. */
+    void chromaUni(short[] ref, int stride, int picW, int picH, int bitDepthC, int xPbC, int yPbC, int wC, int hC,
+            int mvCx, int mvCy, int log2Wd, int w0, int o0, short[] dst, int dstStride, int dstOffset) {
+        int xFrac = mvCx & 7;
+        int yFrac = mvCy & 7;
+        if (yFrac == 0) {
+            if (xFrac == 0) {
+                chromaBlock(ref, stride, picW, picH, bitDepthC, xPbC, yPbC, wC, hC, mvCx, mvCy, pred);
+                WeightedPrediction.explicitUni(pred, wC, hC, bitDepthC, log2Wd, w0, o0, dst, dstStride, dstOffset);
+            } else {
+                int off = source(ref, stride, picW, picH, xPbC + (mvCx >> 3), yPbC + (mvCy >> 3), wC, hC, 1, 0, 1);
+                FusedPrediction.chromaHUni(src, off, srcStride, wC, hC, xFrac, bitDepthC - 8 < 4 ? bitDepthC - 8 : 4,
+                        bitDepthC, log2Wd, w0, o0, dst, dstStride, dstOffset);
+            }
+            return;
+        }
+        int off = source(ref, stride, picW, picH, xPbC + (mvCx >> 3), yPbC + (mvCy >> 3), wC, hC, xFrac != 0 ? 1 : 0,
+                1, 1);
+        int shift1 = bitDepthC - 8 < 4 ? bitDepthC - 8 : 4;
+        if (xFrac == 0) {
+            FusedPrediction.chromaVUni(src, off, srcStride, wC, hC, yFrac, shift1, bitDepthC, log2Wd, w0, o0, dst,
+                    dstStride, dstOffset);
+        } else {
+            chromaH(src, off - srcStride, srcStride, wC, hC + 3, xFrac, shift1, tmp);
+            FusedPrediction.chromaVUni(tmp, wC, wC, wC, hC, yFrac, 6, bitDepthC, log2Wd, w0, o0, dst, dstStride,
+                    dstOffset);
         }
     }
 
@@ -220,156 +292,6 @@ final class InterPrediction {
         src = edge;
         srcStride = EDGE_STRIDE;
         return pad * EDGE_STRIDE + pad;
-    }
-
-    /** Full-sample L1 with the L0 samples: the default bi-prediction of a block with refSample << shift3. */
-    private static void copyBi(short[] s, int off, int sstride, int w, int h, int shift3, short[] p0, int bitDepth,
-            short[] dst, int dstStride, int dstOffset) {
-        int shift2 = 15 - bitDepth;
-        int max = (1 << bitDepth) - 1;
-        int add = (1 << (shift2 - 1)) - BIAS;
-        for (int y = 0, i = 0; y < h; y++, i += w) {
-            int p = off + y * sstride;
-            int d = dstOffset + y * dstStride;
-            for (int x = 0; x < w; x++) {
-                int v = (((p0[i + x] + BIAS) & 0xFFFF) + (s[p + x] << shift3) + add) >> shift2;
-                dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
-            }
-        }
-    }
-
-    /**
-     * {@link #lumaV} whose output is averaged with {@code p0} into the picture (see {@link #lumaBi});
-     * one loop per fractional position as in {@link #lumaV}.
-     */
-    private static void lumaVBi(short[] s, int off, int sstride, int w, int h, int frac, int shift, short[] p0,
-            int bitDepth, short[] dst, int dstStride, int dstOffset) {
-        if (frac == 1) {
-            lumaVBi1(s, off, sstride, w, h, shift, p0, bitDepth, dst, dstStride, dstOffset);
-        } else if (frac == 2) {
-            lumaVBi2(s, off, sstride, w, h, shift, p0, bitDepth, dst, dstStride, dstOffset);
-        } else {
-            lumaVBi3(s, off, sstride, w, h, shift, p0, bitDepth, dst, dstStride, dstOffset);
-        }
-    }
-
-    private static void lumaVBi1(short[] s, int off, int sstride, int w, int h, int shift, short[] p0, int bitDepth,
-            short[] dst, int dstStride, int dstOffset) {
-        int shift2 = 15 - bitDepth;
-        int max = (1 << bitDepth) - 1;
-        int add = (1 << (shift2 - 1)) - BIAS;
-        for (int x = 0; x < w; x++) {
-            int p = off - 3 * sstride + x;
-            int a0 = s[p];
-            int a1 = s[p + sstride];
-            int a2 = s[p + 2 * sstride];
-            int a3 = s[p + 3 * sstride];
-            int a4 = s[p + 4 * sstride];
-            int a5 = s[p + 5 * sstride];
-            p += 6 * sstride;
-            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
-                int a6 = s[p];
-                int v1 = (a6 - a0 + 4 * a1 - 10 * a2 + 58 * a3 + 17 * a4 - 5 * a5) >> shift;
-                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
-                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
-                a0 = a1;
-                a1 = a2;
-                a2 = a3;
-                a3 = a4;
-                a4 = a5;
-                a5 = a6;
-            }
-        }
-    }
-
-    private static void lumaVBi2(short[] s, int off, int sstride, int w, int h, int shift, short[] p0, int bitDepth,
-            short[] dst, int dstStride, int dstOffset) {
-        int shift2 = 15 - bitDepth;
-        int max = (1 << bitDepth) - 1;
-        int add = (1 << (shift2 - 1)) - BIAS;
-        for (int x = 0; x < w; x++) {
-            int p = off - 3 * sstride + x;
-            int a0 = s[p];
-            int a1 = s[p + sstride];
-            int a2 = s[p + 2 * sstride];
-            int a3 = s[p + 3 * sstride];
-            int a4 = s[p + 4 * sstride];
-            int a5 = s[p + 5 * sstride];
-            int a6 = s[p + 6 * sstride];
-            p += 7 * sstride;
-            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
-                int a7 = s[p];
-                int v1 = (-a0 + 4 * a1 - 11 * a2 + 40 * a3 + 40 * a4 - 11 * a5 + 4 * a6 - a7) >> shift;
-                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
-                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
-                a0 = a1;
-                a1 = a2;
-                a2 = a3;
-                a3 = a4;
-                a4 = a5;
-                a5 = a6;
-                a6 = a7;
-            }
-        }
-    }
-
-    private static void lumaVBi3(short[] s, int off, int sstride, int w, int h, int shift, short[] p0, int bitDepth,
-            short[] dst, int dstStride, int dstOffset) {
-        int shift2 = 15 - bitDepth;
-        int max = (1 << bitDepth) - 1;
-        int add = (1 << (shift2 - 1)) - BIAS;
-        for (int x = 0; x < w; x++) {
-            int p = off - 2 * sstride + x;
-            int a0 = s[p];
-            int a1 = s[p + sstride];
-            int a2 = s[p + 2 * sstride];
-            int a3 = s[p + 3 * sstride];
-            int a4 = s[p + 4 * sstride];
-            int a5 = s[p + 5 * sstride];
-            p += 6 * sstride;
-            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
-                int a6 = s[p];
-                int v1 = (a0 - 5 * a1 + 17 * a2 + 58 * a3 - 10 * a4 + 4 * a5 - a6) >> shift;
-                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
-                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
-                a0 = a1;
-                a1 = a2;
-                a2 = a3;
-                a3 = a4;
-                a4 = a5;
-                a5 = a6;
-            }
-        }
-    }
-
-    /** {@link #chromaV} whose output is averaged with {@code p0} into the picture (see {@link #lumaBi}). */
-    private static void chromaVBi(short[] s, int off, int sstride, int w, int h, int frac, int shift, short[] p0,
-            int bitDepth, short[] dst, int dstStride, int dstOffset) {
-        int f = frac << 2;
-        int c0 = CHROMA_FILTER[f];
-        int c1 = CHROMA_FILTER[f + 1];
-        int c2 = CHROMA_FILTER[f + 2];
-        int c3 = CHROMA_FILTER[f + 3];
-        int shift2 = 15 - bitDepth;
-        int max = (1 << bitDepth) - 1;
-        int add = (1 << (shift2 - 1)) - BIAS;
-        int end = h * w;
-        for (int x = 0; x < w; x++) {
-            int p = off - sstride + x;
-            int a0 = s[p];
-            int a1 = s[p + sstride];
-            int a2 = s[p + 2 * sstride];
-            p += 3 * sstride;
-            for (int i = x, d = dstOffset + x; i < end; i += w, d += dstStride, p += sstride) {
-                int a3 = s[p];
-                int v1 = (c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift;
-                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
-                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
-                a0 = a1;
-                a1 = a2;
-                a2 = a3;
-            }
-        }
     }
 
     /** Copies the {@code n} x {@code rows} area at (x0, y0), coordinates clamped to the picture, into {@link #edge}. */
@@ -590,13 +512,32 @@ final class InterPrediction {
         }
     }
 
-    /** 4-tap horizontal filter of {@code h} rows; taps at x - 1 .. x + 2, sliding along the row. */
+    /**
+     * 4-tap horizontal filter of {@code h} rows; taps at x - 1 .. x + 2, sliding along the row.
+     * Rows of 4 (the chroma of 8-wide luma blocks, the most common) are written out whole.
+     */
     private static void chromaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
         int f = frac << 2;
         int c0 = CHROMA_FILTER[f];
         int c1 = CHROMA_FILTER[f + 1];
         int c2 = CHROMA_FILTER[f + 2];
         int c3 = CHROMA_FILTER[f + 3];
+        if (w == 4) {
+            for (int y = 0, d = 0, p = off - 1; y < h; y++, d += 4, p += sstride) {
+                int a0 = src[p];
+                int a1 = src[p + 1];
+                int a2 = src[p + 2];
+                int a3 = src[p + 3];
+                int a4 = src[p + 4];
+                int a5 = src[p + 5];
+                int a6 = src[p + 6];
+                dst[d] = (short) ((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift);
+                dst[d + 1] = (short) ((c0 * a1 + c1 * a2 + c2 * a3 + c3 * a4) >> shift);
+                dst[d + 2] = (short) ((c0 * a2 + c1 * a3 + c2 * a4 + c3 * a5) >> shift);
+                dst[d + 3] = (short) ((c0 * a3 + c1 * a4 + c2 * a5 + c3 * a6) >> shift);
+            }
+            return;
+        }
         for (int y = 0, d = 0; y < h; y++, d += w) {
             int p = off + y * sstride - 1;
             int a0 = src[p];
@@ -632,119 +573,6 @@ final class InterPrediction {
                 a0 = a1;
                 a1 = a2;
                 a2 = a3;
-            }
-        }
-    }
-
-    /**
-     * Default weighted sample prediction (H.265 8.5.3.3.4.2) of a uni-predicted block:
-     * Clip3(0, (1 << bitDepth) - 1, (predSamples + offset1) >> shift1), shift1 = 14 - bitDepth.
-     *
-     * @param pred predSamplesL0 or predSamplesL1, {@code pred[y * w + x]}, as the interpolation wrote it
-     * @param bitDepth BitDepthY or BitDepthC of the component, 8 to 12
-     * @param dst picture plane; sample (x, y) of the block goes to {@code dst[dstOffset + y * dstStride + x]}
-     */
-    static void defaultUni(short[] pred, int w, int h, int bitDepth, short[] dst, int dstStride, int dstOffset) {
-        int shift1 = 14 - bitDepth;
-        int max = (1 << bitDepth) - 1;
-        // offset1 = 1 << (shift1 - 1), with the bias of the stored values folded in
-        int add = (1 << (shift1 - 1)) - BIAS;
-        int s = 0;
-        for (int y = 0; y < h; y++) {
-            int d = dstOffset + y * dstStride;
-            for (int x = 0; x < w; x++) {
-                int v = (((pred[s++] + BIAS) & 0xFFFF) + add) >> shift1;
-                dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
-            }
-        }
-    }
-
-    /**
-     * Default weighted sample prediction (H.265 8.5.3.3.4.2) of a bi-predicted block:
-     * Clip3(0, (1 << bitDepth) - 1, (predSamplesL0 + predSamplesL1 + offset2) >> shift2),
-     * shift2 = 15 - bitDepth. Arguments as in {@link #defaultUni}.
-     */
-    static void defaultBi(short[] p0, short[] p1, int w, int h, int bitDepth, short[] dst, int dstStride,
-            int dstOffset) {
-        int shift2 = 15 - bitDepth;
-        int max = (1 << bitDepth) - 1;
-        int add = (1 << (shift2 - 1)) - 2 * BIAS;
-        int s = 0;
-        for (int y = 0; y < h; y++) {
-            int d = dstOffset + y * dstStride;
-            for (int x = 0; x < w; x++, s++) {
-                int v = (((p0[s] + BIAS) & 0xFFFF) + ((p1[s] + BIAS) & 0xFFFF) + add) >> shift2;
-                dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
-            }
-        }
-    }
-
-    /**
-     * Explicit weighted sample prediction (H.265 8.5.3.3.4.3) of a uni-predicted block:
-     * Clip3(0, max, ((pred * w0 + 2^(log2WD - 1)) >> log2WD) + o0), or
-     * Clip3(0, max, pred * w0 + o0) when log2WD &lt; 1.
-     *
-     * <p>The caller passes the variables of that clause for the component (cIdx) and the
-     * reference index (refIdxLX) in use, with shift1 = 14 - bitDepth:
-     * <ul>
-     * <li>luma: {@code log2Wd = luma_log2_weight_denom + shift1}, {@code w0 = LumaWeightLX[refIdxLX]}
-     * (that is {@code (1 << luma_log2_weight_denom) + delta_luma_weight_lX[refIdxLX]}, or
-     * {@code 1 << luma_log2_weight_denom} when luma_weight_lX_flag is 0),
-     * {@code o0 = luma_offset_lX[refIdxLX] << WpOffsetBdShiftY} (WpOffsetBdShiftY = BitDepthY - 8, or
-     * 0 with high_precision_offsets_enabled_flag);</li>
-     * <li>chroma: {@code log2Wd = ChromaLog2WeightDenom + shift1}, {@code w0 = ChromaWeightLX[refIdxLX][cIdx - 1]},
-     * {@code o0 = ChromaOffsetLX[refIdxLX][cIdx - 1] << WpOffsetBdShiftC}.</li>
-     * </ul>
-     * For L1 pass the L1 weight and offset as {@code w0} and {@code o0}. Legal ranges: weights
-     * -128..255, offsets (before the shift) -128..127, denominators 0..7.
-     *
-     * @param pred predSamplesLX as the interpolation wrote it
-     * @param dst picture plane; sample (x, y) goes to {@code dst[dstOffset + y * dstStride + x]}
-     */
-    static void explicitUni(short[] pred, int w, int h, int bitDepth, int log2Wd, int w0, int o0, short[] dst,
-            int dstStride, int dstOffset) {
-        int max = (1 << bitDepth) - 1;
-        int s = 0;
-        if (log2Wd >= 1) {
-            // (v - BIAS) * w0 + round == u * w0 + (round - BIAS * w0)
-            int add = (1 << (log2Wd - 1)) - BIAS * w0;
-            for (int y = 0; y < h; y++) {
-                int d = dstOffset + y * dstStride;
-                for (int x = 0; x < w; x++) {
-                    int v = ((((pred[s++] + BIAS) & 0xFFFF) * w0 + add) >> log2Wd) + o0;
-                    dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
-                }
-            }
-        } else {
-            int add = o0 - BIAS * w0;
-            for (int y = 0; y < h; y++) {
-                int d = dstOffset + y * dstStride;
-                for (int x = 0; x < w; x++) {
-                    int v = ((pred[s++] + BIAS) & 0xFFFF) * w0 + add;
-                    dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
-                }
-            }
-        }
-    }
-
-    /**
-     * Explicit weighted sample prediction (H.265 8.5.3.3.4.3) of a bi-predicted block:
-     * Clip3(0, max, (p0 * w0 + p1 * w1 + ((o0 + o1 + 1) << log2WD)) >> (log2WD + 1)).
-     * {@code log2Wd} as in {@link #explicitUni}; {@code w0}, {@code o0} are the L0 weight and offset
-     * of refIdxL0 and {@code w1}, {@code o1} the L1 ones of refIdxL1, offsets already shifted left
-     * by WpOffsetBdShift.
-     */
-    static void explicitBi(short[] p0, short[] p1, int w, int h, int bitDepth, int log2Wd, int w0, int w1, int o0,
-            int o1, short[] dst, int dstStride, int dstOffset) {
-        int max = (1 << bitDepth) - 1;
-        int shift = log2Wd + 1;
-        int add = ((o0 + o1 + 1) << log2Wd) - BIAS * (w0 + w1);
-        int s = 0;
-        for (int y = 0; y < h; y++) {
-            int d = dstOffset + y * dstStride;
-            for (int x = 0; x < w; x++, s++) {
-                int v = (((p0[s] + BIAS) & 0xFFFF) * w0 + ((p1[s] + BIAS) & 0xFFFF) * w1 + add) >> shift;
-                dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
             }
         }
     }

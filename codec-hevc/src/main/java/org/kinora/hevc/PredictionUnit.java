@@ -194,28 +194,24 @@ final class PredictionUnit {
                                 c == 0 ? ref.height : ref.planeHeight[c], x + (mvx >> sh), y + (mvy >> sh), w, h, dst,
                                 stride, off);
                     } else {
-                        interpolate(ref, c, x, y, w, h, mv, pred0);
-                        InterPrediction.defaultUni(pred0, w, h, bitDepth, dst, stride, off);
+                        // default weights are the explicit formula with w0 = 1, o0 = 0, log2Wd = shift1
+                        interpolateUni(ref, c, x, y, w, h, mv, 14 - bitDepth, 1, 0, dst, stride, off);
                     }
                 }
             } else {
-                if (ref0 != null) {
-                    interpolate(ref0, c, x, y, w, h, mvs.mv0, pred0);
-                }
-                if (ref1 != null) {
-                    interpolate(ref1, c, x, y, w, h, mvs.mv1, ref0 != null ? pred1 : pred0);
-                }
                 int log2Wd = (c == 0 ? wt.lumaLog2Denom : wt.chromaLog2Denom) + 14 - bitDepth;
                 int w0 = weight(wt, 0, r0, c);
                 int o0 = offset(wt, 0, r0, c);
                 int w1 = weight(wt, 1, r1, c);
                 int o1 = offset(wt, 1, r1, c);
                 if (ref0 != null && ref1 != null) {
-                    InterPrediction.explicitBi(pred0, pred1, w, h, bitDepth, log2Wd, w0, w1, o0, o1, dst, stride, off);
+                    interpolate(ref0, c, x, y, w, h, mvs.mv0, pred0);
+                    interpolate(ref1, c, x, y, w, h, mvs.mv1, pred1);
+                    WeightedPrediction.explicitBi(pred0, pred1, w, h, bitDepth, log2Wd, w0, w1, o0, o1, dst, stride, off);
                 } else if (ref0 != null) {
-                    InterPrediction.explicitUni(pred0, w, h, bitDepth, log2Wd, w0, o0, dst, stride, off);
+                    interpolateUni(ref0, c, x, y, w, h, mvs.mv0, log2Wd, w0, o0, dst, stride, off);
                 } else {
-                    InterPrediction.explicitUni(pred0, w, h, bitDepth, log2Wd, w1, o1, dst, stride, off);
+                    interpolateUni(ref1, c, x, y, w, h, mvs.mv1, log2Wd, w1, o1, dst, stride, off);
                 }
             }
         }
@@ -241,6 +237,19 @@ final class PredictionUnit {
         } else {
             kernels.chromaBi(ref.planes[c], ref.planeWidth[c], ref.planeWidth[c], ref.planeHeight[c], sps.bitDepthC, x,
                     y, w, h, MotionVectors.mvx(mv), MotionVectors.mvy(mv), pred0, dst, stride, off);
+        }
+    }
+
+    /** Interpolates a uni-predicted block and weights it into the picture. */
+    private void interpolateUni(Frame ref, int c, int x, int y, int w, int h, int mv, int log2Wd, int w0, int o0,
+            short[] dst, int stride, int off) {
+        Sps sps = ref.sps;
+        if (c == 0) {
+            kernels.lumaUni(ref.planes[0], ref.planeWidth[0], ref.width, ref.height, sps.bitDepthY, x, y, w, h,
+                    MotionVectors.mvx(mv), MotionVectors.mvy(mv), log2Wd, w0, o0, dst, stride, off);
+        } else {
+            kernels.chromaUni(ref.planes[c], ref.planeWidth[c], ref.planeWidth[c], ref.planeHeight[c], sps.bitDepthC, x,
+                    y, w, h, MotionVectors.mvx(mv), MotionVectors.mvy(mv), log2Wd, w0, o0, dst, stride, off);
         }
     }
 

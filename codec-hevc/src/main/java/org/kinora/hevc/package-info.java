@@ -20,7 +20,8 @@
  * mode and QP derivation (7.3.8.4-12, 8.4.2, 8.4.3, 8.6.1); {@code Residual}: residual_coding
  * (7.3.8.11, 9.3.4.2.4-7).</li>
  * <li>Kernels: {@code IntraPrediction} (8.4.4.2), {@code InterPrediction} (fractional sample
- * interpolation and weighted sample prediction, 8.5.3.3.3, 8.5.3.3.4), {@code Transform} and {@code TransformMatrix}
+ * interpolation, 8.5.3.3.3) and {@code FusedPrediction} (its last pass with the weighting or the
+ * bi-prediction average, writing the picture), {@code WeightedPrediction} (weighted sample prediction, 8.5.3.3.4), {@code Transform} and {@code TransformMatrix}
  * (8.6.2-8.6.4), {@code Deblocking} (8.7.2), {@code Sao} (8.7.3).</li>
  * <li>{@code PictureHash}: decoded picture hash SEI (D.2.20); {@code HevcDecoder}: NAL dispatch,
  * picture order count (8.3.1), output order (C.5.2) and cropping.</li>
@@ -35,7 +36,9 @@
  * picture is filtered straight from the plane, any other block first has its clamped footprint
  * (Clip3 of 8.5.3.3.3) copied into a 71x71 scratch. Only blocks at the picture border pay, and
  * no picture is copied or enlarged. Interpolation is separable through a 16-bit scratch with one
- * loop per fractional case; luma values with both components fractional can exceed 32767 for
+ * loop per fractional case, luma loops per fractional position with constant coefficients; the
+ * default bi-prediction of the second list and the uni-prediction weighting are done in the last
+ * filter pass, writing the picture directly, and full-sample uni-predicted blocks are copied; luma values with both components fractional can exceed 32767 for
  * contrived content, so they are stored modulo 2^16 and read back exactly by the weighting
  * functions (see {@code InterPrediction}).</li>
  * <li>Block metadata (intra modes, QP, depth, deblocking strengths, filter bypass) lives in

@@ -44,7 +44,7 @@ final class InterPredictionBench {
                 int blocks = 4_000_000 / (n * n) * 4;
                 long t0 = System.nanoTime();
                 for (int b = 0; b < blocks; b++) {
-                    InterPrediction.defaultBi(p0, p1, n, n, 8, out, picW, (b % 600) * picW + (b % 1200));
+                    WeightedPrediction.defaultBi(p0, p1, n, n, 8, out, picW, (b % 600) * picW + (b % 1200));
                 }
                 double ns = System.nanoTime() - t0;
                 line.append(String.format("  bi %6.0f Ms/s", blocks * (double) n * n / ns * 1000));

@@ -141,17 +141,18 @@ class InterPredictionTest {
 
     /**
      * The paths that write the picture directly: bi-prediction fused with the L1 interpolation
-     * ({@code lumaBi}, {@code chromaBi}) and the copy of a full-sample uni-predicted block
-     * ({@code copyUni}), against the reference interpolation followed by the reference weighting,
-     * in a plane with guard samples around the block.
+     * ({@code lumaBi}, {@code chromaBi}), uni-prediction with explicit or default weights fused
+     * with the interpolation ({@code lumaUni}, {@code chromaUni}) and the copy of a full-sample
+     * uni-predicted block ({@code copyUni}), against the reference interpolation followed by the
+     * reference weighting, in a plane with guard samples around the block.
      */
     @Test
     void fusedPathsMatchReference() {
         Random r = new Random(0x4856_4334L);
         InterPrediction ip = new InterPrediction();
         short[] p0 = new short[64 * 64];
-        int[] kinds = new int[6];
-        for (int t = 0; t < 6000; t++) {
+        int[] kinds = new int[9];
+        for (int t = 0; t < 9000; t++) {
             int bitDepth = DEPTHS[r.nextInt(DEPTHS.length)];
             boolean luma = r.nextBoolean();
             int unit = luma ? 4 : 8;
@@ -187,6 +188,25 @@ class InterPredictionTest {
                         stride, offset);
                 expected = InterPredictionReference.defaultUni(l1, bitDepth);
                 kinds[4]++;
+            } else if (r.nextBoolean()) {
+                int denom = r.nextInt(8);
+                int log2Wd = denom + 14 - bitDepth;
+                int w0 = (1 << denom) + r.nextInt(256) - 128;
+                int o0 = (r.nextInt(256) - 128) << (bitDepth - 8);
+                if (r.nextInt(4) == 0) { // default weights
+                    log2Wd = 14 - bitDepth;
+                    w0 = 1;
+                    o0 = 0;
+                }
+                if (luma) {
+                    ip.lumaUni(pic.samples, pic.stride, pic.w, pic.h, bitDepth, xPb, yPb, w, h, mvx, mvy, log2Wd, w0, o0,
+                            plane, stride, offset);
+                } else {
+                    ip.chromaUni(pic.samples, pic.stride, pic.w, pic.h, bitDepth, xPb, yPb, w, h, mvx, mvy, log2Wd, w0,
+                            o0, plane, stride, offset);
+                }
+                expected = InterPredictionReference.explicitUni(l1, bitDepth, log2Wd, w0, o0);
+                kinds[5 + phase]++;
             } else {
                 int[] l0 = randomPred(r, w * h, bitDepth);
                 short[] s0 = stored(l0);
@@ -206,7 +226,7 @@ class InterPredictionTest {
                     short got = plane[y * stride + x];
                     boolean inside = y >= g && y < g + h && x >= g && x < g + w;
                     if (inside && got != expected[(y - g) * w + (x - g)]) {
-                        fail((copy ? "copy" : "bi") + (luma ? " luma" : " chroma") + " trial " + t + " " + w + "x" + h
+                        fail("case " + java.util.Arrays.toString(kinds) + (luma ? " luma" : " chroma") + " trial " + t + " " + w + "x" + h
                                 + " mv " + mvx + "," + mvy + " depth " + bitDepth + " at " + (x - g) + "," + (y - g)
                                 + ": expected " + expected[(y - g) * w + (x - g)] + " got " + got);
                     }
@@ -216,7 +236,7 @@ class InterPredictionTest {
                 }
             }
         }
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < kinds.length; k++) {
             assertTrue(kinds[k] > 300, "case " + k + " exercised: " + kinds[k]);
         }
     }
@@ -286,22 +306,22 @@ class InterPredictionTest {
             java.util.Arrays.fill(plane, GUARD);
             switch (mode) {
                 case 0:
-                    InterPrediction.defaultUni(s0, w, h, bitDepth, plane, stride, offset);
+                    WeightedPrediction.defaultUni(s0, w, h, bitDepth, plane, stride, offset);
                     expected = InterPredictionReference.defaultUni(p0, bitDepth);
                     break;
                 case 1:
-                    InterPrediction.defaultBi(s0, s1, w, h, bitDepth, plane, stride, offset);
+                    WeightedPrediction.defaultBi(s0, s1, w, h, bitDepth, plane, stride, offset);
                     expected = InterPredictionReference.defaultBi(p0, p1, bitDepth);
                     break;
                 case 2:
                     if (r.nextInt(8) == 0) {
                         log2Wd = 0; // not reachable with legal syntax, but the clause has the branch
                     }
-                    InterPrediction.explicitUni(s0, w, h, bitDepth, log2Wd, w0, o0, plane, stride, offset);
+                    WeightedPrediction.explicitUni(s0, w, h, bitDepth, log2Wd, w0, o0, plane, stride, offset);
                     expected = InterPredictionReference.explicitUni(p0, bitDepth, log2Wd, w0, o0);
                     break;
                 default:
-                    InterPrediction.explicitBi(s0, s1, w, h, bitDepth, log2Wd, w0, w1, o0, o1, plane, stride, offset);
+                    WeightedPrediction.explicitBi(s0, s1, w, h, bitDepth, log2Wd, w0, w1, o0, o1, plane, stride, offset);
                     expected = InterPredictionReference.explicitBi(p0, p1, bitDepth, log2Wd, w0, w1, o0, o1);
                     break;
             }
@@ -350,18 +370,18 @@ class InterPredictionTest {
         ip.lumaBlock(ref, size, size, size, 8, 4, 4, 4, 4, -2, -2, p0);
         ip.lumaBlock(neg, size, size, size, 8, 4, 4, 4, 4, -2, -2, p1);
         short[] out = new short[16];
-        InterPrediction.defaultBi(p0, p1, 4, 4, 8, out, 4, 0);
+        WeightedPrediction.defaultBi(p0, p1, 4, 4, 8, out, 4, 0);
         int[] expected = InterPredictionReference.defaultBi(hi, lo, 8);
         assertEquals(128, expected[0]);
         for (int i = 0; i < 16; i++) {
             assertEquals(expected[i], out[i], "bi sample " + i);
         }
-        InterPrediction.explicitBi(p0, p1, 4, 4, 8, 7, 3, 1, 5, -9, out, 4, 0);
+        WeightedPrediction.explicitBi(p0, p1, 4, 4, 8, 7, 3, 1, 5, -9, out, 4, 0);
         expected = InterPredictionReference.explicitBi(hi, lo, 8, 7, 3, 1, 5, -9);
         for (int i = 0; i < 16; i++) {
             assertEquals(expected[i], out[i], "explicit bi sample " + i);
         }
-        InterPrediction.explicitUni(p0, 4, 4, 8, 10, 3, 60, out, 4, 0);
+        WeightedPrediction.explicitUni(p0, 4, 4, 8, 10, 3, 60, out, 4, 0);
         expected = InterPredictionReference.explicitUni(hi, 8, 10, 3, 60);
         assertTrue(expected[0] > 0 && expected[0] < 255, "unclipped: " + expected[0]);
         for (int i = 0; i < 16; i++) {

@@ -77,4 +77,20 @@ public final class Picture {
         this.cropWidth = width;
         this.cropHeight = height;
     }
+
+    /**
+     * Narrows {@code n} samples of {@code bitDepth} bits (9 to 16) to 8 bits for display, rounding
+     * to nearest: (v + 2^(shift - 1)) >> shift with shift = bitDepth - 8, clamped to 255 (the top
+     * values of the deeper range round up past it). Ten-bit video levels map onto the 8-bit ones
+     * (64..940 onto 16..235), and the error is at most half a step instead of a whole one when
+     * the low bits are dropped.
+     */
+    public static void narrowTo8(short[] src, int srcOffset, int n, int bitDepth, byte[] dst, int dstOffset) {
+        int shift = bitDepth - 8;
+        int add = 1 << (shift - 1);
+        for (int i = 0; i < n; i++) {
+            int v = ((src[srcOffset + i] & 0xFFFF) + add) >> shift;
+            dst[dstOffset + i] = (byte) (v > 255 ? 255 : v);
+        }
+    }
 }

@@ -81,6 +81,8 @@ final class VideoRole {
      * ArrayBuffer.
      */
     private ByteBuffer frame = ByteBuffer.allocateDirect(0);
+    /** One row of deeper samples narrowed to 8 bits, on its way into {@link #frame}. */
+    private byte[] row8 = new byte[0];
     private int frames;
     private double decodeMs;
 
@@ -335,7 +337,7 @@ final class VideoRole {
         Port.post(main, msg, transfer);
     }
 
-    /** Packs the visible planes of 8-bit samples into {@link #frame}; returns the byte count. */
+    /** Packs the visible planes into {@link #frame} as 8-bit samples (deeper ones rounded); returns the byte count. */
     private int pack(Picture pic) {
         int size = 0;
         int planes = pic.planeCount();
@@ -360,12 +362,12 @@ final class VideoRole {
                 }
             } else {
                 short[] src = pic.planes16[p];
-                int shift = pic.bitDepth - 8;
+                if (row8.length < w) {
+                    row8 = new byte[w];
+                }
                 for (int y = 0; y < h; y++) {
-                    int row = base + y * stride;
-                    for (int x = 0; x < w; x++) {
-                        frame.put((byte) (src[row + x] >> shift));
-                    }
+                    Picture.narrowTo8(src, base + y * stride, w, pic.bitDepth, row8, 0);
+                    frame.put(row8, 0, w);
                 }
             }
         }
