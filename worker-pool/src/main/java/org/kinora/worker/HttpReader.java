@@ -304,7 +304,10 @@ final class HttpReader implements ByteSource {
      * -1). The body is then read chunk by chunk with {@link #pullChunk}. Returns the request handle.
      */
     @JSBody(params = {"url", "range", "ifRange", "onResponse", "onChunk", "onEnd", "onFail"}, script = ""
-            + "var h = {ctrl: new AbortController(), reader: null, onChunk: onChunk, onEnd: onEnd, onFail: onFail};"
+            + "var h = {ctrl: new AbortController(), reader: null, next: null, onChunk: onChunk, onEnd: onEnd, onFail: onFail};"
+            // one read always outstanding: a chunk that arrives is handed to it at once, so an error
+            // after it (a cut response) cannot discard it from the stream's queue before it is read
+            + "h.ahead = function () { h.next = h.reader.read(); h.next['catch'](function () {}); };"
             + "var headers = {};"
             + "if (range) headers['Range'] = range;"
             + "if (range && ifRange) headers['If-Range'] = ifRange;"
@@ -315,7 +318,7 @@ final class HttpReader implements ByteSource {
             + "  else { m = r.headers.get('Content-Length'); if (m !== null && m !== '' && !r.headers.get('Content-Encoding')) total = +m; }"
             + "  var ra = r.headers.get('Retry-After'), retry = -1;"
             + "  if (ra) { retry = /^\\d+$/.test(ra) ? +ra : Math.max(0, (Date.parse(ra) - Date.now()) / 1000); }"
-            + "  if (r.body && (r.status === 200 || r.status === 206)) h.reader = r.body.getReader();"
+            + "  if (r.body && (r.status === 200 || r.status === 206)) { h.reader = r.body.getReader(); h.ahead(); }"
             + "  else if (r.body) r.body.cancel().catch(function () {});"
             + "  var tag = r.headers.get('ETag'); if (tag && tag.indexOf('W/') === 0) tag = null;"
             + "  onResponse(r.status, total, tag || r.headers.get('Last-Modified') || null, retry);"
@@ -324,12 +327,18 @@ final class HttpReader implements ByteSource {
     private static native JSObject fetch(String url, String range, String ifRange, ResponseCallback onResponse,
             ChunkCallback onChunk, EndCallback onEnd, FailCallback onFail);
 
-    /** Reads the next chunk of the body: {@code onChunk} or {@code onEnd} follows. */
+    /**
+     * Reads the next chunk of the body: {@code onChunk} or {@code onEnd} follows. The read after it
+     * is started before the chunk is handed on.
+     */
     @JSBody(params = "h", script = ""
             + "if (!h.reader) { h.onEnd(); return; }"
-            + "h.reader.read().then(function (x) {"
+            + "var p = h.next || h.reader.read(); h.next = null;"
+            + "p.then(function (x) {"
             + "  if (h.ctrl.signal.aborted) return;"
-            + "  if (x.done) h.onEnd(); else h.onChunk(new Int8Array(x.value.buffer, x.value.byteOffset, x.value.byteLength));"
+            + "  if (x.done) { h.onEnd(); return; }"
+            + "  h.ahead();"
+            + "  h.onChunk(new Int8Array(x.value.buffer, x.value.byteOffset, x.value.byteLength));"
             + "}).catch(function (e) { if (!h.ctrl.signal.aborted) h.onFail(String(e && e.message ? e.message : e)); });")
     private static native void pullChunk(JSObject h);
 
