@@ -5,8 +5,8 @@ package org.kinora.hevc;
  * prediction block from one reference picture (8.5.3.3.3.1 luma, 8.5.3.3.3.2 chroma, 4:2:0).
  * Bit depths 8 to 12. The weighted sample prediction (8.5.3.3.4) is {@link WeightedPrediction};
  * the paths that write the picture directly ({@link #lumaBi}, {@link #lumaUni}, {@link #copyUni}
- * and their chroma forms) do the weighting in the last filter pass ({@link FusedPrediction})
- * instead of through predSamplesLX.
+ * and their chroma forms) do the weighting in the last filter pass instead of through
+ * predSamplesLX.
  *
  * <p>Interpolation writes the intermediate array predSamplesLX, {@code w * h} values at
  * {@code dst[y * w + x]}, 14-bit precision as in the specification. The filters are separable:
@@ -43,7 +43,7 @@ final class InterPrediction {
         0, 1, -5, 17, 58, -10, 4, -1,
     };
     // H.265 8.5.3.3.3.2: chroma interpolation filter coefficients fC[xFrac][i], row 0 unused
-    static final int[] CHROMA_FILTER = {
+    private static final int[] CHROMA_FILTER = {
         0, 64, 0, 0,
         -2, 58, 10, -2,
         -4, 54, 16, -2,
@@ -153,20 +153,21 @@ final class InterPrediction {
             int mvy, short[] p0, short[] dst, int dstStride, int dstOffset) {
         int xFrac = mvx & 3;
         int yFrac = mvy & 3;
+        if (yFrac == 0 && xFrac != 0) {
+            lumaBlock(ref, stride, picW, picH, bitDepth, xPb, yPb, w, h, mvx, mvy, pred);
+            WeightedPrediction.defaultBi(p0, pred, w, h, bitDepth, dst, dstStride, dstOffset);
+            return;
+        }
         int off = source(ref, stride, picW, picH, xPb + (mvx >> 2), yPb + (mvy >> 2), w, h, xFrac != 0 ? 3 : 0,
                 yFrac != 0 ? 3 : 0, 3);
         int shift1 = bitDepth - 8 < 4 ? bitDepth - 8 : 4;
-        if (yFrac == 0 && xFrac != 0) {
-            FusedPrediction.lumaHBi(src, off, srcStride, w, h, xFrac, shift1, p0, bitDepth, dst, dstStride,
-                    dstOffset);
-        } else if (xFrac == 0 && yFrac == 0) {
-            FusedPrediction.copyBi(src, off, srcStride, w, h, 14 - bitDepth > 2 ? 14 - bitDepth : 2, p0, bitDepth, dst,
-                    dstStride, dstOffset);
+        if (xFrac == 0 && yFrac == 0) {
+            copyBi(src, off, srcStride, w, h, 14 - bitDepth > 2 ? 14 - bitDepth : 2, p0, bitDepth, dst, dstStride, dstOffset);
         } else if (xFrac == 0) {
-            FusedPrediction.lumaVBi(src, off, srcStride, w, h, yFrac, shift1, p0, bitDepth, dst, dstStride, dstOffset);
+            lumaVBi(src, off, srcStride, w, h, yFrac, shift1, p0, bitDepth, dst, dstStride, dstOffset);
         } else {
             lumaH(src, off - 3 * srcStride, srcStride, w, h + 7, xFrac, shift1, tmp);
-            FusedPrediction.lumaVBi(tmp, 3 * w, w, w, h, yFrac, 6, p0, bitDepth, dst, dstStride, dstOffset);
+            lumaVBi(tmp, 3 * w, w, w, h, yFrac, 6, p0, bitDepth, dst, dstStride, dstOffset);
         }
     }
 
@@ -175,21 +176,21 @@ final class InterPrediction {
             int mvCx, int mvCy, short[] p0, short[] dst, int dstStride, int dstOffset) {
         int xFrac = mvCx & 7;
         int yFrac = mvCy & 7;
+        if (yFrac == 0 && xFrac != 0) {
+            chromaBlock(ref, stride, picW, picH, bitDepthC, xPbC, yPbC, wC, hC, mvCx, mvCy, pred);
+            WeightedPrediction.defaultBi(p0, pred, wC, hC, bitDepthC, dst, dstStride, dstOffset);
+            return;
+        }
         int off = source(ref, stride, picW, picH, xPbC + (mvCx >> 3), yPbC + (mvCy >> 3), wC, hC, xFrac != 0 ? 1 : 0,
                 yFrac != 0 ? 1 : 0, 1);
         int shift1 = bitDepthC - 8 < 4 ? bitDepthC - 8 : 4;
-        if (yFrac == 0 && xFrac != 0) {
-            FusedPrediction.chromaHBi(src, off, srcStride, wC, hC, xFrac, shift1, p0, bitDepthC, dst, dstStride,
-                    dstOffset);
-        } else if (xFrac == 0 && yFrac == 0) {
-            FusedPrediction.copyBi(src, off, srcStride, wC, hC, 14 - bitDepthC > 2 ? 14 - bitDepthC : 2, p0, bitDepthC,
-                    dst, dstStride, dstOffset);
+        if (xFrac == 0 && yFrac == 0) {
+            copyBi(src, off, srcStride, wC, hC, 14 - bitDepthC > 2 ? 14 - bitDepthC : 2, p0, bitDepthC, dst, dstStride, dstOffset);
         } else if (xFrac == 0) {
-            FusedPrediction.chromaVBi(src, off, srcStride, wC, hC, yFrac, shift1, p0, bitDepthC, dst, dstStride,
-                    dstOffset);
+            chromaVBi(src, off, srcStride, wC, hC, yFrac, shift1, p0, bitDepthC, dst, dstStride, dstOffset);
         } else {
             chromaH(src, off - srcStride, srcStride, wC, hC + 3, xFrac, shift1, tmp);
-            FusedPrediction.chromaVBi(tmp, wC, wC, wC, hC, yFrac, 6, p0, bitDepthC, dst, dstStride, dstOffset);
+            chromaVBi(tmp, wC, wC, wC, hC, yFrac, 6, p0, bitDepthC, dst, dstStride, dstOffset);
         }
     }
 
@@ -206,24 +207,18 @@ final class InterPrediction {
         int xFrac = mvx & 3;
         int yFrac = mvy & 3;
         if (yFrac == 0) {
-            if (xFrac == 0) {
-                lumaBlock(ref, stride, picW, picH, bitDepth, xPb, yPb, w, h, mvx, mvy, pred);
-                WeightedPrediction.explicitUni(pred, w, h, bitDepth, log2Wd, w0, o0, dst, dstStride, dstOffset);
-            } else {
-                int off = source(ref, stride, picW, picH, xPb + (mvx >> 2), yPb + (mvy >> 2), w, h, 3, 0, 3);
-                FusedPrediction.lumaHUni(src, off, srcStride, w, h, xFrac, bitDepth - 8 < 4 ? bitDepth - 8 : 4,
-                        bitDepth, log2Wd, w0, o0, dst, dstStride, dstOffset);
-            }
+            lumaBlock(ref, stride, picW, picH, bitDepth, xPb, yPb, w, h, mvx, mvy, pred);
+            WeightedPrediction.explicitUni(pred, w, h, bitDepth, log2Wd, w0, o0, dst, dstStride, dstOffset);
             return;
         }
         int off = source(ref, stride, picW, picH, xPb + (mvx >> 2), yPb + (mvy >> 2), w, h, xFrac != 0 ? 3 : 0, 3, 3);
         int shift1 = bitDepth - 8 < 4 ? bitDepth - 8 : 4;
         if (xFrac == 0) {
-            FusedPrediction.lumaVUni(src, off, srcStride, w, h, yFrac, shift1, bitDepth, log2Wd, w0, o0, dst,
+            vUni(src, off, srcStride, w, h, LUMA_FILTER, yFrac << 3, 8, shift1, bitDepth, log2Wd, w0, o0, dst,
                     dstStride, dstOffset);
         } else {
             lumaH(src, off - 3 * srcStride, srcStride, w, h + 7, xFrac, shift1, tmp);
-            FusedPrediction.lumaVUni(tmp, 3 * w, w, w, h, yFrac, 6, bitDepth, log2Wd, w0, o0, dst, dstStride,
+            vUni(tmp, 3 * w, w, w, h, LUMA_FILTER, yFrac << 3, 8, 6, bitDepth, log2Wd, w0, o0, dst, dstStride,
                     dstOffset);
         }
     }
@@ -234,25 +229,19 @@ final class InterPrediction {
         int xFrac = mvCx & 7;
         int yFrac = mvCy & 7;
         if (yFrac == 0) {
-            if (xFrac == 0) {
-                chromaBlock(ref, stride, picW, picH, bitDepthC, xPbC, yPbC, wC, hC, mvCx, mvCy, pred);
-                WeightedPrediction.explicitUni(pred, wC, hC, bitDepthC, log2Wd, w0, o0, dst, dstStride, dstOffset);
-            } else {
-                int off = source(ref, stride, picW, picH, xPbC + (mvCx >> 3), yPbC + (mvCy >> 3), wC, hC, 1, 0, 1);
-                FusedPrediction.chromaHUni(src, off, srcStride, wC, hC, xFrac, bitDepthC - 8 < 4 ? bitDepthC - 8 : 4,
-                        bitDepthC, log2Wd, w0, o0, dst, dstStride, dstOffset);
-            }
+            chromaBlock(ref, stride, picW, picH, bitDepthC, xPbC, yPbC, wC, hC, mvCx, mvCy, pred);
+            WeightedPrediction.explicitUni(pred, wC, hC, bitDepthC, log2Wd, w0, o0, dst, dstStride, dstOffset);
             return;
         }
         int off = source(ref, stride, picW, picH, xPbC + (mvCx >> 3), yPbC + (mvCy >> 3), wC, hC, xFrac != 0 ? 1 : 0,
                 1, 1);
         int shift1 = bitDepthC - 8 < 4 ? bitDepthC - 8 : 4;
         if (xFrac == 0) {
-            FusedPrediction.chromaVUni(src, off, srcStride, wC, hC, yFrac, shift1, bitDepthC, log2Wd, w0, o0, dst,
+            vUni(src, off, srcStride, wC, hC, CHROMA_FILTER, yFrac << 2, 4, shift1, bitDepthC, log2Wd, w0, o0, dst,
                     dstStride, dstOffset);
         } else {
             chromaH(src, off - srcStride, srcStride, wC, hC + 3, xFrac, shift1, tmp);
-            FusedPrediction.chromaVUni(tmp, wC, wC, wC, hC, yFrac, 6, bitDepthC, log2Wd, w0, o0, dst, dstStride,
+            vUni(tmp, wC, wC, wC, hC, CHROMA_FILTER, yFrac << 2, 4, 6, bitDepthC, log2Wd, w0, o0, dst, dstStride,
                     dstOffset);
         }
     }
@@ -292,6 +281,221 @@ final class InterPrediction {
         src = edge;
         srcStride = EDGE_STRIDE;
         return pad * EDGE_STRIDE + pad;
+    }
+
+    /** Full-sample L1 with the L0 samples: the default bi-prediction of a block with refSample << shift3. */
+    private static void copyBi(short[] s, int off, int sstride, int w, int h, int shift3, short[] p0, int bitDepth,
+            short[] dst, int dstStride, int dstOffset) {
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
+        for (int y = 0, i = 0; y < h; y++, i += w) {
+            int p = off + y * sstride;
+            int d = dstOffset + y * dstStride;
+            for (int x = 0; x < w; x++) {
+                int v = (((p0[i + x] + BIAS) & 0xFFFF) + (s[p + x] << shift3) + add) >> shift2;
+                dst[d + x] = (short) (v < 0 ? 0 : (v > max ? max : v));
+            }
+        }
+    }
+
+    /**
+     * {@link #lumaV} whose output is averaged with {@code p0} into the picture (see {@link #lumaBi});
+     * one loop per fractional position as in {@link #lumaV}.
+     */
+    private static void lumaVBi(short[] s, int off, int sstride, int w, int h, int frac, int shift, short[] p0,
+            int bitDepth, short[] dst, int dstStride, int dstOffset) {
+        if (frac == 1) {
+            lumaVBi1(s, off, sstride, w, h, shift, p0, bitDepth, dst, dstStride, dstOffset);
+        } else if (frac == 2) {
+            lumaVBi2(s, off, sstride, w, h, shift, p0, bitDepth, dst, dstStride, dstOffset);
+        } else {
+            lumaVBi3(s, off, sstride, w, h, shift, p0, bitDepth, dst, dstStride, dstOffset);
+        }
+    }
+
+    private static void lumaVBi1(short[] s, int off, int sstride, int w, int h, int shift, short[] p0, int bitDepth,
+            short[] dst, int dstStride, int dstOffset) {
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
+        for (int x = 0; x < w; x++) {
+            int p = off - 3 * sstride + x;
+            int a0 = s[p];
+            int a1 = s[p + sstride];
+            int a2 = s[p + 2 * sstride];
+            int a3 = s[p + 3 * sstride];
+            int a4 = s[p + 4 * sstride];
+            int a5 = s[p + 5 * sstride];
+            p += 6 * sstride;
+            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
+                int a6 = s[p];
+                int v1 = (a6 - a0 + 4 * a1 - 10 * a2 + 58 * a3 + 17 * a4 - 5 * a5) >> shift;
+                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
+                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+            }
+        }
+    }
+
+    private static void lumaVBi2(short[] s, int off, int sstride, int w, int h, int shift, short[] p0, int bitDepth,
+            short[] dst, int dstStride, int dstOffset) {
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
+        for (int x = 0; x < w; x++) {
+            int p = off - 3 * sstride + x;
+            int a0 = s[p];
+            int a1 = s[p + sstride];
+            int a2 = s[p + 2 * sstride];
+            int a3 = s[p + 3 * sstride];
+            int a4 = s[p + 4 * sstride];
+            int a5 = s[p + 5 * sstride];
+            int a6 = s[p + 6 * sstride];
+            p += 7 * sstride;
+            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
+                int a7 = s[p];
+                int v1 = (-a0 + 4 * a1 - 11 * a2 + 40 * a3 + 40 * a4 - 11 * a5 + 4 * a6 - a7) >> shift;
+                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
+                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+                a6 = a7;
+            }
+        }
+    }
+
+    private static void lumaVBi3(short[] s, int off, int sstride, int w, int h, int shift, short[] p0, int bitDepth,
+            short[] dst, int dstStride, int dstOffset) {
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
+        for (int x = 0; x < w; x++) {
+            int p = off - 2 * sstride + x;
+            int a0 = s[p];
+            int a1 = s[p + sstride];
+            int a2 = s[p + 2 * sstride];
+            int a3 = s[p + 3 * sstride];
+            int a4 = s[p + 4 * sstride];
+            int a5 = s[p + 5 * sstride];
+            p += 6 * sstride;
+            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
+                int a6 = s[p];
+                int v1 = (a0 - 5 * a1 + 17 * a2 + 58 * a3 - 10 * a4 + 4 * a5 - a6) >> shift;
+                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
+                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+            }
+        }
+    }
+
+    /** {@link #chromaV} whose output is averaged with {@code p0} into the picture (see {@link #lumaBi}). */
+    private static void chromaVBi(short[] s, int off, int sstride, int w, int h, int frac, int shift, short[] p0,
+            int bitDepth, short[] dst, int dstStride, int dstOffset) {
+        int f = frac << 2;
+        int c0 = CHROMA_FILTER[f];
+        int c1 = CHROMA_FILTER[f + 1];
+        int c2 = CHROMA_FILTER[f + 2];
+        int c3 = CHROMA_FILTER[f + 3];
+        int shift2 = 15 - bitDepth;
+        int max = (1 << bitDepth) - 1;
+        int add = (1 << (shift2 - 1)) - BIAS;
+        int end = h * w;
+        for (int x = 0; x < w; x++) {
+            int p = off - sstride + x;
+            int a0 = s[p];
+            int a1 = s[p + sstride];
+            int a2 = s[p + 2 * sstride];
+            p += 3 * sstride;
+            for (int i = x, d = dstOffset + x; i < end; i += w, d += dstStride, p += sstride) {
+                int a3 = s[p];
+                int v1 = (c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift;
+                int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
+                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+            }
+        }
+    }
+
+    /**
+     * Vertical filter of {@code taps} (8 or 4) coefficients {@code filter[f..]}, taps at
+     * y - taps / 2 + 1 .. y + taps / 2, weighted into the picture as in {@link #lumaUni}. Runs
+     * down each column like {@link #lumaV}.
+     */
+    private static void vUni(short[] s, int off, int sstride, int w, int h, int[] filter, int f, int taps, int shift,
+            int bitDepth, int log2Wd, int w0, int o0, short[] dst, int dstStride, int dstOffset) {
+        int max = (1 << bitDepth) - 1;
+        int rnd = 1 << (log2Wd - 1);
+        if (taps == 4) {
+            int c0 = filter[f];
+            int c1 = filter[f + 1];
+            int c2 = filter[f + 2];
+            int c3 = filter[f + 3];
+            for (int x = 0; x < w; x++) {
+                int p = off - sstride + x;
+                int a0 = s[p];
+                int a1 = s[p + sstride];
+                int a2 = s[p + 2 * sstride];
+                p += 3 * sstride;
+                for (int y = 0, d = dstOffset + x; y < h; y++, d += dstStride, p += sstride) {
+                    int a3 = s[p];
+                    int v = ((((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift) * w0 + rnd) >> log2Wd) + o0;
+                    dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                    a0 = a1;
+                    a1 = a2;
+                    a2 = a3;
+                }
+            }
+            return;
+        }
+        int c0 = filter[f];
+        int c1 = filter[f + 1];
+        int c2 = filter[f + 2];
+        int c3 = filter[f + 3];
+        int c4 = filter[f + 4];
+        int c5 = filter[f + 5];
+        int c6 = filter[f + 6];
+        int c7 = filter[f + 7];
+        for (int x = 0; x < w; x++) {
+            int p = off - 3 * sstride + x;
+            int a0 = s[p];
+            int a1 = s[p + sstride];
+            int a2 = s[p + 2 * sstride];
+            int a3 = s[p + 3 * sstride];
+            int a4 = s[p + 4 * sstride];
+            int a5 = s[p + 5 * sstride];
+            int a6 = s[p + 6 * sstride];
+            p += 7 * sstride;
+            for (int y = 0, d = dstOffset + x; y < h; y++, d += dstStride, p += sstride) {
+                int a7 = s[p];
+                int v1 = (c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3 + c4 * a4 + c5 * a5 + c6 * a6 + c7 * a7) >> shift;
+                int v = ((v1 * w0 + rnd) >> log2Wd) + o0;
+                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = a4;
+                a4 = a5;
+                a5 = a6;
+                a6 = a7;
+            }
+        }
     }
 
     /** Copies the {@code n} x {@code rows} area at (x0, y0), coordinates clamped to the picture, into {@link #edge}. */
@@ -512,32 +716,13 @@ final class InterPrediction {
         }
     }
 
-    /**
-     * 4-tap horizontal filter of {@code h} rows; taps at x - 1 .. x + 2, sliding along the row.
-     * Rows of 4 (the chroma of 8-wide luma blocks, the most common) are written out whole.
-     */
+    /** 4-tap horizontal filter of {@code h} rows; taps at x - 1 .. x + 2, sliding along the row. */
     private static void chromaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
         int f = frac << 2;
         int c0 = CHROMA_FILTER[f];
         int c1 = CHROMA_FILTER[f + 1];
         int c2 = CHROMA_FILTER[f + 2];
         int c3 = CHROMA_FILTER[f + 3];
-        if (w == 4) {
-            for (int y = 0, d = 0, p = off - 1; y < h; y++, d += 4, p += sstride) {
-                int a0 = src[p];
-                int a1 = src[p + 1];
-                int a2 = src[p + 2];
-                int a3 = src[p + 3];
-                int a4 = src[p + 4];
-                int a5 = src[p + 5];
-                int a6 = src[p + 6];
-                dst[d] = (short) ((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift);
-                dst[d + 1] = (short) ((c0 * a1 + c1 * a2 + c2 * a3 + c3 * a4) >> shift);
-                dst[d + 2] = (short) ((c0 * a2 + c1 * a3 + c2 * a4 + c3 * a5) >> shift);
-                dst[d + 3] = (short) ((c0 * a3 + c1 * a4 + c2 * a5 + c3 * a6) >> shift);
-            }
-            return;
-        }
         for (int y = 0, d = 0; y < h; y++, d += w) {
             int p = off + y * sstride - 1;
             int a0 = src[p];

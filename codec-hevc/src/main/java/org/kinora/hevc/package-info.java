@@ -20,8 +20,8 @@
  * mode and QP derivation (7.3.8.4-12, 8.4.2, 8.4.3, 8.6.1); {@code Residual}: residual_coding
  * (7.3.8.11, 9.3.4.2.4-7).</li>
  * <li>Kernels: {@code IntraPrediction} (8.4.4.2), {@code InterPrediction} (fractional sample
- * interpolation, 8.5.3.3.3) and {@code FusedPrediction} (its last pass with the weighting or the
- * bi-prediction average, writing the picture), {@code WeightedPrediction} (weighted sample prediction, 8.5.3.3.4), {@code Transform} and {@code TransformMatrix}
+ * interpolation, 8.5.3.3.3, with the weighting fused into its last pass where that pays),
+ * {@code WeightedPrediction} (weighted sample prediction, 8.5.3.3.4), {@code Transform} and {@code TransformMatrix}
  * (8.6.2-8.6.4), {@code Deblocking} (8.7.2), {@code Sao} (8.7.3).</li>
  * <li>{@code PictureHash}: decoded picture hash SEI (D.2.20); {@code HevcDecoder}: NAL dispatch,
  * picture order count (8.3.1), output order (C.5.2) and cropping.</li>
