@@ -1,7 +1,7 @@
   /**
    * The controls of <kinora-player>, in its shadow root: play/pause, a seek bar (buffered part,
-   * drag with mouse, pen or touch), time and duration, mute and volume, playback speed (when the
-   * player has playbackRate), fullscreen, a spinner while waiting and the error message. Icons are
+   * drag with mouse, pen or touch), time and duration, mute and volume, playback speed,
+   * fullscreen, a spinner while waiting and the error message. Icons are
    * inline SVG. Keyboard on the element: space/k, left/right (5 s), up/down (volume), m, f.
    */
   var KinoraControls = (function () {
@@ -20,7 +20,6 @@
 
     var STYLE =
       '.box{position:absolute;inset:0}.box canvas{position:absolute;inset:0;width:100%;height:100%;display:block}' +
-      '.poster{position:absolute;inset:0;width:100%;height:100%;object-fit:contain;pointer-events:none}' +
       '.msg{position:absolute;left:8px;right:8px;top:50%;transform:translateY(-50%);text-align:center;' +
       'padding:8px;background:rgba(0,0,0,.7);border-radius:4px}.msg:empty{display:none}' +
       '.spinner{position:absolute;left:50%;top:50%;width:40px;height:40px;margin:-20px 0 0 -20px;box-sizing:border-box;' +
@@ -42,7 +41,7 @@
       '.volume{width:70px;flex:none}.narrow .volume,.narrow .speed{display:none}';
 
     var HTML =
-      '<div class="box" part="surface"></div><img class="poster" part="poster" alt="" hidden>' +
+      '<div class="box" part="surface"></div>' +
       '<div class="spinner" part="spinner" role="progressbar" aria-label="Loading" hidden></div>' +
       '<div class="msg" part="message" role="alert"></div>' +
       '<div class="bar" part="controls">' +
@@ -52,7 +51,7 @@
       '<button class="mute" type="button" aria-label="Mute">' + ICONS.sound + '</button>' +
       '<input class="volume" type="range" min="0" max="1" step="0.05" value="1" aria-label="Volume">' +
       '<span class="time" aria-live="off">0:00 / --:--</span><span class="spacer"></span>' +
-      '<select class="speed" aria-label="Playback speed" hidden>' +
+      '<select class="speed" aria-label="Playback speed">' +
       SPEEDS.map(function (s) { return '<option value="' + s + '">' + s + '×</option>'; }).join('') + '</select>' +
       '<button class="fullscreen" type="button" aria-label="Fullscreen">' + ICONS.enter + '</button></div>';
 
@@ -72,7 +71,7 @@
       while (holder.firstChild) root.appendChild(holder.firstChild);
       var q = function (s) { return root.querySelector(s); };
       var c = {
-        box: q('.box'), poster: q('.poster'), spinner: q('.spinner'), msg: q('.msg'), bar: q('.bar'),
+        box: q('.box'), spinner: q('.spinner'), msg: q('.msg'), bar: q('.bar'),
         progress: q('.progress'), played: q('.progress i'), buffered: q('.progress b'), play: q('.play'),
         mute: q('.mute'), volume: q('.volume'), time: q('.time'), speed: q('.speed'), fullscreen: q('.fullscreen'),
         dragging: false
@@ -199,14 +198,11 @@
         c.mute.setAttribute('aria-label', silent ? 'Unmute' : 'Mute');
       }
       if (type === 'volumechange' || type === undefined) c.volume.value = String(p.volume);
-      var hasRate = 'playbackRate' in p;
-      c.speed.hidden = !hasRate;
-      if (hasRate) c.speed.value = String(p.playbackRate);
+      c.speed.value = String(p.playbackRate);
       if (type === 'waiting') c.spinner.hidden = false;
       else if (type === 'playing' || type === 'pause' || type === 'canplay' || type === 'canplaythrough' || type === 'seeked'
         || type === 'error' || type === 'emptied' || type === 'ended' || type === 'abort') c.spinner.hidden = true;
       c.msg.textContent = p.error ? 'Cannot play this media (error ' + p.error.code + '): ' + p.error.message : '';
-      if (p.readyState >= 2 || !p.paused) c.poster.hidden = true;
     }
 
     return { create: create, formatTime: formatTime };

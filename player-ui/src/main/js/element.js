@@ -55,8 +55,9 @@
             build: this.getAttribute('build') || 'auto',
             preload: this.getAttribute('preload') || undefined,
             muted: this.hasAttribute('muted'),
-            loop: this.hasAttribute('loop'),
-            poster: this.getAttribute('poster') || undefined,
+            loop: this.loop,
+            autoplay: this.autoplay,
+            poster: this.poster,
             renderer: this.getAttribute('renderer') || undefined
           });
         } catch (e) {
@@ -69,23 +70,18 @@
             if (el.player !== p) return;
             el._ui.refresh(type);
             if (type === 'resize') el._applySize();
-            if (type === 'emptied') el._applyPoster();
-            if (type === 'ended' && el.loop && !('loop' in p)) { p.currentTime = 0; p.play().catch(function () {}); }
             el.dispatchEvent(new Event(type));
           });
         });
-        this._applyPoster();
-        if ('loop' in p) p.loop = this.loop;
-        if ('autoplay' in p) p.autoplay = this.autoplay;
         var pending = this._pending;
         this._pending = {};
         ['volume', 'muted', 'defaultPlaybackRate', 'playbackRate', 'preservesPitch'].forEach(function (k) {
-          if (k in pending && k in p) p[k] = pending[k];
+          if (k in pending) p[k] = pending[k];
         });
-        if (pending.srcObject && 'srcObject' in p) p.srcObject = pending.srcObject;
+        // the source last: with autoplay the player starts as soon as it has one
+        if (pending.srcObject) p.srcObject = pending.srcObject;
         else if (this.getAttribute('src')) p.src = this.src;
         if ('currentTime' in pending) p.currentTime = pending.currentTime;
-        this._autoplay();
         this._ui.refresh();
       }
 
@@ -105,35 +101,20 @@
       attributeChangedCallback(name, old, value) {
         if (name === 'width' || name === 'height') { this._applySize(); return; }
         var p = this.player;
-        if (name === 'poster') { this._applyPoster(); return; }
         if (!p || old === value) return;
         if (name === 'src') {
-          p.src = value === null ? '' : this.src;
-          this._autoplay();
+          p.src = value === null ? '' : this.src; // with autoplay, a refusal leaves it paused, as <video>
+        } else if (name === 'poster') {
+          p.poster = this.poster;
         } else if (name === 'preload') {
           p.preload = this.preload;
         } else if (name === 'muted') {
           p.muted = value !== null;
-        } else if (name === 'loop' && 'loop' in p) {
+        } else if (name === 'loop') {
           p.loop = value !== null;
-        } else if (name === 'autoplay' && 'autoplay' in p) {
+        } else if (name === 'autoplay') {
           p.autoplay = value !== null;
         }
-      }
-
-      /** As <video>: a page sees a refused autoplay as a paused element; play() rejects for its caller. */
-      _autoplay() {
-        var p = this.player;
-        if (!p || !this.hasAttribute('autoplay') || 'autoplay' in p || !(p.src || p.srcObject)) return;
-        p.play().catch(function () {});
-      }
-
-      _applyPoster() {
-        var url = this.poster, p = this.player;
-        if (p && 'poster' in p) { p.poster = url; this._ui.poster.hidden = true; return; }
-        var img = this._ui.poster;
-        if (url) { img.src = url; } else { img.removeAttribute('src'); }
-        img.hidden = !url || !!(p && (p.readyState >= 2 || !p.paused));
       }
 
       _applySize() {
@@ -152,11 +133,7 @@
         return this.player.play();
       }
       pause() { if (this.player) this.player.pause(); }
-      canPlayType(type) {
-        var proto = Kinora.Player.prototype;
-        if (typeof proto.canPlayType !== 'function') return '';
-        return this.player ? this.player.canPlayType(type) : proto.canPlayType.call(Object.create(proto), type);
-      }
+      canPlayType(type) { return Kinora.canPlayType.apply(null, arguments); }
       get preload() {
         var v = (this.getAttribute('preload') || '').toLowerCase();
         return this.hasAttribute('preload') ? (PRELOAD.indexOf(v) >= 0 ? v : v === '' ? 'auto' : 'metadata') : 'metadata';
@@ -196,7 +173,7 @@
     Object.keys(READ_ONLY).forEach(function (name) {
       Object.defineProperty(proto, name, {
         configurable: true,
-        get: function () { return this.player && name in this.player ? this.player[name] : READ_ONLY[name]; }
+        get: function () { return this.player ? this.player[name] : READ_ONLY[name]; }
       });
     });
     RANGES.forEach(function (name) {
@@ -210,14 +187,18 @@
         configurable: true,
         get: function () {
           var p = this.player;
-          if (p && name in p) return p[name];
+          if (p) return p[name];
           return name in this._pending ? this._pending[name] : name === 'muted' ? this.defaultMuted : STATE[name];
         },
         set: function (v) {
           var p = this.player;
-          if (p && name in p) { p[name] = v; return; }
-          if (name === 'volume' && !((v = Number(v)) >= 0 && v <= 1)) throw new RangeError('volume must be between 0 and 1');
-          this._pending[name] = name === 'muted' || name === 'preservesPitch' ? !!v : name === 'srcObject' ? v : Number(v);
+          if (p) { p[name] = v; return; }
+          // checked as the player checks them, so a bad value throws the same error before and after
+          if (name === 'volume') v = Kinora._checkVolume(v);
+          else if (name === 'playbackRate' || name === 'defaultPlaybackRate') v = Kinora._checkRate(v);
+          else if (name === 'srcObject') v = Kinora._checkSource(v);
+          else v = name === 'muted' || name === 'preservesPitch' ? !!v : Number(v);
+          this._pending[name] = v;
         }
       });
     });

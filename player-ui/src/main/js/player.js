@@ -46,6 +46,20 @@
       return r;
     }
 
+    /** A volume as HTMLMediaElement checks it: TypeError when not finite, IndexSizeError outside [0, 1]. */
+    function checkVolume(v) {
+      v = Number(v);
+      if (!isFinite(v)) throw new TypeError('volume must be a finite number');
+      if (!(v >= 0 && v <= 1)) throw new DOMException('The volume provided (' + v + ') is outside the range [0, 1].', 'IndexSizeError');
+      return v;
+    }
+
+    /** A srcObject: a Blob (or File) or null. */
+    function checkSource(o) {
+      if (o != null && !(o instanceof Blob)) throw new TypeError('srcObject must be a Blob, a File or null');
+      return o || null;
+    }
+
     // The few rules a player needs to fill its container, added once per document (or shadow root)
     // ahead of the page's own styles and with no specificity (:where), so any page rule wins.
     var BASE_STYLE = ':where(.kinora-player){position:relative;overflow:hidden;background:#000}' +
@@ -100,8 +114,7 @@
       /** A Blob or File played without a server (through a blob: URL made for it, revoked when it changes), or null. */
       get srcObject() { return this._srcObject; }
       set srcObject(o) {
-        if (o != null && !(o instanceof Blob)) throw new TypeError('srcObject must be a Blob, a File or null');
-        this._srcObject = o || null;
+        this._srcObject = checkSource(o);
         this._load(this._srcObject ? null : this._src);
       }
       _load(url) {
@@ -174,12 +187,7 @@
       get videoWidth() { return this._core('videoWidth'); }
       get videoHeight() { return this._core('videoHeight'); }
       get volume() { return this._core('volume'); }
-      set volume(v) {
-        v = Number(v);
-        if (!isFinite(v)) throw new TypeError('volume must be a finite number');
-        if (!(v >= 0 && v <= 1)) throw new DOMException('The volume provided (' + v + ') is outside the range [0, 1].', 'IndexSizeError');
-        this._core('setVolume', v);
-      }
+      set volume(v) { this._core('setVolume', checkVolume(v)); }
       get muted() { return this._core('muted'); }
       set muted(m) { this._core('setMuted', !!m); }
       /** The speed of playback, 0.25 to 4 (NotSupportedError outside); ratechange when it changes. */
@@ -215,6 +223,10 @@
       if (arguments.length === 0) throw new TypeError("canPlayType needs 1 argument");
       return Kinora._canPlayType(String(type));
     };
+    // the element checks the state it keeps before it has a player as the player does
+    Kinora._checkVolume = checkVolume;
+    Kinora._checkRate = checkRate;
+    Kinora._checkSource = checkSource;
     Kinora.MediaError = MediaError;
     Kinora.TimeRanges = TimeRanges;
   }

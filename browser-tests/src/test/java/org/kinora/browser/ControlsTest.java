@@ -100,7 +100,7 @@ class ControlsTest {
                 + " text: s.getAttribute('aria-valuetext'), tab: s.tabIndex, label: s.getAttribute('aria-label'),"
                 + " buttons: Array.prototype.map.call(k.shadowRoot.querySelectorAll('button'), function (b) {"
                 + "   return b.getAttribute('aria-label') + (b.querySelector('svg') && b.textContent.trim() === '' ? ':svg' : ':text'); }).join(' '),"
-                + " volume: ui('.volume').getAttribute('aria-label'), speedShown: !ui('.speed').hidden, hasRate: 'playbackRate' in k.player,"
+                + " volume: ui('.volume').getAttribute('aria-label'), speedShown: ui('.speed').offsetWidth > 0, speed: ui('.speed').getAttribute('aria-label'),"
                 + " hostRole: k.getAttribute('role'), hostTab: k.tabIndex};");
         assertEquals("slider", aria.get("role"));
         assertEquals("Seek", aria.get("label"));
@@ -111,7 +111,13 @@ class ControlsTest {
         assertEquals(0L, aria.get("tab"));
         assertEquals("Play:svg Unmute:svg Fullscreen:svg", aria.get("buttons"), "muted: the mute button unmutes");
         assertEquals("Volume", aria.get("volume"));
-        assertEquals(aria.get("hasRate"), aria.get("speedShown"), "the speed menu is there when the player has playbackRate");
+        assertEquals(true, aria.get("speedShown"), "the speed menu is shown");
+        assertEquals("Playback speed", aria.get("speed"));
+        // the menu sets the rate, and a rate set by script shows in the menu
+        assertEquals("1.5 2", browser.js("var m = ui('.speed'); m.value = '1.5'; m.dispatchEvent(new Event('change'));"
+                + "var chosen = k.playbackRate; k.playbackRate = 2; return new Promise(function (r) { setTimeout(function () {"
+                + "  r(chosen + ' ' + m.value); }, 100); });"));
+        browser.js("k.playbackRate = 1;");
         assertEquals("region", aria.get("hostRole"));
         assertEquals(0L, aria.get("hostTab"));
         assertEquals(true, browser.js("return ui('.spinner').hidden;"), "no spinner once the player can play");

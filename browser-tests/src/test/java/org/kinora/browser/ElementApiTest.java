@@ -73,6 +73,26 @@ class ElementApiTest {
                 + "el.remove(); return r;");
         assertEquals("0.25 true true 0", r.get("before"));
         assertEquals("0.25 true 0.25", r.get("after"));
+        // checked as the player checks them, before and after it exists
+        assertEquals("IndexSizeError NotSupportedError TypeError | IndexSizeError NotSupportedError TypeError", browser.js(
+                "function errors(el) { return [['volume', 2], ['playbackRate', 8], ['srcObject', 'x']].map(function (a) {"
+                + "  try { el[a[0]] = a[1]; return 'none'; } catch (e) { return e.name; } }).join(' '); }"
+                + "var el = document.createElement('kinora-player'), before = errors(el);"
+                + "document.body.appendChild(el); var after = errors(el); el.remove(); return before + ' | ' + after;"));
+    }
+
+    @Test
+    void thePosterAttributeIsThePlayersPoster() {
+        browser.open("pages/dropin.html");
+        // shown in the player area before a source, follows the attribute
+        assertEquals("true true true", browser.js("var el = document.createElement('kinora-player'); el.setAttribute('poster', 'a.png');"
+                + "document.body.appendChild(el); window.pel = el;"
+                + "var img = function () { return el.shadowRoot.querySelector('img.kinora-poster'); };"
+                + "var first = img() && img().src === new URL('a.png', document.baseURI).href && img().style.display !== 'none';"
+                + "el.setAttribute('poster', 'b.png'); var second = img().src === new URL('b.png', document.baseURI).href;"
+                + "var one = el.shadowRoot.querySelectorAll('img').length === 1;"
+                + "return [first, second, one].join(' ');"));
+        browser.js("pel.remove();");
     }
 
     @ParameterizedTest
