@@ -47,11 +47,28 @@ final class LiveServer implements AutoCloseable {
         return Files.isRegularFile(home().resolve("node_modules/node-media-server/bin/app.js"));
     }
 
+    /**
+     * Starts a server on four free ports. A port found free can be taken by another process before
+     * the server binds it (an outgoing connection's ephemeral port): then it starts again on others.
+     */
     static LiveServer start() throws IOException, InterruptedException {
-        int http = freePort();
-        int rtmp = freePort();
-        int rtmps = freePort();
-        int https = freePort();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnFreePorts();
+            } catch (IOException e) {
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("already in use")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static LiveServer startOnFreePorts() throws IOException, InterruptedException {
+        int[] ports = freePorts(4);
+        int http = ports[0];
+        int rtmp = ports[1];
+        int rtmps = ports[2];
+        int https = ports[3];
         Path data = Files.createTempDirectory("kinora-live");
         Path app = home().resolve("node_modules/node-media-server/bin/app.js").toAbsolutePath();
         LiveServer server = new LiveServer(List.of("node", app.toString(), "--bind", "127.0.0.1",
@@ -113,9 +130,22 @@ final class LiveServer implements AutoCloseable {
         return server;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+    /** {@code n} distinct ports free on loopback now (all held open together while they are chosen). */
+    private static int[] freePorts(int n) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
         }
     }
 
