@@ -5,7 +5,9 @@
 // and the medians are taken over all R x N timed runs. Prints the tables; --json keeps everything.
 // Normally started by run.sh, which installs the npm packages and builds the server first:
 //   node bench.mjs [--runs N] [--rounds R] [--no-first-frame] [--jvm] [--json OUT] [--only LIST] FILE...
-// LIST: comma-separated kinora-wasm, kinora-js, ogv. --jvm adds, as a reference outside the
+// LIST: comma-separated kinora-wasm, kinora-js, ogv, kinora-wasm-1w, kinora-js-1w (the default is
+// the first three; Kinora's decodeThreads is left to the page, 2 on a machine with two cores or
+// more; the -1w ones force one worker, decodeThreads: 1). --jvm adds, as a reference outside the
 // browser, the same decoders on HotSpot: `kinora-cli bench FILE` (cli/target/kinora-cli.jar).
 // What each figure includes is written in webapp/src/main/demo/bench.js (Kinora) and
 // web/ogv-worker.js (ogv.js), and summed up in README.md.
@@ -18,14 +20,14 @@ import { launchChromium, startServer } from './common.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
-const DECODERS = ['kinora-wasm', 'kinora-js', 'ogv'];
+const DECODERS = ['kinora-wasm', 'kinora-js', 'ogv', 'kinora-wasm-1w', 'kinora-js-1w'];
 const args = process.argv.slice(2);
 let runs = 5;
 let rounds = 1;
 let firstFrame = true;
 let jvm = false;
 let jsonOut = null;
-let only = DECODERS;
+let only = DECODERS.slice(0, 3);
 const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = parseInt(args[++i], 10);
@@ -51,7 +53,8 @@ const urlOf = (f) => `/media${dirs.indexOf(path.dirname(f))}/${encodeURIComponen
 function pageUrl(origin, decoder, file) {
   const q = `file=${encodeURIComponent(urlOf(file))}&runs=${runs}`;
   if (decoder === 'ogv') return `${origin}/bench/ogv-bench.html?${q}&ogv=/ogv/`;
-  return `${origin}/bench.html?${q}&build=${decoder.slice('kinora-'.length)}`;
+  const [build, workers] = decoder.slice('kinora-'.length).split('-');
+  return `${origin}/bench.html?${q}&build=${build}${workers === '1w' ? '&threads=1' : ''}`;
 }
 
 function serverRoots() {
@@ -117,8 +120,9 @@ try {
         acc.width = x.width;
         acc.height = x.height;
         acc.frames = x.frames;
-        acc.runs.push(...x.runs.map((y) => ({ frames: y.frames, videoDecodeMs: y.videoDecodeMs, wallMs: y.wallMs,
-          decodeFps: y.decodeFps, wallFps: y.wallFps })));
+        acc.split = x.split;
+        acc.runs.push(...x.runs.map((y) => ({ frames: y.frames, decodeMs: y.decodeMs, videoDecodeMs: y.videoDecodeMs,
+          videoParseMs: y.videoParseMs, wallMs: y.wallMs, decodeFps: y.decodeFps, wallFps: y.wallFps })));
       }
     }
   }
@@ -154,12 +158,37 @@ try {
   const n = runs * rounds;
   console.log(`Theora decode benchmark: ${version}, ogv ${ogvVersion}; ${cpus().length} cores (${cpus()[0].model}); `
     + `load average ${loadBefore.map((x) => x.toFixed(1)).join(' ')} before, ${loadavg().map((x) => x.toFixed(1)).join(' ')} after`);
-  console.log(`\nframes/s by decode time (time inside the video decoder only), median of ${n} runs after warm-up:`);
+  console.log(`\nframes/s by decode time (time inside the video decoder only; split over two workers, the longer `
+    + `stage's), median of ${n} runs after warm-up:`);
   console.log(table(head, rows('median', 'decodeFps')));
   console.log(`\nframes/s by wall time (whole run: fetch, demux, decode, messages), median of ${n} runs:`);
   console.log(table(head, rows('median', 'wallFps')));
   console.log(`\nframes/s by decode time, best of ${n} runs (least disturbed by other load on the machine):`);
   console.log(table(head, rows('best', 'decodeFps')));
+  const splitInfo = (r, d) => {
+    const acc = r.decoders[d];
+    if (!acc || !acc.runs.length) return null;
+    const m = (k) => median(acc.runs.map((y) => y[k] || 0));
+    return `${d}: ${acc.split ? 'split over two workers' : 'one worker'}, per frame ${(m('videoDecodeMs') / acc.frames).toFixed(2)} ms `
+      + `in the video worker` + (acc.split ? `, ${(m('videoParseMs') / acc.frames).toFixed(2)} ms in the source worker` : '');
+  };
+  const oneWorker = only.filter((d) => d.endsWith('-1w'));
+  if (oneWorker.length) {
+    const h1 = ['file', ...oneWorker.map((d) => `${d} decode fps`), ...oneWorker.map((d) => `${d} wall fps`),
+      ...oneWorker.map((d) => `${d.replace('-1w', '')}: x of 1w (wall)`)];
+    console.log(`\none worker (decodeThreads: 1), medians of ${n} runs:`);
+    console.log(table(h1, results.map((r) => {
+      const fps = (d, k) => (r.decoders[d] && r.decoders[d].median ? r.decoders[d].median[k] : NaN);
+      return [r.file, ...oneWorker.map((d) => f1(fps(d, 'decodeFps'))), ...oneWorker.map((d) => f1(fps(d, 'wallFps'))),
+        ...oneWorker.map((d) => f2(fps(d.replace('-1w', ''), 'wallFps') / fps(d, 'wallFps')))];
+    })));
+  }
+  for (const r of results) {
+    for (const d of only.filter((x) => x.startsWith('kinora'))) {
+      const line = splitInfo(r, d);
+      if (line) console.log(`${r.file}: ${line}`);
+    }
+  }
   for (const r of results) {
     const o = r.decoders.ogv;
     const copies = o ? o.pages.filter((p) => p.median).map((p) => p.median.copyMsPerFrame) : [];

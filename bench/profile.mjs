@@ -7,7 +7,8 @@
 // (minifying only renames: the code section is the same) and pass it as KINORA_SERVER.
 //
 //   KINORA_SERVER=/tmp/named.jar node bench/profile.mjs [--build wasm|js] [--runs N] [--top K]
-//       [--interval US] [--out PROFILE.cpuprofile] FILE
+//       [--interval US] [--workers W] [--out PROFILE.cpuprofile] FILE
+// --workers W prints the W busiest workers (default 1; 2 shows both halves of a split decoder).
 //
 // --out keeps the raw profile of the busiest worker (open it in DevTools' Performance panel).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium, startServer } from './common.mjs';
 
+let workerCount = 1;
 const args = process.argv.slice(2);
 let build = 'wasm';
 let runs = 3;
@@ -25,6 +27,7 @@ let file = null;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--build') build = args[++i];
   else if (args[i] === '--runs') runs = parseInt(args[++i], 10);
+  else if (args[i] === '--workers') workerCount = parseInt(args[++i], 10);
   else if (args[i] === '--top') top = parseInt(args[++i], 10);
   else if (args[i] === '--interval') interval = parseInt(args[++i], 10);
   else if (args[i] === '--out') out = path.resolve(args[++i]);
@@ -77,24 +80,25 @@ try {
   }
   await page.waitForFunction('window.benchResult', { timeout: 600000, polling: 200 });
   const result = await page.evaluate('window.benchResult');
-  let best = null;
+  const profiled = [];
   for (const { w, c } of sessions) {
     const { profile } = await c.send('Profiler.stop');
     const hits = selfTimes(profile);
     const total = [...hits.values()].reduce((a, b) => a + b, 0);
     const idle = (hits.get('(idle)') || 0) + (hits.get('(program)') || 0);
-    if (!best || total - idle > best.busy) best = { w, profile, hits, total, busy: total - idle };
+    profiled.push({ w, profile, hits, total, busy: total - idle });
   }
+  profiled.sort((a, b) => b.busy - a.busy);
   console.log(`${path.basename(file)}, ${build} build: ${result.frames} frames, median decode fps `
     + `${result.median && result.median.decodeFps.toFixed(1)} (profiler on: ${interval} us sampling)`);
-  if (best) {
-    const rows = [...best.hits.entries()].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top);
-    console.log(`busiest worker ${best.w.url()}: ${(best.busy / 1000).toFixed(0)} ms sampled (excluding idle)`);
+  profiled.slice(0, workerCount).forEach((x, i) => {
+    const rows = [...x.hits.entries()].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top);
+    console.log(`${i === 0 ? 'busiest worker' : 'next worker'} ${x.w.url()}: ${(x.busy / 1000).toFixed(0)} ms sampled (excluding idle)`);
     for (const [k, us] of rows) {
-      console.log(`${(100 * us / best.busy).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+      console.log(`${(100 * us / x.busy).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
     }
-    if (out) writeFileSync(out, JSON.stringify(best.profile));
-  }
+  });
+  if (out && profiled.length) writeFileSync(out, JSON.stringify(profiled[0].profile));
 } finally {
   if (browser) await browser.close();
   server.kill();

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every Ogg fixture with a framemd5 reference decodes in the browser, in both builds, to exactly
  * ffmpeg's frame MD5s (compared by presentation time: Theora's 0-byte packets repeat a picture that
- * ffmpeg does not output again), and to ffmpeg's number of audio samples where the reference says.
+ * ffmpeg does not output again), and to ffmpeg's number of audio samples where the reference says;
+ * with one decode thread and with two (Theora's decoder then runs split over the source and the
+ * video worker, which the result's {@code videoParseMs} shows).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecodeMd5Test {
@@ -50,7 +52,9 @@ class DecodeMd5Test {
                 for (Path media : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".ogg")).sorted()::iterator) {
                     if (reference(media) != null) {
                         for (String build : Browser.builds()) {
-                            list.add(Arguments.of(dir + "/" + media.getFileName(), build));
+                            for (int threads = 1; threads <= 2; threads++) {
+                                list.add(Arguments.of(dir + "/" + media.getFileName(), build, threads));
+                            }
                         }
                     }
                 }
@@ -69,20 +73,22 @@ class DecodeMd5Test {
         return Files.exists(a) ? a : Files.exists(b) ? b : null;
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2} thread(s)")
     @MethodSource("fixtures")
     @SuppressWarnings("unchecked")
-    void framesMatchFfmpeg(String fixture, String build) throws Exception {
+    void framesMatchFfmpeg(String fixture, String build, int threads) throws Exception {
         Path media = Fixtures.testdata().resolve(fixture);
         Path ref = reference(media);
         Map<Long, String> expected = Fixtures.frameMd5(ref);
         long tb = Fixtures.timebase(ref);
         Map<String, Object> r = (Map<String, Object>) browser.async(
                 "var done = arguments[arguments.length - 1], frames = [];"
-                + "Kinora.decode(arguments[0], {build: arguments[1], md5: true, onFrame: function (f) { frames.push([f.pts, f.md5]); }})"
-                + ".then(function (r) { done({ok: true, frames: frames, count: r.frames, audioSamples: r.audioSamples, build: r.build}); },"
+                + "Kinora.decode(arguments[0], {build: arguments[1], decodeThreads: arguments[2], md5: true,"
+                + " onFrame: function (f) { frames.push([f.pts, f.md5]); }})"
+                + ".then(function (r) { done({ok: true, frames: frames, count: r.frames, audioSamples: r.audioSamples, build: r.build,"
+                + " parseMs: r.videoParseMs}); },"
                 + " function (e) { done({ok: false, code: e.code, message: String(e.message)}); });",
-                "testdata/" + fixture, build);
+                "testdata/" + fixture, build, threads);
         assertEquals(true, r.get("ok"), r.toString());
         assertEquals(build, r.get("build"));
         List<List<Object>> frames = (List<List<Object>>) r.get("frames");
@@ -98,6 +104,12 @@ class DecodeMd5Test {
             }
         }
         assertEquals(expected.size(), matched, "every frame ffmpeg outputs has its twin");
+        double parseMs = ((Number) r.get("parseMs")).doubleValue();
+        if (threads == 1) {
+            assertEquals(0, parseMs, "one thread: the video worker decodes alone");
+        } else {
+            assertTrue(parseMs > 0, "two threads: the source worker parses the Theora frames");
+        }
         Path audioRef = Path.of(media.toString().replace(".ogg", ".audio-frames"));
         if (Files.exists(audioRef)) {
             long want = Long.parseLong(Files.readString(audioRef).trim());

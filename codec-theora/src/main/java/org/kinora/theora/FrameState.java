@@ -27,6 +27,11 @@ final class FrameState {
     int[] tokens;
     /** Where each token index's list starts in {@link #tokens}. */
     final int[] tokenStart = new int[64];
+    /**
+     * Entries of luma blocks at the head of each token index's list (coded order puts the luma
+     * blocks first): a builder of the chroma planes alone starts each list after them.
+     */
+    final int[] tokenLumaCount = new int[64];
     /** Per token index while a frame is reconstructed: the next entry in {@link #tokens}. */
     final int[] tokenNext = new int[64];
     /** Quantized DC coefficient of each coded block, by position in the coded list; the predicted one after 7.8. */
@@ -46,8 +51,8 @@ final class FrameState {
     static final int HAND_OVER_FRAME = 1;
     /** First entry of a hand-over: a dropped frame, the previous picture again. */
     static final int HAND_OVER_REPEAT = 2;
-    /** Entries before the per-block section: 10 values, then the 64 token list starts. */
-    private static final int HEADER = 10 + 64;
+    /** Entries before the per-block section: 10 values, the 64 token list starts, their 64 luma counts. */
+    private static final int HEADER = 10 + 64 + 64;
 
     FrameState(FrameLayout layout) {
         this.layout = layout;
@@ -92,6 +97,7 @@ final class FrameState {
         out[8] = tokenCount;
         out[9] = codedLumaCount;
         System.arraycopy(tokenStart, 0, out, 10, 64);
+        System.arraycopy(tokenLumaCount, 0, out, 10 + 64, 64);
         int k = HEADER;
         for (int f = 0; f < nbs; f++) {
             out[k++] = (mvx[f] & 0xFF) | (mvy[f] & 0xFF) << 8 | (mode[f] & 0xF) << 16 | (qii[f] & 0xF) << 20
@@ -127,6 +133,7 @@ final class FrameState {
         tokenCount = in[8];
         codedLumaCount = in[9];
         System.arraycopy(in, 10, tokenStart, 0, 64);
+        System.arraycopy(in, 10 + 64, tokenLumaCount, 0, 64);
         int k = HEADER;
         for (int f = 0; f < nbs; f++) {
             int v = in[k++];

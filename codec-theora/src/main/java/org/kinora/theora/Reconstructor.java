@@ -42,10 +42,19 @@ final class Reconstructor {
         System.arraycopy(s.qis, 0, qisCached, 0, 3);
     }
 
-    /** Prepares the frame's dequantization matrices; call before {@link #reconstructRow}. */
-    void startFrame(FrameState s) {
+    /**
+     * Prepares the frame's dequantization matrices; call before {@link #reconstructRow}. With
+     * {@code fromChroma}, the frame's luma plane is left out (built elsewhere): each token list is
+     * replayed from its first chroma entry.
+     */
+    void startFrame(FrameState s, boolean fromChroma) {
         prepareQuant(s);
         System.arraycopy(s.tokenStart, 0, s.tokenNext, 0, 64);
+        if (fromChroma) {
+            for (int ti = 0; ti < 64; ti++) {
+                s.tokenNext[ti] += s.tokenLumaCount[ti];
+            }
+        }
         java.util.Arrays.fill(blk, 0);
     }
 

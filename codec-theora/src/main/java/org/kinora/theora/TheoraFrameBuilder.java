@@ -8,7 +8,9 @@ import org.kinora.core.TrackInfo;
 /**
  * The second half of the Theora decoder (see {@link TheoraFrameParser}): reconstruction (Theora
  * I 7.9) and the loop filter (7.10) of parsed frames, into three frame buffers (current, previous,
- * golden) allocated once.
+ * golden) allocated once. A builder may build only some of the planes (the planes are independent
+ * from the tokens on): {@link TheoraParseStage} builds the chroma planes next to the parser while
+ * {@link TheoraBuildStage} builds the luma plane in another worker.
  */
 public final class TheoraFrameBuilder {
     private final TheoraInfo info;
@@ -23,14 +25,26 @@ public final class TheoraFrameBuilder {
     private byte[][] previous;
     private byte[][] golden;
     private final Picture picture = new Picture();
+    /** The planes this builder builds: {@code firstPlane} to {@code endPlane - 1}. */
+    private final int firstPlane;
+    private final int endPlane;
 
     /** A builder for frames handed over by a {@link TheoraFrameParser} of the same track. */
     public TheoraFrameBuilder(TrackInfo track) {
-        this(new TheoraFrameParser(track), false);
+        this(new TheoraFrameParser(track), false, 0, 3);
     }
 
-    /** A builder for {@code parser}'s frames; with {@code shared}, it reads the parser's state directly. */
-    TheoraFrameBuilder(TheoraFrameParser parser, boolean shared) {
+    /**
+     * A builder of planes {@code firstPlane} to {@code endPlane - 1} (all three, luma alone or
+     * chroma alone) of {@code parser}'s frames; with {@code shared}, it reads the parser's state
+     * directly. The picture's other planes are left for the caller to fill.
+     */
+    TheoraFrameBuilder(TheoraFrameParser parser, boolean shared, int firstPlane, int endPlane) {
+        if (!(firstPlane == 0 && (endPlane == 1 || endPlane == 3) || firstPlane == 1 && endPlane == 3)) {
+            throw new IllegalArgumentException("planes " + firstPlane + " to " + endPlane);
+        }
+        this.firstPlane = firstPlane;
+        this.endPlane = endPlane;
         info = parser.info;
         setup = parser.setup;
         layout = parser.layout;
@@ -106,7 +120,7 @@ public final class TheoraFrameBuilder {
         if (s.intra) {
             golden = cur;
         }
-        for (int i = 0; i < 3; i++) {
+        for (int i = firstPlane; i < endPlane; i++) {
             picture.planes[i] = cur[i];
         }
         picture.pts = pts;
@@ -120,9 +134,9 @@ public final class TheoraFrameBuilder {
      * above it is reconstructed: its filters touch the neighbouring rows.
      */
     private void reconstructAndFilter(FrameState s, byte[][] cur) {
-        recon.startFrame(s);
+        recon.startFrame(s, firstPlane > 0);
         boolean filter = loopFilter.startFrame(setup.loopFilterLimits[s.qis[0]]);
-        for (int p = 0; p < 3; p++) {
+        for (int p = firstPlane; p < endPlane; p++) {
             int fh = layout.fragHeight[p];
             int sbRows = (fh + 3) >> 2;
             int filtered = 0;
@@ -144,7 +158,7 @@ public final class TheoraFrameBuilder {
             byte[][] c = buffers[i];
             if (c == null) {
                 c = new byte[3][];
-                for (int p = 0; p < 3; p++) {
+                for (int p = firstPlane; p < endPlane; p++) {
                     c[p] = new byte[layout.planeWidth[p] * layout.planeHeight[p]];
                 }
                 buffers[i] = c;
@@ -155,6 +169,11 @@ public final class TheoraFrameBuilder {
             }
         }
         throw new IllegalStateException("no free frame buffer");
+    }
+
+    /** Picture of the frames built: its planes outside this builder's are the caller's. */
+    Picture picture() {
+        return picture;
     }
 
     /** After a seek: the references are dropped. */

@@ -54,6 +54,7 @@ final class TokenDecoder {
                 s.tokens = out;
             }
             s.tokenStart[ti] = k;
+            s.tokenLumaCount[ti] = cl;
             int group = 16 * TheoraTables.HUFFMAN_GROUP[ti];
             HuffmanTable tl = tables[group + htiL];
             HuffmanTable tc = tables[group + htiC];

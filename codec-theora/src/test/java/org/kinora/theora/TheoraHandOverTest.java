@@ -50,6 +50,76 @@ class TheoraHandOverTest {
         assertEquals(Fixtures.reference(name), out, name);
     }
 
+    /**
+     * The two stages of the split decoder: the parse stage builds the chroma planes, the build
+     * stage gets copies of the hand-over and of those planes only, builds the luma plane, and the
+     * pictures must still match FFmpeg's framemd5.
+     */
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void everyFrameMatchesFfmpegThroughTheTwoStages(String name) throws IOException {
+        Fixtures.Track t = Fixtures.read(name);
+        TheoraParseStage first = new TheoraParseStage(t.info);
+        TheoraBuildStage second = new TheoraBuildStage(t.info);
+        PictureDigest digest = new PictureDigest();
+        List<Fixtures.Frame> out = new ArrayList<>();
+        int size = first.chromaPlaneSize();
+        for (Packet p : t.packets) {
+            int kind = first.parse(p);
+            assertEquals(p.length == 0 ? TheoraFrameParser.REPEAT : TheoraFrameParser.FRAME, kind);
+            int[] data = Arrays.copyOf(first.handOver(), first.handOverLength());
+            if (kind == TheoraFrameParser.FRAME) {
+                for (int plane = 1; plane <= 2; plane++) {
+                    byte[] target = second.chromaPlane(plane);
+                    assertEquals(size, target.length);
+                    Arrays.fill(target, (byte) 0x55);
+                    System.arraycopy(first.chromaPlane(plane), 0, target, 0, size);
+                }
+            }
+            Picture pic = second.build(data, data.length, p.pts);
+            assertNotNull(pic, name + ": no picture for the packet at pts " + p.pts);
+            if (p.length > 0) {
+                out.add(new Fixtures.Frame(pic.pts, PictureDigest.size(pic), digest.md5Hex(pic)));
+            }
+        }
+        assertEquals(Fixtures.reference(name), out, name);
+    }
+
+    @Test
+    void afterAResetTheStagesStartAgainAtAnIntraFrame() throws IOException {
+        String name = "testsrc2_320x240_q6.ogg";
+        Fixtures.Track t = Fixtures.read(name);
+        List<Fixtures.Frame> ref = Fixtures.reference(name);
+        TheoraParseStage first = new TheoraParseStage(t.info);
+        TheoraBuildStage second = new TheoraBuildStage(t.info);
+        PictureDigest digest = new PictureDigest();
+        int seekTo = 5;
+        for (int i = 0; i < seekTo; i++) {
+            first.parse(t.packets.get(i));
+            copyChroma(first, second);
+            second.build(first.handOver(), first.handOverLength(), 0);
+        }
+        first.reset();
+        second.reset();
+        assertEquals(TheoraFrameParser.NONE, first.parse(t.packets.get(seekTo)));
+        int key = seekTo + 1;
+        while (!t.packets.get(key).keyframe) {
+            key++;
+        }
+        for (int i = key; i < t.packets.size(); i++) {
+            assertEquals(TheoraFrameParser.FRAME, first.parse(t.packets.get(i)));
+            copyChroma(first, second);
+            Picture pic = second.build(first.handOver(), first.handOverLength(), 0);
+            assertEquals(ref.get(i).md5, digest.md5Hex(pic), "frame " + i + " after reset");
+        }
+    }
+
+    private static void copyChroma(TheoraParseStage first, TheoraBuildStage second) {
+        for (int plane = 1; plane <= 2; plane++) {
+            System.arraycopy(first.chromaPlane(plane), 0, second.chromaPlane(plane), 0, first.chromaPlaneSize());
+        }
+    }
+
     @Test
     void afterAResetOnlyAnIntraFrameIsHandedOver() throws IOException {
         String name = "testsrc2_320x240_q6.ogg";

@@ -48,6 +48,15 @@ public final class Codecs {
         throw new UnsupportedFeatureException("no decoder for audio codec " + track.codec());
     }
 
+    /**
+     * True when the track's video decoder can run split across two workers: Theora, whose
+     * {@link org.kinora.theora.TheoraParseStage} and {@link org.kinora.theora.TheoraBuildStage}
+     * are about even halves of the work.
+     */
+    public static boolean canSplit(TrackInfo track) {
+        return TrackInfo.THEORA.equals(track.codec());
+    }
+
     /** True when a decoder exists for the track's codec. */
     public static boolean canDecode(TrackInfo track) {
         for (Video v : VIDEO) {

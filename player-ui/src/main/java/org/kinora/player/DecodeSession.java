@@ -14,7 +14,10 @@ import org.teavm.jso.function.JSConsumer;
 /**
  * {@code Kinora.decode(url, {build, md5, onFrame, onAudio})}: decodes a whole file as fast as the
  * workers go, through the same {@link Pipeline} a player uses, and resolves with
- * {@code {frames, audioSamples, decodeErrors, decodeMs, videoDecodeMs, audioDecodeMs, wallMs, build}}.
+ * {@code {frames, audioSamples, decodeErrors, decodeMs, videoDecodeMs, videoParseMs, audioDecodeMs, wallMs, build}}.
+ * With a decoder split over two workers ({@code decodeThreads}, see {@link Pipeline#decodeThreads}),
+ * {@code videoDecodeMs} is the video worker's part and {@code videoParseMs} the source worker's
+ * (0 when not split); {@code decodeMs} adds up all three.
  * With {@code md5: true} each {@code onFrame} call gets the frame's MD5, the digest
  * {@code kinora-cli framemd5} prints.
  */
@@ -34,6 +37,7 @@ final class DecodeSession implements Pipeline.Listener {
     private double audioSamples;
     private double audioDecodeMs;
     private double videoDecodeMs;
+    private double videoParseMs;
     private double start;
 
     private DecodeSession(WorkerPool pool, String url, JSObject options) {
@@ -47,6 +51,7 @@ final class DecodeSession implements Pipeline.Listener {
         o.readAhead = Double.POSITIVE_INFINITY;
         o.decodeOnly = true;
         o.md5 = md5;
+        o.decodeThreads = Pipeline.decodeThreads(options);
         this.pipeline = new Pipeline(pool, build, JsUtil.absoluteUrl(url), o, this);
     }
 
@@ -104,6 +109,7 @@ final class DecodeSession implements Pipeline.Listener {
     public void onVideoEnd(EndMessage m) {
         videoDone = true;
         videoDecodeMs = m.getDecodeMs();
+        videoParseMs = m.getParseMs();
         finishIfDone();
     }
 
@@ -135,8 +141,9 @@ final class DecodeSession implements Pipeline.Listener {
         Js.setInt(r, "frames", frames);
         Js.setNumber(r, "audioSamples", audioSamples);
         Js.setInt(r, "decodeErrors", decodeErrors);
-        Js.setNumber(r, "decodeMs", videoDecodeMs + audioDecodeMs);
+        Js.setNumber(r, "decodeMs", videoDecodeMs + videoParseMs + audioDecodeMs);
         Js.setNumber(r, "videoDecodeMs", videoDecodeMs);
+        Js.setNumber(r, "videoParseMs", videoParseMs);
         Js.setNumber(r, "audioDecodeMs", audioDecodeMs);
         Js.setNumber(r, "wallMs", JsUtil.now() - start);
         Js.setString(r, "build", build);

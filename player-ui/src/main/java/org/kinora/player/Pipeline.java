@@ -18,6 +18,7 @@ import org.kinora.worker.protocol.RecycleMessage;
 import org.kinora.worker.protocol.SeekMessage;
 import org.kinora.worker.protocol.TracksMessage;
 import org.kinora.worker.protocol.VideoRequest;
+import org.kinora.worker.Js;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
@@ -77,7 +78,25 @@ final class Pipeline {
         boolean md5;
         /** Sound goes from the source worker to an audio port (see {@link #audioPort}), not here. */
         boolean audioPort;
+        /** Workers the video decoding may use (see {@link #decodeThreads(JSObject)}). */
+        int decodeThreads = 1;
     }
+
+    /**
+     * The {@code decodeThreads} option of a player or of {@code Kinora.decode}: 1, or 2 to run a
+     * decoder that can be split (Theora) over the source and the video worker, frame N + 1 parsed
+     * while frame N is built. Without the option: 2 when the page has at least two cores
+     * ({@code navigator.hardwareConcurrency}).
+     */
+    static int decodeThreads(JSObject options) {
+        if (options != null && Js.has(options, "decodeThreads")) {
+            return Js.getNumber(options, "decodeThreads") >= 2 ? 2 : 1;
+        }
+        return hardwareConcurrency() >= 2 ? 2 : 1;
+    }
+
+    @JSBody(script = "return typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 1;")
+    private static native int hardwareConcurrency();
 
     private static int lastSession;
 
@@ -162,6 +181,7 @@ final class Pipeline {
         open.setReadAhead(options.readAhead);
         open.setReconnectAttempts(options.reconnectAttempts);
         open.setStallTimeout(options.stallTimeout);
+        open.setDecodeThreads(options.decodeThreads);
         JSArray<JSObject> t = transfer(port1);
         if (options.audioPort) {
             JSObject audio = JsUtil.messageChannel();

@@ -41,6 +41,8 @@ final class PlayerCore {
     private final WorkerPool pool;
     final Events events;
     private final String build;
+    /** See {@link Pipeline#decodeThreads}. */
+    private final int decodeThreads;
     final FrameQueue frames;
     final SoundOutput sound;
     final MediaClock clock = new MediaClock();
@@ -85,6 +87,7 @@ final class PlayerCore {
         this.pool = pool;
         this.events = new Events(target);
         this.build = BuildSelector.select(Js.getString(options, "build"));
+        this.decodeThreads = Pipeline.decodeThreads(options);
         this.renderer = Dom.createRenderer(canvas, Js.getString(options, "renderer"));
         this.frames = new FrameQueue(renderer);
         this.stream = new PlayerStream(this);
@@ -404,6 +407,7 @@ final class PlayerCore {
         o.reconnectAttempts = reconnectAttempts;
         o.stallTimeout = stallTimeout;
         o.audioPort = true;
+        o.decodeThreads = decodeThreads;
         pipeline = new Pipeline(pool, build, JsUtil.absoluteUrl(src), o, stream);
         frames.setRecycler(pipeline::recyclePicture);
         pipeline.start();

@@ -1,6 +1,5 @@
 package org.kinora.worker;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import org.kinora.codecs.Codecs;
 import org.kinora.core.MediaException;
@@ -9,20 +8,15 @@ import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
 import org.kinora.demux.Demuxer;
 import org.kinora.demux.Demuxers;
-import org.kinora.worker.protocol.ConfigMessage;
 import org.kinora.worker.protocol.EndMessage;
 import org.kinora.worker.protocol.ErrorMessage;
 import org.kinora.worker.protocol.Message;
 import org.kinora.worker.protocol.Messages;
-import org.kinora.worker.protocol.PacketMessage;
 import org.kinora.worker.protocol.SeekMessage;
 import org.kinora.worker.protocol.TracksMessage;
-import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
-import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Float32Array;
-import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * The source worker of one session: reads the URL ({@link HttpReader}: Range requests or a
@@ -62,7 +56,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     private static final double LIVE_READ_AHEAD = 30;
 
     private final JSObject main;
-    private final JSObject videoPort;
+    /** The video port's sender; null without video decoding. */
+    private final VideoOut video;
     private final String url;
     private ByteSource reader;
     private final ProgressReport progress;
@@ -88,7 +83,6 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     private boolean atEnd;
     private final AudioSink sink;
     private final SourceAudio audio;
-    private ByteBuffer packetScratch = ByteBuffer.allocateDirect(64 * 1024);
     private final double reconnectAttempts;
     private final double stallSeconds;
     /** A live stream's connection keeper; null until the stream is known to be live. */
@@ -102,13 +96,13 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
      * (NaN for the defaults).
      */
     SourceRole(JSObject main, int session, String url, JSObject videoPort, JSObject audioPort,
-            double readAhead, double reconnectAttempts, double stallSeconds) {
+            double readAhead, double reconnectAttempts, double stallSeconds, int decodeThreads) {
         this.main = main;
         this.sink = new AudioSink(main, audioPort, session);
         this.audio = new SourceAudio(this, sink);
         this.session = session;
         this.url = url;
-        this.videoPort = videoPort;
+        this.video = videoPort == null ? null : new VideoOut(this, videoPort, decodeThreads);
         this.readAhead = readAhead;
         this.reconnectAttempts = reconnectAttempts;
         this.stallSeconds = stallSeconds;
@@ -144,8 +138,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         SeekMessage marker = stamp(Messages.create(Messages.SEEK));
         marker.setTime(seconds);
         marker.setExact(exact);
-        if (videoPort != null) {
-            Port.post(videoPort, marker);
+        if (video != null) {
+            video.seek(marker);
         }
         if (demuxer == null || !demuxer.canSeek()) {
             fail(MediaException.MEDIA_ERR_DECODE, "this source cannot seek");
@@ -304,10 +298,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         videoTrack = video;
         audioTrack = audio;
         this.audio.open(audio, false);
-        if (video != null && videoPort != null) {
-            ConfigMessage config = stamp(Messages.create(Messages.CONFIG));
-            config.setTrack(TrackMessages.toJs(video));
-            Port.post(videoPort, config);
+        if (video != null && this.video != null) {
+            this.video.config(video);
         }
     }
 
@@ -419,10 +411,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             msg.setAudio(TrackMessages.toJs(audioTrack));
         }
         Port.post(main, msg);
-        if (videoTrack != null && videoPort != null) {
-            ConfigMessage config = stamp(Messages.create(Messages.CONFIG));
-            config.setTrack(TrackMessages.toJs(videoTrack));
-            Port.post(videoPort, config);
+        if (videoTrack != null && video != null) {
+            video.config(videoTrack);
         }
         tracksSent = true;
     }
@@ -450,10 +440,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         msg.setSeekable(demuxer.canSeek());
         if (video != null) {
             msg.setVideo(TrackMessages.toJs(video));
-            if (videoPort != null) {
-                ConfigMessage config = stamp(Messages.create(Messages.CONFIG));
-                config.setTrack(TrackMessages.toJs(video));
-                Port.post(videoPort, config);
+            if (this.video != null) {
+                this.video.config(video);
             }
         }
         if (audio != null) {
@@ -476,25 +464,11 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             }
         }
         if (videoTrack != null && p.trackId == videoTrack.id()) {
-            if (videoPort == null) {
+            if (video == null) {
                 return;
             }
-            // Staged in a direct buffer (Wasm linear memory): one copy into the transferred
-            // ArrayBuffer, no Java array made per packet.
-            if (packetScratch.capacity() < p.length) {
-                packetScratch = ByteBuffer.allocateDirect(Math.max(p.length, packetScratch.capacity() * 2));
-            }
-            packetScratch.clear();
-            packetScratch.put(p.data, p.offset, p.length);
-            ArrayBuffer data = copyOut(Int8Array.fromJavaBuffer(packetScratch), p.length);
-            PacketMessage msg = stamp(Messages.create(Messages.PACKET));
-            msg.setData(data);
-            msg.setPts(p.pts == Packet.NO_TIMESTAMP ? Double.NaN
+            video.packet(p, p.pts == Packet.NO_TIMESTAMP ? Double.NaN
                     : (double) p.pts + Math.rint(timeline.shift() * videoTrack.timescale()));
-            msg.setKeyframe(p.keyframe);
-            JSArray<JSObject> transfer = new JSArray<>();
-            transfer.push(data);
-            Port.post(videoPort, msg, transfer);
             reached(time(p.pts, videoTrack) + (p.duration > 0 ? seconds(p.duration, videoTrack) : 0));
         } else if (audio.carries(p)) {
             audio.decode(p);
@@ -506,10 +480,6 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         sink.recycle(planes);
     }
 
-    /** A new ArrayBuffer holding the first {@code length} bytes of {@code view}. */
-    @JSBody(params = {"view", "length"}, script = "return view.slice(0, length).buffer;")
-    private static native ArrayBuffer copyOut(Int8Array view, int length);
-
     private void endOfStream() {
         if (!tracksSent) {
             throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED,
@@ -517,8 +487,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         }
         audio.finish();
         sink.end(stamp(Messages.create(Messages.EOS)));
-        if (videoPort != null) {
-            Port.post(videoPort, stamp(Messages.create(Messages.EOS)));
+        if (video != null) {
+            video.end(stamp(Messages.create(Messages.EOS)));
         }
         progress.demuxedUntil(demuxer.durationSeconds());
         progress.send(session, epoch, false);
@@ -527,6 +497,11 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         msg.setDecodeMs(audio.decodeMs());
         Port.post(main, msg);
         atEnd = true;
+    }
+
+    /** The video port's first stage cannot go on (a track it cannot parse the headers of). */
+    void videoFailed(MediaException e) {
+        fail(e.code(), e.getMessage());
     }
 
     private void fail(int code, String message) {

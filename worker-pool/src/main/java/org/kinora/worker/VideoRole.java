@@ -12,6 +12,7 @@ import org.kinora.core.VideoDecoder;
 import org.kinora.worker.protocol.ConfigMessage;
 import org.kinora.worker.protocol.EndMessage;
 import org.kinora.worker.protocol.ErrorMessage;
+import org.kinora.worker.protocol.FrameMessage;
 import org.kinora.worker.protocol.Message;
 import org.kinora.worker.protocol.Messages;
 import org.kinora.worker.protocol.PacketMessage;
@@ -41,6 +42,11 @@ import org.teavm.jso.typedarrays.Int8Array;
  *
  * <p>A {@code config} after the first (the next link of a chained file) waits in line with the
  * packets: the old decoder is flushed, the new one decodes the link's packets.
+ *
+ * <p>A {@code config} marked {@code split} means the source worker runs the first stage of the
+ * track's decoder: {@code frame} messages come instead of packets, and a {@link SplitVideoDecoder}
+ * builds their pictures. A packet the first stage could not parse arrives as a
+ * {@code decode-error} marker in its place and counts as a failed packet here.
  *
  * <p>In decode-only mode pictures are not sent; each frame's MD5 and timing are.
  */
@@ -85,6 +91,8 @@ final class VideoRole {
     private byte[] row8 = new byte[0];
     private int frames;
     private double decodeMs;
+    /** With a split decoder: the source worker's first stage's time, as its latest frame says. */
+    private double parseMs;
 
     VideoRole(JSObject main, int session, JSObject port, boolean decodeOnly, boolean md5) {
         this.main = main;
@@ -122,14 +130,14 @@ final class VideoRole {
                 } else {
                     packets.add(m); // a chained link: the new decoder takes over after the old packets
                 }
-            } else if (Messages.PACKET.equals(type)) {
-                packets.add(m.cast());
+            } else if (Messages.PACKET.equals(type) || Messages.FRAME.equals(type) || Messages.DECODE_ERROR.equals(type)) {
+                packets.add(m);
             } else if (Messages.SEEK.equals(type)) {
                 SeekMessage s = m.cast();
                 epoch = s.getEpoch();
                 target = s.isExact() ? s.getTime() : Double.NaN;
                 dropHeld();
-                packets.clear();
+                dropQueued();
                 eos = false;
                 ended = false;
                 needKeyframe = true;
@@ -175,6 +183,20 @@ final class VideoRole {
                 configure(next.cast());
                 continue;
             }
+            if (Messages.DECODE_ERROR.equals(next.getType())) {
+                // the source worker's first stage could not parse this packet
+                ErrorMessage e = next.cast();
+                if (!packetLost(new MediaException(e.getCode(), e.getMessage()))) {
+                    return;
+                }
+                continue;
+            }
+            if (Messages.FRAME.equals(next.getType())) {
+                if (!decodeFrame(next.cast())) {
+                    return;
+                }
+                continue;
+            }
             PacketMessage msg = next.cast();
             boolean key = msg.isKeyframe();
             if (needKeyframe && !key) {
@@ -218,10 +240,40 @@ final class VideoRole {
         }
     }
 
+    /** A frame parsed by the source worker: built by the split decoder; false when that ends the session. */
+    private boolean decodeFrame(FrameMessage msg) {
+        if (!(decoder instanceof SplitVideoDecoder) || needKeyframe && !msg.isKeyframe()) {
+            SplitVideoDecoder.giveBack(port, msg);
+            return true;
+        }
+        needKeyframe = false;
+        parseMs = msg.getParseMs();
+        double t0 = Port.now();
+        try {
+            ((SplitVideoDecoder) decoder).decode(msg);
+            drain();
+        } catch (RuntimeException e) {
+            return packetLost(e);
+        } finally {
+            decodeMs += Port.now() - t0;
+        }
+        return true;
+    }
+
+    /** Drops the queued packets and frames (a seek); the frames' buffers go back to the source worker. */
+    private void dropQueued() {
+        for (Message m : packets) {
+            if (Messages.FRAME.equals(m.getType())) {
+                SplitVideoDecoder.giveBack(port, m.cast());
+            }
+        }
+        packets.clear();
+    }
+
     /** A (new) video track: its decoder replaces the previous one. */
     private void configure(ConfigMessage config) {
         track = TrackMessages.fromJs(config.getTrack());
-        decoder = Codecs.video(track);
+        decoder = config.isSplit() ? new SplitVideoDecoder(track, port) : Codecs.video(track);
         needKeyframe = true;
     }
 
@@ -252,6 +304,7 @@ final class VideoRole {
         EndMessage done = stamp(Messages.create(Messages.VIDEO_EOS));
         done.setFrames(frames);
         done.setDecodeMs(decodeMs);
+        done.setParseMs(parseMs);
         Port.post(main, done);
         ended = true;
     }

@@ -26,7 +26,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  *       back, its bytes inverted, and {@code md5} of the bytes as received: proves that buffers
  *       cross the boundary both ways without copies on the main thread.</li>
  *   <li>{@code open {session, url, port, audioPort, readAhead, reconnectAttempts,
- *       stallTimeout}}: become the source worker of a
+ *       stallTimeout, decodeThreads}}: become the source worker of a
  *       session (see {@link SourceRole}); {@code position {time, readAhead}} reports the playhead
  *       to it, {@code seek {epoch, time, exact}} repositions it, {@code audio-hold {hold}} keeps
  *       sound in it or lets it go on to the audio port, {@code recycle-audio {planes}} returns
@@ -75,7 +75,8 @@ public final class WorkerMain {
                 sourceSession = open.getSession();
                 source = new SourceRole(self(), sourceSession, open.getUrl(), port, audioPort, readAhead,
                         Js.has(open, "reconnectAttempts") ? open.getReconnectAttempts() : Double.NaN,
-                        Js.has(open, "stallTimeout") ? open.getStallTimeout() : Double.NaN);
+                        Js.has(open, "stallTimeout") ? open.getStallTimeout() : Double.NaN,
+                        Js.has(open, "decodeThreads") ? open.getDecodeThreads() : 1);
                 source.start();
             } else if (Messages.POSITION.equals(type)) {
                 if (source != null && m.getSession() == sourceSession) {

@@ -14,4 +14,7 @@ public interface EndMessage extends Message {
     /** Total decode time of the track(s) the sender decodes, milliseconds. */
     @JSProperty double getDecodeMs();
     @JSProperty void setDecodeMs(double ms);
+    /** Video worker, with a split decoder: the source worker's time in the first stage, milliseconds. */
+    @JSProperty double getParseMs();
+    @JSProperty void setParseMs(double ms);
 }

@@ -27,6 +27,8 @@ public final class Messages {
     public static final String RECONNECT = "reconnect";
     public static final String CONFIG = "config";
     public static final String PACKET = "packet";
+    /** A video frame parsed by the source worker, for the video worker to build ({@link FrameMessage}). */
+    public static final String FRAME = "frame";
 
     private Messages() {
     }

@@ -48,4 +48,14 @@ public interface OpenRequest extends Message {
 
     @JSProperty
     void setStallTimeout(double seconds);
+
+    /**
+     * Workers the video decoding may use: with 2, a decoder that can be split (Theora) runs its
+     * first stage in the source worker and its second in the video worker.
+     */
+    @JSProperty
+    int getDecodeThreads();
+
+    @JSProperty
+    void setDecodeThreads(int threads);
 }
