@@ -127,4 +127,59 @@ class MutationTest {
         assertTrue(PlayerTest.types(PlayerTest.waitFor(browser, "aPlayer", "ended", 20000)).contains("ended"),
                 "a clean file still plays: mutants " + r);
     }
+
+    /**
+     * Theora's decoder split over two workers behaves on damaged input exactly as the one-worker
+     * decoder: the same outcome, the same frames (pts and MD5) and the same count of dropped packets
+     * for every Theora mutant, in both builds.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    @SuppressWarnings("unchecked")
+    void theoraMutantsDecodeAlikeWithOneThreadAndTwo(String build) {
+        browser.open("pages/player.html");
+        browser.driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(900));
+        List<String> theora = new ArrayList<>();
+        theora.add("/testdata/player/damaged.ogg");
+        for (int s = 0; s < 2; s++) { // bars.ogg and damaged.ogg
+            theora.addAll(urls.subList(s * PER_SOURCE, (s + 1) * PER_SOURCE));
+        }
+        Map<String, Object> r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], build = arguments[0], urls = arguments[1];"
+                + "var out = [], i = 0;"
+                + "function one(url, threads) {"
+                + "  var frames = [];"
+                + "  return Kinora.decode(url, {build: build, decodeThreads: threads, md5: true, onFrame: function (f) { frames.push(f.pts + ' ' + f.md5); }})"
+                + "    .then(function (x) { return {frames: frames, errors: x.decodeErrors, split: x.videoParseMs > 0}; },"
+                + "      function (e) { return {frames: frames, failed: e.code}; });"
+                + "}"
+                + "(function next() {"
+                + "  if (i >= urls.length) { done({results: out}); return; }"
+                + "  var url = urls[i++];"
+                + "  one(url, 1).then(function (a) { return one(url, 2).then(function (b) { out.push({url: url, one: a, two: b}); next(); }); });"
+                + "})();", build, theora);
+        List<Map<String, Object>> results = (List<Map<String, Object>>) r.get("results");
+        assertEquals(theora.size(), results.size());
+        int withErrors = 0;
+        int decoded = 0;
+        int split = 0;
+        for (Map<String, Object> x : results) {
+            Map<String, Object> one = (Map<String, Object>) x.get("one");
+            Map<String, Object> two = (Map<String, Object>) x.get("two");
+            assertEquals(one.get("failed"), two.get("failed"), x.get("url") + ": outcome");
+            assertEquals(one.get("errors"), two.get("errors"), x.get("url") + ": dropped packets");
+            assertEquals(one.get("frames"), two.get("frames"), x.get("url") + ": frames");
+            if (one.get("errors") != null && ((Number) one.get("errors")).intValue() > 0) {
+                withErrors++;
+            }
+            if (two.get("failed") == null) {
+                decoded++;
+            }
+            if (Boolean.TRUE.equals(two.get("split"))) {
+                split++;
+            }
+        }
+        // the corpus must exercise what it is about: dropped packets, and the split decoder
+        assertTrue(withErrors >= 3, withErrors + " of " + results.size() + " decoded with dropped packets");
+        assertTrue(split > decoded / 2, split + " of the " + decoded + " decoded to the end went split");
+    }
 }
