@@ -18,8 +18,16 @@ final class DcPrediction {
         fragDc = new int[layout.nbs];
     }
 
-    // Theora I 7.8.2
+    /** Undoes the prediction of every plane. */
     void undo(FrameState s) {
+        undo(s, ALL_PLANES);
+    }
+
+    static final int ALL_PLANES = 7;
+
+    // Theora I 7.8.2
+    /** Undoes the prediction of the planes in {@code planeMask} (bit p for plane p); each plane predicts only from itself. */
+    void undo(FrameState s, int planeMask) {
         byte[] coded = s.coded;
         byte[] mode = s.mode;
         int[] coeffs = s.dc;
@@ -27,11 +35,14 @@ final class DcPrediction {
         int[] ref = TheoraTables.REFERENCE_FRAME;
         byte[] fr = fragRef;
         int[] dcs = fragDc;
-        // Reference frame of every coded block; 3 (matching none) for uncoded blocks.
-        for (int f = 0; f < layout.nbs; f++) {
-            fr[f] = (byte) (coded[f] != 0 ? ref[mode[f]] : 3);
-        }
         for (int p = 0; p < 3; p++) {
+            if ((planeMask & (1 << p)) == 0) {
+                continue;
+            }
+            // Reference frame of every coded block; 3 (matching none) for uncoded blocks.
+            for (int f = layout.fragStart[p], end = layout.fragStart[p + 1]; f < end; f++) {
+                fr[f] = (byte) (coded[f] != 0 ? ref[mode[f]] : 3);
+            }
             lastDc[0] = 0;
             lastDc[1] = 0;
             lastDc[2] = 0;

@@ -34,6 +34,8 @@ final class FrameState {
     final int[] tokenLumaCount = new int[64];
     /** Per token index while a frame is reconstructed: the next entry in {@link #tokens}. */
     final int[] tokenNext = new int[64];
+    /** Planes (bit p for plane p) whose DC prediction is still to be undone, by the builder of the plane. */
+    int dcPending;
     /** Quantized DC coefficient of each coded block, by position in the coded list; the predicted one after 7.8. */
     final int[] dc;
     /** Position in the coded list of each coded block. */
@@ -51,8 +53,8 @@ final class FrameState {
     static final int HAND_OVER_FRAME = 1;
     /** First entry of a hand-over: a dropped frame, the previous picture again. */
     static final int HAND_OVER_REPEAT = 2;
-    /** Entries before the per-block section: 10 values, the 64 token list starts, their 64 luma counts. */
-    private static final int HEADER = 10 + 64 + 64;
+    /** Entries before the per-block section: 11 values, the 64 token list starts, their 64 luma counts. */
+    private static final int HEADER = 11 + 2 * 64;
 
     FrameState(FrameLayout layout) {
         this.layout = layout;
@@ -96,8 +98,9 @@ final class FrameState {
         out[7] = nbs;
         out[8] = tokenCount;
         out[9] = codedLumaCount;
-        System.arraycopy(tokenStart, 0, out, 10, 64);
-        System.arraycopy(tokenLumaCount, 0, out, 10 + 64, 64);
+        out[10] = dcPending;
+        System.arraycopy(tokenStart, 0, out, 11, 64);
+        System.arraycopy(tokenLumaCount, 0, out, 11 + 64, 64);
         int k = HEADER;
         for (int f = 0; f < nbs; f++) {
             out[k++] = (mvx[f] & 0xFF) | (mvy[f] & 0xFF) << 8 | (mode[f] & 0xF) << 16 | (qii[f] & 0xF) << 20
@@ -132,8 +135,9 @@ final class FrameState {
         codedCount = in[6];
         tokenCount = in[8];
         codedLumaCount = in[9];
-        System.arraycopy(in, 10, tokenStart, 0, 64);
-        System.arraycopy(in, 10 + 64, tokenLumaCount, 0, 64);
+        dcPending = in[10] & 7;
+        System.arraycopy(in, 11, tokenStart, 0, 64);
+        System.arraycopy(in, 11 + 64, tokenLumaCount, 0, 64);
         int k = HEADER;
         for (int f = 0; f < nbs; f++) {
             int v = in[k++];
@@ -144,6 +148,13 @@ final class FrameState {
             coded[f] = (byte) (v >>> 24);
         }
         System.arraycopy(in, k, codedList, 0, codedCount);
+        for (int i = 0; i < codedCount; i++) {
+            int f = codedList[i];
+            if (f < 0 || f >= nbs) {
+                throw new IllegalArgumentException("not a Theora frame of this stream's size");
+            }
+            codedIndex[f] = i;
+        }
         k += codedCount;
         System.arraycopy(in, k, dc, 0, codedCount);
         k += codedCount;

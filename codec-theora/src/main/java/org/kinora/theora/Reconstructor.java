@@ -43,18 +43,12 @@ final class Reconstructor {
     }
 
     /**
-     * Prepares the frame's dequantization matrices; call before {@link #reconstructRow}. With
-     * {@code fromChroma}, the frame's luma plane is left out (built elsewhere): each token list is
-     * replayed from its first chroma entry.
+     * Prepares the frame's dequantization matrices and starts every token list at its first
+     * entry; call before {@link #reconstructRow}.
      */
-    void startFrame(FrameState s, boolean fromChroma) {
+    void startFrame(FrameState s) {
         prepareQuant(s);
         System.arraycopy(s.tokenStart, 0, s.tokenNext, 0, 64);
-        if (fromChroma) {
-            for (int ti = 0; ti < 64; ti++) {
-                s.tokenNext[ti] += s.tokenLumaCount[ti];
-            }
-        }
         java.util.Arrays.fill(blk, 0);
     }
 

@@ -5,8 +5,8 @@ import org.kinora.core.TrackInfo;
 
 /**
  * The second stage of a Theora decoder split across two workers (see {@link TheoraParseStage}):
- * builds the luma plane of each handed-over frame, keeping its reference frames, and makes the
- * picture with the chroma planes the first stage built.
+ * undoes the luma plane's DC prediction of each handed-over frame and builds the plane, keeping
+ * its reference frames, and makes the picture with the chroma planes the first stage built.
  */
 public final class TheoraBuildStage {
     private final TheoraFrameBuilder luma;
@@ -14,7 +14,7 @@ public final class TheoraBuildStage {
 
     public TheoraBuildStage(TrackInfo track) {
         TheoraFrameParser headers = new TheoraFrameParser(track);
-        luma = new TheoraFrameBuilder(headers, false, 0, 1);
+        luma = new TheoraFrameBuilder(headers, false, TheoraFrameBuilder.LUMA);
         int size = headers.layout.planeWidth[1] * headers.layout.planeHeight[1];
         chroma[1] = new byte[size];
         chroma[2] = new byte[size];

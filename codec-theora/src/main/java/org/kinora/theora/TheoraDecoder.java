@@ -23,7 +23,7 @@ public final class TheoraDecoder implements VideoDecoder {
 
     public TheoraDecoder(TrackInfo track) {
         parser = new TheoraFrameParser(track);
-        builder = new TheoraFrameBuilder(parser, true, 0, 3);
+        builder = new TheoraFrameBuilder(parser, true, TheoraFrameBuilder.ALL_PLANES);
     }
 
     /**

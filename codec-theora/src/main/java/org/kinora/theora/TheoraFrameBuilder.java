@@ -25,32 +25,38 @@ public final class TheoraFrameBuilder {
     private byte[][] previous;
     private byte[][] golden;
     private final Picture picture = new Picture();
-    /** The planes this builder builds: {@code firstPlane} to {@code endPlane - 1}. */
-    private final int firstPlane;
-    private final int endPlane;
+    /** The planes this builder builds: bit p for plane p. */
+    private final int planes;
+    /** Undoes the DC prediction the parser left to this builder. */
+    private final DcPrediction dcPrediction;
 
     /** A builder for frames handed over by a {@link TheoraFrameParser} of the same track. */
     public TheoraFrameBuilder(TrackInfo track) {
-        this(new TheoraFrameParser(track), false, 0, 3);
+        this(new TheoraFrameParser(track), false, ALL_PLANES);
     }
 
+    /** Plane masks of {@link #TheoraFrameBuilder(TheoraFrameParser, boolean, int)}. */
+    static final int ALL_PLANES = 7;
+    static final int LUMA = 1;
+    static final int CHROMA = 6;
+
     /**
-     * A builder of planes {@code firstPlane} to {@code endPlane - 1} (all three, luma alone or
-     * chroma alone) of {@code parser}'s frames; with {@code shared}, it reads the parser's state
-     * directly. The picture's other planes are left for the caller to fill.
+     * A builder of the planes in {@code planes} ({@link #ALL_PLANES}, {@link #LUMA} or
+     * {@link #CHROMA}) of {@code parser}'s frames; with {@code shared}, it reads the parser's
+     * state directly. The picture's other planes are left for the caller to fill.
      */
-    TheoraFrameBuilder(TheoraFrameParser parser, boolean shared, int firstPlane, int endPlane) {
-        if (!(firstPlane == 0 && (endPlane == 1 || endPlane == 3) || firstPlane == 1 && endPlane == 3)) {
-            throw new IllegalArgumentException("planes " + firstPlane + " to " + endPlane);
+    TheoraFrameBuilder(TheoraFrameParser parser, boolean shared, int planes) {
+        if (planes != ALL_PLANES && planes != LUMA && planes != CHROMA) {
+            throw new IllegalArgumentException("planes " + planes);
         }
-        this.firstPlane = firstPlane;
-        this.endPlane = endPlane;
+        this.planes = planes;
         info = parser.info;
         setup = parser.setup;
         layout = parser.layout;
         state = shared ? parser.state : new FrameState(layout);
         recon = new Reconstructor(layout, setup);
         loopFilter = new LoopFilter(layout);
+        dcPrediction = new DcPrediction(layout);
         initPicture();
     }
 
@@ -120,8 +126,10 @@ public final class TheoraFrameBuilder {
         if (s.intra) {
             golden = cur;
         }
-        for (int i = firstPlane; i < endPlane; i++) {
-            picture.planes[i] = cur[i];
+        for (int i = 0; i < 3; i++) {
+            if ((planes & (1 << i)) != 0) {
+                picture.planes[i] = cur[i];
+            }
         }
         picture.pts = pts;
         picture.keyframe = s.intra;
@@ -134,9 +142,22 @@ public final class TheoraFrameBuilder {
      * above it is reconstructed: its filters touch the neighbouring rows.
      */
     private void reconstructAndFilter(FrameState s, byte[][] cur) {
-        recon.startFrame(s, firstPlane > 0);
+        if ((s.dcPending & planes) != 0) {
+            dcPrediction.undo(s, s.dcPending & planes);
+        }
+        recon.startFrame(s);
         boolean filter = loopFilter.startFrame(setup.loopFilterLimits[s.qis[0]]);
-        for (int p = firstPlane; p < endPlane; p++) {
+        for (int p = 0; p < 3; p++) {
+            if ((planes & (1 << p)) == 0) {
+                continue;
+            }
+            // Each token list holds the luma blocks' entries, then the chroma blocks': a builder of
+            // the chroma planes alone starts after the luma ones.
+            if (p == 1 && (planes & 1) == 0) {
+                for (int ti = 0; ti < 64; ti++) {
+                    s.tokenNext[ti] = s.tokenStart[ti] + s.tokenLumaCount[ti];
+                }
+            }
             int fh = layout.fragHeight[p];
             int sbRows = (fh + 3) >> 2;
             int filtered = 0;
@@ -158,7 +179,10 @@ public final class TheoraFrameBuilder {
             byte[][] c = buffers[i];
             if (c == null) {
                 c = new byte[3][];
-                for (int p = firstPlane; p < endPlane; p++) {
+                for (int p = 0; p < 3; p++) {
+                    if ((planes & (1 << p)) == 0) {
+                        continue;
+                    }
                     c[p] = new byte[layout.planeWidth[p] * layout.planeHeight[p]];
                 }
                 buffers[i] = c;

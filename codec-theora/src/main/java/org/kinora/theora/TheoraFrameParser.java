@@ -36,6 +36,8 @@ public final class TheoraFrameParser {
     private boolean haveReference;
     private int kind;
     private int[] handOver;
+    /** Planes whose DC prediction {@link #parse} undoes; the others are left to their builder. */
+    private int dcPlanes = DcPrediction.ALL_PLANES;
 
     public TheoraFrameParser(TrackInfo track) {
         List<byte[]> headers = track.codecHeaders();
@@ -72,7 +74,8 @@ public final class TheoraFrameParser {
         }
         blockInfo.decode(b, s);
         tokens.decode(b, s, setup.huffman);
-        dcPrediction.undo(s);
+        dcPrediction.undo(s, dcPlanes);
+        s.dcPending = DcPrediction.ALL_PLANES & ~dcPlanes;
         haveReference = true;
         kind = FRAME;
         return FRAME;
@@ -97,6 +100,11 @@ public final class TheoraFrameParser {
     /** Entries of {@link #handOver()} in use. */
     public int handOverLength() {
         return kind == FRAME ? state.exportLength() : 1;
+    }
+
+    /** Leaves the DC prediction of the planes not in {@code planeMask} to the builders of those planes. */
+    void undoDcOf(int planeMask) {
+        dcPlanes = planeMask;
     }
 
     /** After a seek: inter frames give nothing until the next intra frame. */

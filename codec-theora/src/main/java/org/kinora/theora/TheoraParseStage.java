@@ -5,10 +5,11 @@ import org.kinora.core.TrackInfo;
 
 /**
  * The first stage of a Theora decoder split across two workers: parses each packet
- * ({@link TheoraFrameParser}) and builds the frame's two chroma planes, keeping their reference
- * frames itself. What the other stage, {@link TheoraBuildStage}, needs of a frame is the parser's
- * hand-over and the two chroma planes; it builds the luma plane. At 4:2:0 the chroma planes are a
- * third of the blocks, so parse plus chroma and luma alone are about even halves of the work.
+ * ({@link TheoraFrameParser}), undoes the DC prediction of the chroma planes and builds them,
+ * keeping their reference frames itself. What the other stage, {@link TheoraBuildStage}, needs of
+ * a frame is the parser's hand-over and the two chroma planes; it undoes the luma plane's DC
+ * prediction and builds it. At 4:2:0 that is about half of the work on each side, the first
+ * stage's being the smaller as its worker also reads and demuxes the stream.
  *
  * <p>A packet that fails to parse throws before either stage's references change; after that,
  * {@link #reset} both stages and start again at an intra frame.
@@ -16,11 +17,11 @@ import org.kinora.core.TrackInfo;
 public final class TheoraParseStage {
     private final TheoraFrameParser parser;
     private final TheoraFrameBuilder chroma;
-    private int kind;
 
     public TheoraParseStage(TrackInfo track) {
         parser = new TheoraFrameParser(track);
-        chroma = new TheoraFrameBuilder(parser, true, 1, 3);
+        parser.undoDcOf(TheoraFrameBuilder.CHROMA);
+        chroma = new TheoraFrameBuilder(parser, true, TheoraFrameBuilder.CHROMA);
     }
 
     /**
@@ -29,7 +30,7 @@ public final class TheoraParseStage {
      * {@link TheoraFrameParser#REPEAT}.
      */
     public int parse(Packet packet) {
-        kind = parser.parse(packet);
+        int kind = parser.parse(packet);
         if (kind == TheoraFrameParser.FRAME && chroma.build(packet.pts) == null) {
             // the parser and this builder lose their references together, so this cannot happen
             throw new IllegalStateException("Theora chroma planes without a reference");
@@ -63,6 +64,5 @@ public final class TheoraParseStage {
     public void reset() {
         parser.reset();
         chroma.reset();
-        kind = TheoraFrameParser.NONE;
     }
 }

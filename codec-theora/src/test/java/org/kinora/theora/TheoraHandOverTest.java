@@ -52,8 +52,8 @@ class TheoraHandOverTest {
 
     /**
      * The two stages of the split decoder: the parse stage builds the chroma planes, the build
-     * stage gets copies of the hand-over and of those planes only, builds the luma plane, and the
-     * pictures must still match FFmpeg's framemd5.
+     * stage gets copies of the hand-over and of those planes only, undoes the luma plane's DC
+     * prediction and builds it, and the pictures must still match FFmpeg's framemd5.
      */
     @ParameterizedTest
     @MethodSource("fixtures")

@@ -49,6 +49,12 @@ import org.teavm.jso.typedarrays.Float32Array;
 final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     private static final int CHUNK = 256 * 1024;
     /**
+     * A request's size when everything is read ({@code Kinora.decode}, infinite read-ahead): the
+     * body streams in as it arrives either way, and each request costs the worker about as much as
+     * demuxing a frame, so fewer of them.
+     */
+    private static final int WHOLE_FILE_CHUNK = 8 << 20;
+    /**
      * How far a live stream is read ahead of the playhead at most. A real live stream arrives in
      * real time and never gets this far ahead; a file served without a length (read as live) can,
      * and is then read no faster than it plays, so memory stays bounded.
@@ -340,7 +346,7 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
                     double ahead = sentUntil - playhead;
                     double limit = live && !Double.isInfinite(readAhead) ? Math.max(readAhead, LIVE_READ_AHEAD) : readAhead;
                     if (!reader.inFlight() && (ahead < limit || !tracksSent)) {
-                        reader.read(offset, CHUNK);
+                        reader.read(offset, Double.isInfinite(readAhead) && tracksSent ? WHOLE_FILE_CHUNK : CHUNK);
                     }
                     return;
                 } else if (r == Demuxer.SEEK) {
