@@ -30,6 +30,12 @@ export interface PlayerOptions {
   liveLatency?: number;
   /** Above this latency (seconds, default 3) a live stream jumps forward to liveLatency. */
   maxLiveLatency?: number;
+  /**
+   * Workers the video decoding may use: 2 runs Theora's decoder in two stages, one per worker
+   * (frame N + 1 parsed while frame N is built); 1 keeps it in one. Default: 2 when
+   * navigator.hardwareConcurrency is at least 2.
+   */
+  decodeThreads?: 1 | 2;
 }
 
 /** What HTMLMediaElement's buffered, seekable and played return. */
@@ -220,6 +226,8 @@ export interface KinoraPlayerElement extends HTMLElement, MediaState {
 
 export interface DecodeOptions {
   build?: Build;
+  /** As PlayerOptions.decodeThreads. */
+  decodeThreads?: 1 | 2;
   /** Give each frame's MD5 (as kinora-cli framemd5 prints it) to onFrame. */
   md5?: boolean;
   onFrame?: (frame: { pts: number; width: number; height: number; md5?: string }) => void;
@@ -231,7 +239,10 @@ export interface DecodeResult {
   audioSamples: number;
   decodeErrors: number;
   decodeMs: number;
+  /** Time in the video decoder; with the decoder split over two workers, the video worker's stage. */
   videoDecodeMs: number;
+  /** With the decoder split over two workers: the source worker's stage (parsing, chroma planes); else 0. */
+  videoParseMs: number;
   audioDecodeMs: number;
   wallMs: number;
   build: 'wasm' | 'js';

@@ -52,19 +52,23 @@
  *       dequantization of zero rows, clearing coefficients with {@code Arrays.fill}, storing only
  *       when the loop filter changes a pixel (10% slower: unpredictable branch), reading long
  *       tokens' extra bits inline.</li>
- *   <li>Two halves: {@link org.kinora.theora.TheoraFrameParser} reads the packet and undoes DC
- *       prediction; {@link org.kinora.theora.TheoraFrameBuilder} keeps the reference frames and
+ *   <li>Two halves: {@link org.kinora.theora.TheoraFrameParser} reads the packet and undoes
+ *       DC prediction; {@link org.kinora.theora.TheoraFrameBuilder} keeps the reference frames and
  *       reconstructs and filters. {@code TheoraDecoder} runs both on one shared state; apart, they
- *       meet through one {@code int[]} hand-over (header, the 64 token list starts, one packed
- *       entry per block with mode, qii and motion vector, coded list, DC values, super block
- *       starts, tokens), which is what a pipeline across two workers would transfer. Measured on
- *       HotSpot with the halves apart (load average about 8, four rounds): at 720p parse 2.6-3.1
- *       ms a frame, hand-over copy 0.3-0.4 ms (612 KB), build 7.6-8.6 ms; at 1080p 5.2-8.1, 0.7-1.4
- *       (1.1 MB) and 16.6-18.0. So the parse half is about a quarter of the work: with the halves
- *       in two workers the wall time is bounded by the build half, at best 1.3x of one worker;
- *       giving the parse side the chroma planes too (a third of the pixels at 4:2:0, whose
- *       references it would keep itself) would balance the halves near one half each (at best
- *       about 1.9x, less the transfers, and only with both cores free).</li>
+ *       meet through one {@code int[]} hand-over (header, the 64 token list starts and their luma
+ *       counts, one packed entry per block with mode, qii and motion vector, coded list, DC values,
+ *       super block starts, tokens). The parse half is about a third of the work, so a pipeline of
+ *       parse and build alone is bounded by the build half; the planes are independent from the
+ *       tokens on, so the split across two workers is {@link org.kinora.theora.TheoraParseStage}
+ *       (parse, the chroma planes' DC prediction and the chroma planes, whose references it keeps)
+ *       and {@link org.kinora.theora.TheoraBuildStage} (the luma plane's DC prediction and the
+ *       luma plane), which get the hand-over and the two chroma planes. Every token list holds the
+ *       luma blocks' entries first, so a chroma builder starts each list after its luma count.
+ *       Measured on HotSpot at 1080p (bench file, 300 frames, one JVM): parse with chroma 1.47 s,
+ *       luma 1.74 s, the copies in and out of the transfer buffer 0.12 s, against 3.17 s for the
+ *       whole decoder. Giving the build stage the Cr plane as well (only Cb crossing over) was
+ *       tried: 1.03 s against 2.12 s, too uneven. In the browser the first stage's worker also
+ *       fetches and demuxes, which is why its half is the smaller one; figures in bench/README.</li>
  *   <li>Linear memory instead of arrays, evaluated on TeaVM 0.15's class library and not built:
  *       a direct {@code ByteBuffer} in the Wasm GC build is {@code TByteBufferNative}, whose
  *       {@code get(int)} checks the index against the limit in Java and then reads through an

@@ -13,12 +13,16 @@
  *       (never through the main thread). It reads a bounded time ahead of the playhead the main
  *       thread reports. A seek repositions the demuxer through {@code Demuxer.seekTo} and resets
  *       the audio decoder; an exact seek cuts the sound before the target to the sample. A sound
- *       packet that fails to decode is dropped and reported.</li>
+ *       packet that fails to decode is dropped and reported. Its {@link org.kinora.worker.VideoOut}
+ *       keeps the video port's messages in stream order; with two decode threads it runs the
+ *       first stage of a decoder that splits in two (Theora: parsing and the chroma planes) and
+ *       sends parsed frames instead of packets, at most three ahead of the video worker.</li>
  *   <li>{@link org.kinora.worker.VideoRole}: decodes pictures and sends each as one transferred
  *       ArrayBuffer of packed Y, U, V planes; the main thread returns buffers for reuse and decoding
  *       waits while too many are out. A packet that fails to decode is dropped and reported; the
  *       decoder is reset and packets are skipped to the next keyframe. After a seek it holds the
- *       pictures before the target and sends only the last of them.</li>
+ *       pictures before the target and sends only the last of them. Parsed frames go to a
+ *       {@link org.kinora.worker.SplitVideoDecoder}, the second stage.</li>
  * </ul>
  * Errors travel as {@code {type: 'error', code, message}} with MediaError codes. A worker that
  * traps (a WebAssembly trap leaves its instance unusable) is seen by the main thread's
