@@ -134,15 +134,18 @@ try {
     }
   }
   if (firstFrame) {
-    for (const build of ['wasm', 'js']) {
+    const variants = ['wasm', 'js'].flatMap((b) => (only.includes(`kinora-${b}-1w`) ? [b, `${b}-1w`] : [b]));
+    for (const variant of variants) {
+      const [build, workers] = variant.split('-');
       const ms = [];
       let error = null;
       for (let i = 0; i < Math.max(3, runs); i++) { // a fresh page each time: worker start and compile included
-        const x = await pageResult(browser, `${origin}/bench/first-frame.html?file=/media/sample.ogg&build=${build}`, 30000);
+        const x = await pageResult(browser, `${origin}/bench/first-frame.html?file=/media/sample.ogg&build=${build}`
+          + (workers === '1w' ? '&threads=1' : ''), 30000);
         if (x.error) { error = x.error; break; }
         ms.push(x.firstFrameMs);
       }
-      firstFrames[build] = error ? { error } : { runs: ms, median: median(ms) };
+      firstFrames[variant] = error ? { error } : { runs: ms, median: median(ms) };
     }
   }
 
