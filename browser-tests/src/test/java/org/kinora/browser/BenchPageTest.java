@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The demo's decode benchmark page (bench.html, used by bench/run.sh): its window.benchResult. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
