@@ -56,6 +56,32 @@ class DecodeApiTest {
         assertPageStillWorks(build);
     }
 
+    /**
+     * Without the option, Theora is decoded split over two workers when the page reports two cores
+     * or more, and in one worker when it reports one (navigator.hardwareConcurrency overridden).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4})
+    @SuppressWarnings("unchecked")
+    void decodeThreadsFollowTheCoresThePageHas(int cores) {
+        long real = (Long) browser.js("return navigator.hardwareConcurrency;");
+        browser.driver.executeCdpCommand("Emulation.setHardwareConcurrencyOverride", Map.of("hardwareConcurrency", cores));
+        try {
+            browser.open("index.html");
+            assertEquals((long) cores, browser.js("return navigator.hardwareConcurrency;"));
+            Map<String, Object> r = (Map<String, Object>) browser.async(
+                    "var done = arguments[arguments.length - 1];"
+                    + "Kinora.decode('/testdata/samples/bars.ogg', {build: 'wasm'}).then(function (r) { done({frames: r.frames, parseMs: r.videoParseMs}); },"
+                    + " function (e) { done({error: String(e)}); });");
+            assertEquals(50L, r.get("frames"), r.toString());
+            double parseMs = ((Number) r.get("parseMs")).doubleValue();
+            assertTrue(cores >= 2 ? parseMs > 0 : parseMs == 0, r.toString());
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setHardwareConcurrencyOverride", Map.of("hardwareConcurrency", real));
+            browser.open("index.html");
+        }
+    }
+
     private void assertPageStillWorks(String build) {
         Object answer = browser.async("var done = arguments[arguments.length - 1];"
                 + "Kinora.hello({build: arguments[0]}).then(function (a) { done(a.build); }, function (e) { done('failed ' + e); });", build);
