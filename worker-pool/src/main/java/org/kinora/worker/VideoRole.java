@@ -1,12 +1,10 @@
 package org.kinora.worker;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import org.kinora.codecs.Codecs;
 import org.kinora.core.MediaException;
 import org.kinora.core.Packet;
 import org.kinora.core.Picture;
-import org.kinora.core.PictureDigest;
 import org.kinora.core.TrackInfo;
 import org.kinora.core.VideoDecoder;
 import org.kinora.worker.protocol.ConfigMessage;
@@ -18,9 +16,7 @@ import org.kinora.worker.protocol.Messages;
 import org.kinora.worker.protocol.PacketMessage;
 import org.kinora.worker.protocol.PictureMessage;
 import org.kinora.worker.protocol.SeekMessage;
-import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
-import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 
@@ -28,7 +24,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  * The video worker of one session: takes packets from the source worker's port, decodes them and
  * sends pictures to the main thread. Each picture travels as the visible Y, U and V planes packed
  * without padding in one ArrayBuffer, transferred; the main thread sends buffers back
- * ({@code recycle}) and decoding waits while all {@link #MAX_BUFFERS} are out, so a slow page
+ * ({@code recycle}) and decoding waits while all {@link PicturePacker#MAX_BUFFERS} are out, so a slow page
  * holds the pipeline instead of growing memory.
  *
  * <p>A packet that fails to decode is dropped and reported ({@code decode-error}); the decoder is
@@ -51,22 +47,17 @@ import org.teavm.jso.typedarrays.Int8Array;
  * <p>In decode-only mode pictures are not sent; each frame's MD5 and timing are.
  */
 final class VideoRole {
-    static final int MAX_BUFFERS = 6;
     static final int MAX_ERRORS_IN_A_ROW = 64;
 
     private final JSObject main;
     private final JSObject port;
     private final int session;
     private final boolean decodeOnly;
-    private final boolean md5;
+    private final PicturePacker packer;
     /** Packets, and the configs of chained links in their place between them. */
     private final ArrayDeque<Message> packets = new ArrayDeque<>();
-    private final ArrayDeque<ArrayBuffer> freeBuffers = new ArrayDeque<>();
-    private final PictureDigest digest = new PictureDigest();
     private final Packet packet = new Packet();
     private int epoch;
-    private int buffersOut;
-    private int buffersAllocated;
     private TrackInfo track;
     private VideoDecoder decoder;
     private boolean eos;
@@ -81,14 +72,6 @@ final class VideoRole {
     private double target = Double.NaN;
     /** The latest picture before {@link #target}, packed and not yet sent. */
     private PictureMessage held;
-    /**
-     * The packed picture. A direct buffer: in the Wasm GC build it lives in linear memory, so the
-     * typed-array view on it costs no copy and one {@code set} moves the frame into a recycled
-     * ArrayBuffer.
-     */
-    private ByteBuffer frame = ByteBuffer.allocateDirect(0);
-    /** One row of deeper samples narrowed to 8 bits, on its way into {@link #frame}. */
-    private byte[] row8 = new byte[0];
     private int frames;
     private double decodeMs;
     /** With a split decoder: the source worker's first stage's time, as its latest frame says. */
@@ -99,7 +82,7 @@ final class VideoRole {
         this.session = session;
         this.port = port;
         this.decodeOnly = decodeOnly;
-        this.md5 = md5;
+        this.packer = new PicturePacker(decodeOnly, md5);
         Port.listen(port, this::onPortMessage);
     }
 
@@ -110,10 +93,7 @@ final class VideoRole {
 
     /** A picture buffer back from the main thread. */
     void recycle(ArrayBuffer buffer) {
-        buffersOut--;
-        if (buffer != null && byteLength(buffer) > 0) {
-            freeBuffers.add(buffer);
-        }
+        packer.recycle(buffer);
         run();
     }
 
@@ -156,7 +136,7 @@ final class VideoRole {
     }
 
     private boolean canSend() {
-        return decodeOnly || buffersOut < MAX_BUFFERS;
+        return packer.canSend();
     }
 
     private void run() {
@@ -333,10 +313,7 @@ final class VideoRole {
 
     private void dropHeld() {
         if (held != null) {
-            if (!decodeOnly) {
-                buffersOut--;
-                freeBuffers.add(held.getBuffer());
-            }
+            packer.release(held);
             held = null;
         }
     }
@@ -355,76 +332,13 @@ final class VideoRole {
         msg.setMatrix(pic.colour.matrixCoefficients);
         msg.setFullRange(pic.colour.fullRange);
         msg.setDecodeMs(decodeMs);
-        if (md5) {
-            msg.setMd5(digest.md5Hex(pic));
-        }
-        if (decodeOnly) {
-            return msg;
-        }
-        int size = pack(pic);
-        ArrayBuffer buffer = freeBuffers.poll();
-        while (buffer != null && byteLength(buffer) < size) {
-            buffer = freeBuffers.poll();
-        }
-        if (buffer == null) {
-            buffer = newBuffer(size);
-            buffersAllocated++;
-        }
-        msg.setBuffersAllocated(buffersAllocated);
-        // A fresh view each time: growing the Wasm memory detaches views made before.
-        copyInto(buffer, Int8Array.fromJavaBuffer(frame), size);
-        msg.setBuffer(buffer);
-        msg.setSize(size);
-        buffersOut++;
+        packer.fill(msg, pic);
         return msg;
     }
 
     private void post(PictureMessage msg) {
         msg.setEpoch(epoch);
-        if (decodeOnly) {
-            Port.post(main, msg);
-            return;
-        }
-        JSArray<JSObject> transfer = new JSArray<>();
-        transfer.push(msg.getBuffer());
-        Port.post(main, msg, transfer);
-    }
-
-    /** Packs the visible planes into {@link #frame} as 8-bit samples (deeper ones rounded); returns the byte count. */
-    private int pack(Picture pic) {
-        int size = 0;
-        int planes = pic.planeCount();
-        for (int p = 0; p < planes; p++) {
-            size += pic.visibleWidth(p) * pic.visibleHeight(p);
-        }
-        if (frame.capacity() < size) {
-            frame = ByteBuffer.allocateDirect(size);
-        }
-        frame.clear();
-        for (int p = 0; p < planes; p++) {
-            int w = pic.visibleWidth(p);
-            int h = pic.visibleHeight(p);
-            int x0 = pic.visibleX(p);
-            int y0 = pic.visibleY(p);
-            int stride = pic.stride[p];
-            int base = pic.planeOffset[p] + y0 * stride + x0;
-            if (pic.bitDepth <= 8) {
-                byte[] src = pic.planes[p];
-                for (int y = 0; y < h; y++) {
-                    frame.put(src, base + y * stride, w);
-                }
-            } else {
-                short[] src = pic.planes16[p];
-                if (row8.length < w) {
-                    row8 = new byte[w];
-                }
-                for (int y = 0; y < h; y++) {
-                    Picture.narrowTo8(src, base + y * stride, w, pic.bitDepth, row8, 0);
-                    frame.put(row8, 0, w);
-                }
-            }
-        }
-        return size;
+        packer.post(main, msg);
     }
 
     private void fail(int code, String message) {
@@ -443,13 +357,4 @@ final class VideoRole {
         m.setEpoch(epoch);
         return m;
     }
-
-    @JSBody(params = "b", script = "return b.byteLength;")
-    private static native int byteLength(ArrayBuffer b);
-
-    @JSBody(params = "size", script = "return new ArrayBuffer(size);")
-    private static native ArrayBuffer newBuffer(int size);
-
-    @JSBody(params = {"target", "source", "size"}, script = "new Int8Array(target, 0, size).set(source.subarray(0, size));")
-    private static native void copyInto(ArrayBuffer target, Int8Array source, int size);
 }
