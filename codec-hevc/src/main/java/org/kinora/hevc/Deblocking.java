@@ -3,9 +3,16 @@ package org.kinora.hevc;
 import org.kinora.hevc.params.Sps;
 
 /**
- * The deblocking filter (H.265 8.7.2): all vertical edges of the picture, then all horizontal
- * edges, on the 8x8 luma grid (16x16 for 4:2:0 chroma), with the boundary strengths recorded
- * while decoding.
+ * The deblocking filter (H.265 8.7.2) on the 8x8 luma grid (16x16 for 4:2:0 chroma), with the
+ * boundary strengths recorded while decoding, one CTB row at a time, rows in order from the top.
+ *
+ * <p>The specification filters all vertical edges of the picture, then all horizontal ones. Edges
+ * of one direction neither read nor write each other's samples (8 samples apart, each reads 4
+ * and writes at most 3 on either side), so the only order that matters is vertical before
+ * horizontal for each sample. A row's vertical edges touch only its own lines; its horizontal
+ * edges (the one at its top included) read its lines and the last 4 lines of the row above, all
+ * of which are vertically filtered by then, and write nothing a later row's vertical edges read.
+ * Row by row is therefore the same as the whole picture at once.
  */
 final class Deblocking {
     // Table 8-12: beta' for Q = 0..51 and tC' for Q = 0..53
@@ -19,19 +26,23 @@ final class Deblocking {
     };
     private static final int[] CHROMA_QP_TABLE = {29, 30, 31, 32, 33, 33, 34, 34, 35, 35, 36, 36, 37, 37};
 
-    void filter(Frame f) {
-        strengths(f, f.bsVer, 1);
-        strengths(f, f.bsHor, f.w4);
-        edges(f, true);
-        edges(f, false);
+    /** Filters the edges of CTB row {@code ry}: its vertical edges, then its horizontal ones, the one at its top included. */
+    void row(Frame f, int ry) {
+        int ctb4 = f.sps.ctbSize >> 2;
+        int by0 = ry * ctb4;
+        int by1 = Math.min(f.h4, by0 + ctb4);
+        strengths(f, f.bsVer, 1, by0 * f.w4, by1 * f.w4);
+        strengths(f, f.bsHor, f.w4, by0 * f.w4, by1 * f.w4);
+        edges(f, true, by0, by1);
+        edges(f, false, by0, by1);
     }
 
     /**
      * 8.7.2.4: turns the edge flags that inter coding units recorded into boundary strengths;
      * {@code step} goes from the q block to the p block across the edge.
      */
-    private static void strengths(Frame f, byte[] bs, int step) {
-        for (int q = 0; q < bs.length; q++) {
+    private static void strengths(Frame f, byte[] bs, int step, int from, int to) {
+        for (int q = from; q < to; q++) {
             int flags = bs[q];
             if (flags < CodingTree.EDGE_TU) {
                 continue;
@@ -103,10 +114,10 @@ final class Deblocking {
         return v < lo ? lo : (v > hi ? hi : v);
     }
 
-    private void edges(Frame f, boolean vertical) {
+    /** The edges of one direction whose q blocks lie in 4x4 block rows {@code by0} to {@code by1 - 1}. */
+    private void edges(Frame f, boolean vertical, int by0, int by1) {
         Sps sps = f.sps;
         int w4 = f.w4;
-        int h4 = f.h4;
         byte[] bs = vertical ? f.bsVer : f.bsHor;
         short[] luma = f.planes[0];
         int stride = f.planeWidth[0];
@@ -115,7 +126,8 @@ final class Deblocking {
         // edges on the 8x8 grid only
         int stepX = vertical ? 2 : 1;
         int stepY = vertical ? 1 : 2;
-        for (int by = vertical ? 0 : 2; by < h4; by += stepY) {
+        // by0 is even (CTBs are at least 16 samples high): horizontal edges stay on the grid
+        for (int by = vertical ? by0 : Math.max(by0, 2); by < by1; by += stepY) {
             for (int bx = vertical ? 2 : 0; bx < w4; bx += stepX) {
                 int b = bs[by * w4 + bx];
                 if (b == 0) {

@@ -29,9 +29,8 @@ public final class HevcDecoder implements VideoDecoder {
     private byte[] lastSpsRbsp;
     private byte[] lastPpsRbsp;
 
-    private final SliceDecoder sliceDecoder = new SliceDecoder();
-    private final Deblocking deblocking = new Deblocking();
-    private final Sao sao = new Sao();
+    final LoopFilter loopFilter = new LoopFilter();
+    private final SliceDecoder sliceDecoder = new SliceDecoder(loopFilter);
     private final PictureHash hash = new PictureHash();
     private final BitReader reader = new BitReader();
     private byte[] rbsp = new byte[1024];
@@ -263,11 +262,12 @@ public final class HevcDecoder implements VideoDecoder {
         skipCurrent = current == null;
         if (current != null) {
             packetPts = Packet.NO_TIMESTAMP;
+            loopFilter.start(current);
         }
     }
 
     /**
-     * Runs the loop filters, checks the picture hash and hands the picture to the DPB. A picture
+     * Ends the loop filters, checks the picture hash and hands the picture to the DPB. A picture
      * that lost slice segments, or in which one failed, is concealed first: its CTBs that were not
      * decoded are copied from the nearest reference picture (grey without one).
      */
@@ -285,8 +285,7 @@ public final class HevcDecoder implements VideoDecoder {
             Concealment.conceal(f, dpb.nearestReference(f.poc));
         }
         if (f.sliceCount > 0) {
-            deblocking.filter(f);
-            sao.filter(f);
+            loopFilter.finish();
         }
         if (intact && hash.present()) {
             hashesChecked++;

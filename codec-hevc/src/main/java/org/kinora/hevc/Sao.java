@@ -4,15 +4,12 @@ import org.kinora.hevc.params.Sps;
 
 /**
  * Sample adaptive offset (H.265 8.7.3): band and edge offsets per CTB and component, reading the
- * deblocked picture and writing the final one.
- */
-/**
- * Sample adaptive offset (H.265 8.7.3): band and edge offsets per CTB and component, reading the
  * deblocked picture and writing the final one in place.
  *
- * <p>CTBs are filtered in raster order, one component at a time. Edge offsets read the deblocked
- * value of every neighbour, but the CTBs above and to the left have been filtered already. So
- * before a CTB row is filtered its deblocked last row is kept (one line of the plane's width), and
+ * <p>CTB rows are filtered in order from the top, each once the row below it is deblocked; CTBs
+ * of a row from the left, one component at a time. Edge offsets read the deblocked value of every
+ * neighbour, but the CTBs above and to the left have been filtered already. So before a CTB row
+ * is filtered its deblocked last row is kept (one line of the plane's width per component), and
  * before a CTB is filtered its deblocked last column is kept (one column of the CTB's height);
  * within a CTB three deblocked rows (above, current, below) are held while the current one is
  * rewritten. No copy of the picture is made.
@@ -21,10 +18,13 @@ final class Sao {
     private static final int[][] EO_H = {{-1, 1}, {0, 0}, {-1, 1}, {1, -1}};
     private static final int[][] EO_V = {{0, 0}, {-1, 1}, {-1, 1}, {-1, 1}};
 
-    /** Deblocked last row of the CTB row above, sample x at index x + 1. */
-    private short[] lineAbove = new short[0];
-    /** Deblocked last row of the CTB row being filtered, kept for the row below. */
-    private short[] lineSaved = new short[0];
+    /** Per component: deblocked last row of the CTB row above, sample x at index x + 1. */
+    private final short[][] linesAbove = {new short[0], new short[0], new short[0]};
+    /** Per component: deblocked last row of the CTB row being filtered, kept for the row below. */
+    private final short[][] linesSaved = {new short[0], new short[0], new short[0]};
+    /** The component being filtered's entries of {@link #linesAbove} and {@link #linesSaved}. */
+    private short[] lineAbove;
+    private short[] lineSaved;
     /** Deblocked last column of the CTB to the left, row y of the CTB at index y. */
     private short[] colLeft = new short[64];
     /** Deblocked last column of the CTB being filtered, kept for the CTB to its right. */
@@ -41,20 +41,8 @@ final class Sao {
     /** Usability of the 3x3 neighbourhood of CTBs, [dy + 1][dx + 1] flattened. */
     private final boolean[] usable = new boolean[9];
 
-    void filter(Frame f) {
-        boolean luma = false;
-        boolean chroma = false;
-        for (int i = 0; i < f.sliceCount; i++) {
-            luma |= f.sliceHeaders[i].saoLuma;
-            chroma |= f.sliceHeaders[i].saoChroma;
-        }
-        if (!luma && !chroma) {
-            return;
-        }
-        boolean anyNoFilter = false;
-        for (int i = 0; i < f.noFilter.length && !anyNoFilter; i++) {
-            anyNoFilter = f.noFilter[i] != 0;
-        }
+    /** Makes the line and column buffers fit the picture {@code f}; called before its first row. */
+    void start(Frame f) {
         int ctbSize = f.sps.ctbSize;
         if (colLeft.length < ctbSize) {
             colLeft = new short[ctbSize];
@@ -65,19 +53,42 @@ final class Sao {
             signUp = new int[ctbSize];
             signDown = new int[ctbSize];
         }
-        if (lineAbove.length < f.planeWidth[0] + 2) {
-            lineAbove = new short[f.planeWidth[0] + 2];
-            lineSaved = new short[f.planeWidth[0] + 2];
-        }
         for (int c = 0; c < 3; c++) {
-            if (c == 0 ? luma : chroma) {
-                plane(f, c, anyNoFilter);
+            if (linesAbove[c].length < f.planeWidth[c] + 2) {
+                linesAbove[c] = new short[f.planeWidth[c] + 2];
+                linesSaved[c] = new short[f.planeWidth[c] + 2];
             }
         }
     }
 
-    /** All CTBs of one component, in raster order. */
-    private void plane(Frame f, int c, boolean anyNoFilter) {
+    /**
+     * Filters CTB row {@code ry}, every component. Rows go in order from the top; row {@code ry}
+     * and the one below it must be deblocked.
+     */
+    void row(Frame f, int ry) {
+        if (!f.sps.saoEnabled) {
+            return;
+        }
+        // a row without PCM or bypass blocks needs no per-sample check
+        int ctb4 = f.sps.ctbSize >> 2;
+        int from = ry * ctb4 * f.w4;
+        int to = Math.min(f.h4, (ry + 1) * ctb4) * f.w4;
+        boolean anyNoFilter = false;
+        byte[] noFilter = f.noFilter;
+        for (int i = from; i < to && !anyNoFilter; i++) {
+            anyNoFilter = noFilter[i] != 0;
+        }
+        for (int c = 0; c < 3; c++) {
+            lineAbove = linesAbove[c];
+            lineSaved = linesSaved[c];
+            rowOfPlane(f, c, ry, anyNoFilter);
+            linesAbove[c] = lineAbove;
+            linesSaved[c] = lineSaved;
+        }
+    }
+
+    /** The CTBs of row {@code ry} of one component, from the left. */
+    private void rowOfPlane(Frame f, int c, int ry, boolean anyNoFilter) {
         Sps sps = f.sps;
         int shift = c == 0 ? 0 : 1;
         int ctbSize = sps.ctbSize >> shift;
@@ -85,42 +96,57 @@ final class Sao {
         int pw = f.planeWidth[c];
         int ph = f.planeHeight[c];
         short[] plane = f.planes[c];
-        for (int ry = 0; ry < sps.picHeightInCtbs; ry++) {
-            int y0 = ry * ctbSize;
-            int hCtb = Math.min(ctbSize, ph - y0);
-            if (ry + 1 < sps.picHeightInCtbs) {
-                System.arraycopy(plane, (y0 + hCtb - 1) * pw, lineSaved, 1, pw);
-            }
-            for (int rx = 0; rx < w; rx++) {
-                int rs = ry * w + rx;
-                int x0 = rx * ctbSize;
-                int wCtb = Math.min(ctbSize, pw - x0);
-                if (rx + 1 < w) {
-                    int last = y0 * pw + x0 + wCtb - 1;
-                    for (int y = 0; y < hCtb; y++, last += pw) {
-                        colSaved[y] = plane[last];
-                    }
-                }
-                int type = f.saoType[rs * 3 + c];
-                if (f.ctbSliceAddr[rs] >= 0 && type != 0) {
-                    SliceHeader sh = f.sliceHeaders[f.ctbSliceIdx[rs]];
-                    if (c == 0 ? sh.saoLuma : sh.saoChroma) {
-                        if (type == 1) {
-                            band(f, c, rs, plane, pw, x0, y0, wCtb, hCtb, shift, anyNoFilter);
-                        } else {
-                            neighbours(f, rs, w);
-                            edge(f, c, rs, plane, pw, ph, x0, y0, wCtb, hCtb, ctbSize, shift, anyNoFilter);
-                        }
-                    }
-                }
-                short[] t = colLeft;
-                colLeft = colSaved;
-                colSaved = t;
-            }
-            short[] t = lineAbove;
-            lineAbove = lineSaved;
-            lineSaved = t;
+        int y0 = ry * ctbSize;
+        int hCtb = Math.min(ctbSize, ph - y0);
+        boolean lastRow = ry + 1 >= sps.picHeightInCtbs;
+        boolean active = false;
+        for (int rs = ry * w, end = rs + w; rs < end && !active; rs++) {
+            active = applies(f, c, rs);
         }
+        if (!active) {
+            // the row stays as deblocked: its last line is what the row below reads
+            if (!lastRow) {
+                System.arraycopy(plane, (y0 + hCtb - 1) * pw, lineAbove, 1, pw);
+            }
+            return;
+        }
+        if (!lastRow) {
+            System.arraycopy(plane, (y0 + hCtb - 1) * pw, lineSaved, 1, pw);
+        }
+        for (int rx = 0; rx < w; rx++) {
+            int rs = ry * w + rx;
+            int x0 = rx * ctbSize;
+            int wCtb = Math.min(ctbSize, pw - x0);
+            if (rx + 1 < w) {
+                int last = y0 * pw + x0 + wCtb - 1;
+                for (int y = 0; y < hCtb; y++, last += pw) {
+                    colSaved[y] = plane[last];
+                }
+            }
+            if (applies(f, c, rs)) {
+                if (f.saoType[rs * 3 + c] == 1) {
+                    band(f, c, rs, plane, pw, x0, y0, wCtb, hCtb, shift, anyNoFilter);
+                } else {
+                    neighbours(f, rs, w);
+                    edge(f, c, rs, plane, pw, ph, x0, y0, wCtb, hCtb, ctbSize, shift, anyNoFilter);
+                }
+            }
+            short[] t = colLeft;
+            colLeft = colSaved;
+            colSaved = t;
+        }
+        short[] t = lineAbove;
+        lineAbove = lineSaved;
+        lineSaved = t;
+    }
+
+    /** Whether CTB {@code rs} has an offset for component {@code c} (its slice may have SAO off for it). */
+    private static boolean applies(Frame f, int c, int rs) {
+        if (f.ctbSliceAddr[rs] < 0 || f.saoType[rs * 3 + c] == 0) {
+            return false;
+        }
+        SliceHeader sh = f.sliceHeaders[f.ctbSliceIdx[rs]];
+        return c == 0 ? sh.saoLuma : sh.saoChroma;
     }
 
     /** Which neighbouring CTBs edge offsets may read (8.7.3.2: picture, slice and tile rules). */

@@ -9,6 +9,7 @@ import org.kinora.hevc.params.Sps;
  */
 final class SliceDecoder {
     private final CodingTree tree = new CodingTree();
+    private final LoopFilter loopFilter;
     /** TableStateIdxWpp: contexts after the second CTB of the row above (9.3.2.4). */
     private final byte[] wppContexts = new byte[CabacTables.COUNT];
     /** TableStateIdxDs: contexts at the end of the previous slice segment. */
@@ -16,6 +17,10 @@ final class SliceDecoder {
     private int sliceAddrRs;
     private int sliceQpY;
     private final int[] offsets = new int[4];
+
+    SliceDecoder(LoopFilter loopFilter) {
+        this.loopFilter = loopFilter;
+    }
 
     /**
      * Decodes one slice segment's data from {@code rbsp[h.dataOffset .. end)} into {@code f}.
@@ -72,6 +77,7 @@ final class SliceDecoder {
             }
             first = false;
             codingTreeUnit(f, h, rs, ts, xCtb, yCtb);
+            loopFilter.ctbDecoded(rs);
             if (pps.entropyCodingSync && (rs % w == 1 || (rs > 1 && w > 1 && pps.tileId[ts] != pps.tileId[pps.ctbAddrRsToTs[rs - 2]]))) {
                 cabac.saveContexts(wppContexts);
             }

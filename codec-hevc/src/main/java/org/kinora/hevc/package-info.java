@@ -22,7 +22,7 @@
  * <li>Kernels: {@code IntraPrediction} (8.4.4.2), {@code InterPrediction} (fractional sample
  * interpolation, 8.5.3.3.3, with the weighting fused into its last pass where that pays),
  * {@code WeightedPrediction} (weighted sample prediction, 8.5.3.3.4), {@code Transform} and {@code TransformMatrix}
- * (8.6.2-8.6.4), {@code Deblocking} (8.7.2), {@code Sao} (8.7.3).</li>
+ * (8.6.2-8.6.4), {@code Deblocking} (8.7.2), {@code Sao} (8.7.3), both driven by {@code LoopFilter}.</li>
  * <li>{@code PictureHash}: decoded picture hash SEI (D.2.20); {@code HevcDecoder}: NAL dispatch,
  * picture order count (8.3.1), output order (C.5.2) and cropping.</li>
  * </ul>
@@ -46,9 +46,17 @@
  * <li>The CABAC engine keeps 16 bits of offset (the specification's 9 plus 7 read ahead) and
  * refills a byte at a time; the byte after the last one it read is where PCM samples and the
  * next WPP or tile substream start, so entry point offsets are parsed but not needed.</li>
- * <li>Loop filters run once per picture after its last slice: all vertical edges, then all
- * horizontal ones, then SAO in place, CTB by CTB in raster order, keeping only the deblocked last
- * row of the CTB row above and last column of the CTB to the left (no copy of the picture).</li>
+ * <li>Loop filters run one CTB row behind decoding, while the rows are still in the cache: once
+ * CTB row r is decoded, row r - 1 is deblocked (its vertical edges, then its horizontal ones, the
+ * one at its top included) and row r - 2 gets SAO, in place, CTB by CTB, keeping only the
+ * deblocked last row of the CTB row above and last column of the CTB to the left (no copy of the
+ * picture); the last rows follow the last slice. Row r - 1, not r, because intra prediction of row
+ * r reads the last line of row r - 1 as decoded. Edges of one direction never read each other's
+ * samples, so this equals the whole-picture order of 8.7.2 (all vertical edges, then all
+ * horizontal ones). With tiles a row is complete only when every tile across it is, so such
+ * pictures, and the concealed part of a damaged one, are filtered when they end. Measured against
+ * whole-picture passes (decoding thread CPU time, both builds alternating in one JVM, 9 to 15
+ * paired runs): 1.02-1.03x on a 720p all-intra stream, 1.02x on 720p and 1080p inter streams.</li>
  * <li>A packet holds whole access units; the last picture of a packet is finished when
  * {@code decode} returns. Pictures are checked against their hash SEI (MD5, CRC, checksum) and the
  * counts are public; a mismatch does not stop decoding.</li>
