@@ -174,6 +174,9 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
 
     void stop() {
         closed = true;
+        if (video != null) {
+            video.stop();
+        }
         reader.cancel();
         if (liveConnection != null) {
             liveConnection.stop();
@@ -515,6 +518,9 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             return;
         }
         closed = true;
+        if (video != null) {
+            video.stop();
+        }
         reader.cancel();
         if (liveConnection != null) {
             liveConnection.stop();

@@ -53,6 +53,8 @@ final class VideoOut {
     private ByteBuffer staging = ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN);
     private ByteBuffer packetScratch = ByteBuffer.allocateDirect(64 * 1024);
     private double parseMs;
+    /** The session is over: nothing more is parsed or sent. */
+    private boolean stopped;
 
     VideoOut(SourceRole source, JSObject port, int decodeThreads) {
         this.source = source;
@@ -106,7 +108,13 @@ final class VideoOut {
             stage.reset();
         }
         Port.post(port, marker);
-        pump();
+        pumpSafely();
+    }
+
+    /** The session is over: what waits is dropped, frames coming back are not refilled. */
+    void stop() {
+        stopped = true;
+        waiting.clear();
     }
 
     /** The end of the stream, behind the packets that wait. */
@@ -126,18 +134,23 @@ final class VideoOut {
             if (r.getBuffer() != null) {
                 freeBuffers.add(r.getBuffer());
             }
-            try {
-                pump();
-            } catch (MediaException e) {
-                source.videoFailed(e);
-            } catch (RuntimeException e) {
-                source.videoFailed(new MediaException(MediaException.MEDIA_ERR_DECODE, "internal error: " + e));
-            }
+            pumpSafely();
+        }
+    }
+
+    /** {@link #pump} outside the demuxer's loop: a track whose stage cannot start ends the session. */
+    private void pumpSafely() {
+        try {
+            pump();
+        } catch (MediaException e) {
+            source.videoFailed(e);
+        } catch (RuntimeException e) {
+            source.videoFailed(new MediaException(MediaException.MEDIA_ERR_DECODE, "internal error: " + e));
         }
     }
 
     private void pump() {
-        while (!waiting.isEmpty()) {
+        while (!stopped && !waiting.isEmpty()) {
             Object next = waiting.peek();
             if (next instanceof Packet) {
                 if (buffersOut >= FRAMES_AHEAD) {
