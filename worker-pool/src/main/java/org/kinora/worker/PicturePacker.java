@@ -27,13 +27,7 @@ final class PicturePacker {
     private final ArrayDeque<ArrayBuffer> freeBuffers = new ArrayDeque<>();
     private int buffersOut;
     private int buffersAllocated;
-    /**
-     * The packed picture. A direct buffer: in the Wasm GC build it lives in linear memory, so the
-     * typed-array view on it costs no copy and one {@code set} moves the frame into a recycled
-     * ArrayBuffer.
-     */
-    private ByteBuffer frame = ByteBuffer.allocateDirect(0);
-    /** One row of deeper samples narrowed to 8 bits, on its way into {@link #frame}. */
+    /** One row of deeper samples narrowed to 8 bits, on its way into the packed picture. */
     private byte[] row8 = new byte[0];
 
     PicturePacker(boolean decodeOnly, boolean md5) {
@@ -70,7 +64,8 @@ final class PicturePacker {
         if (decodeOnly) {
             return;
         }
-        int size = pack(pic);
+        ByteBuffer frame = pack(pic);
+        int size = frame.position();
         ArrayBuffer buffer = freeBuffers.poll();
         while (buffer != null && byteLength(buffer) < size) {
             buffer = freeBuffers.poll();
@@ -98,17 +93,19 @@ final class PicturePacker {
         Port.post(main, msg, transfer);
     }
 
-    /** Packs the visible planes into {@link #frame} as 8-bit samples (deeper ones rounded); returns the byte count. */
-    private int pack(Picture pic) {
+    /**
+     * Packs the visible planes as 8-bit samples (deeper ones rounded) into the worker's picture
+     * buffer ({@link DirectBuffers#PICTURE}), whose position is then the byte count.
+     */
+    private ByteBuffer pack(Picture pic) {
         int size = 0;
         int planes = pic.planeCount();
         for (int p = 0; p < planes; p++) {
             size += pic.visibleWidth(p) * pic.visibleHeight(p);
         }
-        if (frame.capacity() < size) {
-            frame = ByteBuffer.allocateDirect(size);
-        }
-        frame.clear();
+        // A direct buffer: in the Wasm GC build it lives in linear memory, so the typed-array view
+        // on it costs no copy and one set moves the frame into a recycled ArrayBuffer.
+        ByteBuffer frame = DirectBuffers.get(DirectBuffers.PICTURE, size);
         for (int p = 0; p < planes; p++) {
             int w = pic.visibleWidth(p);
             int h = pic.visibleHeight(p);
@@ -132,7 +129,7 @@ final class PicturePacker {
                 }
             }
         }
-        return size;
+        return frame;
     }
 
     @JSBody(params = "b", script = "return b.byteLength;")

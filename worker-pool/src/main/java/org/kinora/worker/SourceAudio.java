@@ -1,6 +1,5 @@
 package org.kinora.worker;
 
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.kinora.codecs.Codecs;
@@ -32,7 +31,6 @@ final class SourceAudio {
     private int samples;
     private double decodeMs;
     private int decodeErrors;
-    private FloatBuffer scratch = FloatBuffer.allocate(0);
 
     SourceAudio(SourceRole source, AudioSink sink) {
         this.source = source;
@@ -126,10 +124,7 @@ final class SourceAudio {
             JSArray<Float32Array> planes = new JSArray<>();
             for (int c = 0; c < b.channels; c++) {
                 Float32Array plane = sink.planeFor(frames);
-                if (scratch.capacity() < frames) {
-                    scratch = ByteBuffer.allocateDirect(4 * frames).order(ByteOrder.nativeOrder()).asFloatBuffer();
-                }
-                scratch.clear();
+                FloatBuffer scratch = DirectBuffers.get(DirectBuffers.AUDIO, 4 * frames).order(ByteOrder.nativeOrder()).asFloatBuffer();
                 scratch.put(b.samples[c], skip, frames);
                 // A fresh view each time: growing the Wasm memory detaches views made before.
                 copyInto(plane, Float32Array.fromJavaBuffer(scratch), frames);

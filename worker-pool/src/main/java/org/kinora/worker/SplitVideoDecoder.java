@@ -1,7 +1,6 @@
 package org.kinora.worker;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.kinora.core.Packet;
 import org.kinora.core.Picture;
 import org.kinora.core.TrackInfo;
@@ -26,7 +25,6 @@ import org.teavm.jso.typedarrays.Int8Array;
 final class SplitVideoDecoder implements VideoDecoder {
     private final TheoraBuildStage stage;
     private final JSObject port;
-    private ByteBuffer staging = ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN);
     private int[] handOver = new int[0];
     private Picture pending;
 
@@ -46,9 +44,7 @@ final class SplitVideoDecoder implements VideoDecoder {
             giveBack(port, m);
             throw new IllegalStateException("a parsed frame of " + byteLength(data) + " bytes for " + size);
         }
-        if (staging.capacity() < size) {
-            staging = ByteBuffer.allocateDirect(size + (size >> 3)).order(ByteOrder.LITTLE_ENDIAN);
-        }
+        ByteBuffer staging = DirectBuffers.get(DirectBuffers.FRAME, size);
         // A fresh view each time: growing the Wasm memory detaches views made before.
         copyFrom(Int8Array.fromJavaBuffer(staging), data, size);
         giveBack(port, m);

@@ -1,7 +1,6 @@
 package org.kinora.worker;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.ArrayDeque;
 import org.kinora.codecs.Codecs;
@@ -49,9 +48,6 @@ final class VideoOut {
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private final ArrayDeque<ArrayBuffer> freeBuffers = new ArrayDeque<>();
     private int buffersOut;
-    /** Little-endian, so that the ints are laid out as the video worker's Int32 view reads them. */
-    private ByteBuffer staging = ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN);
-    private ByteBuffer packetScratch = ByteBuffer.allocateDirect(64 * 1024);
     private double parseMs;
     /** The session is over: nothing more is parsed or sent. */
     private boolean stopped;
@@ -111,10 +107,16 @@ final class VideoOut {
         pumpSafely();
     }
 
-    /** The session is over: what waits is dropped, frames coming back are not refilled. */
+    /**
+     * The session is over: what waits is dropped and the port closed (its listener would keep this
+     * object, and the port, alive as long as the other end is).
+     */
     void stop() {
-        stopped = true;
-        waiting.clear();
+        if (!stopped) {
+            stopped = true;
+            waiting.clear();
+            Port.close(port);
+        }
     }
 
     /** The end of the stream, behind the packets that wait. */
@@ -197,10 +199,8 @@ final class VideoOut {
         int length = stage.handOverLength();
         int planeBytes = kind == TheoraFrameParser.FRAME ? stage.chromaPlaneSize() : 0;
         int size = 4 * length + 2 * planeBytes;
-        if (staging.capacity() < size) {
-            staging = ByteBuffer.allocateDirect(size + (size >> 3)).order(ByteOrder.LITTLE_ENDIAN);
-        }
-        staging.clear();
+        // little-endian, as the video worker reads the ints back
+        ByteBuffer staging = DirectBuffers.get(DirectBuffers.FRAME, size);
         IntBuffer ints = staging.asIntBuffer();
         ints.put(stage.handOver(), 0, length);
         if (planeBytes > 0) {
@@ -232,10 +232,7 @@ final class VideoOut {
 
     /** A packet as it is, staged in a direct buffer (Wasm linear memory): one copy into the transferred ArrayBuffer. */
     private void post(Packet p, double pts) {
-        if (packetScratch.capacity() < p.length) {
-            packetScratch = ByteBuffer.allocateDirect(Math.max(p.length, packetScratch.capacity() * 2));
-        }
-        packetScratch.clear();
+        ByteBuffer packetScratch = DirectBuffers.get(DirectBuffers.PACKET, p.length);
         packetScratch.put(p.data, p.offset, p.length);
         ArrayBuffer data = copyOut(Int8Array.fromJavaBuffer(packetScratch), p.length);
         PacketMessage msg = source.stamp(Messages.create(Messages.PACKET));
