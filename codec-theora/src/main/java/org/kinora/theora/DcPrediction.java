@@ -18,13 +18,6 @@ final class DcPrediction {
         fragDc = new int[layout.nbs];
     }
 
-    /** Undoes the prediction of every plane. */
-    void undo(FrameState s) {
-        undo(s, ALL_PLANES);
-    }
-
-    static final int ALL_PLANES = 7;
-
     // Theora I 7.8.2
     /** Undoes the prediction of the planes in {@code planeMask} (bit p for plane p); each plane predicts only from itself. */
     void undo(FrameState s, int planeMask) {

@@ -37,7 +37,7 @@ public final class TheoraFrameParser {
     private int kind;
     private int[] handOver;
     /** Planes whose DC prediction {@link #parse} undoes; the others are left to their builder. */
-    private int dcPlanes = DcPrediction.ALL_PLANES;
+    private int dcPlanes = TheoraFrameBuilder.ALL_PLANES;
 
     public TheoraFrameParser(TrackInfo track) {
         List<byte[]> headers = track.codecHeaders();
@@ -75,7 +75,7 @@ public final class TheoraFrameParser {
         blockInfo.decode(b, s);
         tokens.decode(b, s, setup.huffman);
         dcPrediction.undo(s, dcPlanes);
-        s.dcPending = DcPrediction.ALL_PLANES & ~dcPlanes;
+        s.dcPending = TheoraFrameBuilder.ALL_PLANES & ~dcPlanes;
         haveReference = true;
         kind = FRAME;
         return FRAME;

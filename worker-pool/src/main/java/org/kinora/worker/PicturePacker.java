@@ -1,15 +1,12 @@
 package org.kinora.worker;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import org.kinora.core.Picture;
 import org.kinora.core.PictureDigest;
 import org.kinora.worker.protocol.PictureMessage;
-import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.ArrayBuffer;
-import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * The pixels of the video worker's picture messages: each picture travels as the visible Y, U and
@@ -24,9 +21,8 @@ final class PicturePacker {
     private final boolean decodeOnly;
     private final boolean md5;
     private final PictureDigest digest = new PictureDigest();
-    private final ArrayDeque<ArrayBuffer> freeBuffers = new ArrayDeque<>();
+    private final TransferBuffers buffers = new TransferBuffers();
     private int buffersOut;
-    private int buffersAllocated;
     /** One row of deeper samples narrowed to 8 bits, on its way into the packed picture. */
     private byte[] row8 = new byte[0];
 
@@ -43,16 +39,14 @@ final class PicturePacker {
     /** A buffer back from the main thread (null or empty: gone, not reusable). */
     void recycle(ArrayBuffer buffer) {
         buffersOut--;
-        if (buffer != null && byteLength(buffer) > 0) {
-            freeBuffers.add(buffer);
-        }
+        buffers.giveBack(buffer);
     }
 
     /** A picture message made by {@link #fill} that will not be sent: its buffer is free again. */
     void release(PictureMessage msg) {
         if (!decodeOnly) {
             buffersOut--;
-            freeBuffers.add(msg.getBuffer());
+            buffers.giveBack(msg.getBuffer());
         }
     }
 
@@ -66,18 +60,8 @@ final class PicturePacker {
         }
         ByteBuffer frame = pack(pic);
         int size = frame.position();
-        ArrayBuffer buffer = freeBuffers.poll();
-        while (buffer != null && byteLength(buffer) < size) {
-            buffer = freeBuffers.poll();
-        }
-        if (buffer == null) {
-            buffer = newBuffer(size);
-            buffersAllocated++;
-        }
-        msg.setBuffersAllocated(buffersAllocated);
-        // A fresh view each time: growing the Wasm memory detaches views made before.
-        copyInto(buffer, Int8Array.fromJavaBuffer(frame), size);
-        msg.setBuffer(buffer);
+        msg.setBuffer(buffers.fill(frame, size, 0));
+        msg.setBuffersAllocated(buffers.allocated());
         msg.setSize(size);
         buffersOut++;
     }
@@ -131,13 +115,4 @@ final class PicturePacker {
         }
         return frame;
     }
-
-    @JSBody(params = "b", script = "return b.byteLength;")
-    private static native int byteLength(ArrayBuffer b);
-
-    @JSBody(params = "size", script = "return new ArrayBuffer(size);")
-    private static native ArrayBuffer newBuffer(int size);
-
-    @JSBody(params = {"target", "source", "size"}, script = "new Int8Array(target, 0, size).set(source.subarray(0, size));")
-    private static native void copyInto(ArrayBuffer target, Int8Array source, int size);
 }

@@ -9,11 +9,9 @@ import org.kinora.theora.TheoraBuildStage;
 import org.kinora.worker.protocol.FrameMessage;
 import org.kinora.worker.protocol.Messages;
 import org.kinora.worker.protocol.RecycleMessage;
-import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.ArrayBuffer;
-import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * The video worker's half of a decoder split across two workers (see {@link VideoOut}): takes
@@ -40,13 +38,13 @@ final class SplitVideoDecoder implements VideoDecoder {
         int planeBytes = m.getPlaneBytes();
         int size = 4 * length + 2 * planeBytes;
         ArrayBuffer data = m.getData();
-        if (length < 1 || planeBytes < 0 || size > byteLength(data)) {
+        int bytes = TransferBuffers.byteLength(data);
+        if (length < 1 || planeBytes < 0 || size > bytes) {
             giveBack(port, m);
-            throw new IllegalStateException("a parsed frame of " + byteLength(data) + " bytes for " + size);
+            throw new IllegalStateException("a parsed frame of " + bytes + " bytes for " + size);
         }
         ByteBuffer staging = DirectBuffers.get(DirectBuffers.FRAME, size);
-        // A fresh view each time: growing the Wasm memory detaches views made before.
-        copyFrom(Int8Array.fromJavaBuffer(staging), data, size);
+        TransferBuffers.copyIn(staging, data, size);
         giveBack(port, m);
         if (handOver.length < length) {
             handOver = new int[length + (length >> 3)];
@@ -99,10 +97,4 @@ final class SplitVideoDecoder implements VideoDecoder {
         stage.reset();
         pending = null;
     }
-
-    @JSBody(params = "b", script = "return b.byteLength;")
-    private static native int byteLength(ArrayBuffer b);
-
-    @JSBody(params = {"target", "source", "size"}, script = "target.set(new Int8Array(source, 0, size));")
-    private static native void copyFrom(Int8Array target, ArrayBuffer source, int size);
 }

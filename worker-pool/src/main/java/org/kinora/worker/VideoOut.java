@@ -16,11 +16,9 @@ import org.kinora.worker.protocol.Message;
 import org.kinora.worker.protocol.Messages;
 import org.kinora.worker.protocol.PacketMessage;
 import org.kinora.worker.protocol.RecycleMessage;
-import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.ArrayBuffer;
-import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * The source worker's side of the video port: {@code config}, {@code packet}, {@code seek} and
@@ -46,7 +44,7 @@ final class VideoOut {
     private TheoraParseStage stage;
     /** Packets (as {@link Packet}s) and markers (as messages) waiting for a frame buffer, in order. */
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
-    private final ArrayDeque<ArrayBuffer> freeBuffers = new ArrayDeque<>();
+    private final TransferBuffers buffers = new TransferBuffers();
     private int buffersOut;
     private double parseMs;
     /** The session is over: nothing more is parsed or sent. */
@@ -133,9 +131,7 @@ final class VideoOut {
         if (Messages.RECYCLE.equals(m.getType())) {
             RecycleMessage r = m.cast();
             buffersOut--;
-            if (r.getBuffer() != null) {
-                freeBuffers.add(r.getBuffer());
-            }
+            buffers.giveBack(r.getBuffer());
             pumpSafely();
         }
     }
@@ -208,14 +204,7 @@ final class VideoOut {
             staging.put(stage.chromaPlane(1), 0, planeBytes);
             staging.put(stage.chromaPlane(2), 0, planeBytes);
         }
-        ArrayBuffer buffer = freeBuffers.poll();
-        while (buffer != null && byteLength(buffer) < size) {
-            buffer = freeBuffers.poll();
-        }
-        if (buffer == null) {
-            buffer = newBuffer(size + (size >> 3));
-        }
-        copyInto(buffer, Int8Array.fromJavaBuffer(staging), size);
+        ArrayBuffer buffer = buffers.fill(staging, size, size >> 3);
         parseMs += Port.now() - t0;
         FrameMessage msg = source.stamp(Messages.create(Messages.FRAME));
         msg.setData(buffer);
@@ -234,7 +223,7 @@ final class VideoOut {
     private void post(Packet p, double pts) {
         ByteBuffer packetScratch = DirectBuffers.get(DirectBuffers.PACKET, p.length);
         packetScratch.put(p.data, p.offset, p.length);
-        ArrayBuffer data = copyOut(Int8Array.fromJavaBuffer(packetScratch), p.length);
+        ArrayBuffer data = TransferBuffers.copyOut(packetScratch, p.length);
         PacketMessage msg = source.stamp(Messages.create(Messages.PACKET));
         msg.setData(data);
         msg.setPts(pts);
@@ -256,17 +245,4 @@ final class VideoOut {
             this.config = config;
         }
     }
-
-    /** A new ArrayBuffer holding the first {@code length} bytes of {@code view}. */
-    @JSBody(params = {"view", "length"}, script = "return view.slice(0, length).buffer;")
-    private static native ArrayBuffer copyOut(Int8Array view, int length);
-
-    @JSBody(params = "b", script = "return b.byteLength;")
-    private static native int byteLength(ArrayBuffer b);
-
-    @JSBody(params = "size", script = "return new ArrayBuffer(size);")
-    private static native ArrayBuffer newBuffer(int size);
-
-    @JSBody(params = {"target", "source", "size"}, script = "new Int8Array(target, 0, size).set(source.subarray(0, size));")
-    private static native void copyInto(ArrayBuffer target, Int8Array source, int size);
 }
