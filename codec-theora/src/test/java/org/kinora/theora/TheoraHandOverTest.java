@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,20 +35,12 @@ class TheoraHandOverTest {
         Fixtures.Track t = Fixtures.read(name);
         TheoraFrameParser parser = new TheoraFrameParser(t.info);
         TheoraFrameBuilder builder = new TheoraFrameBuilder(t.info);
-        PictureDigest digest = new PictureDigest();
-        List<Fixtures.Frame> out = new ArrayList<>();
-        for (Packet p : t.packets) {
-            int kind = parser.parse(p);
-            assertEquals(p.length == 0 ? TheoraFrameParser.REPEAT : TheoraFrameParser.FRAME, kind);
+        assertMatchesFfmpeg(name, t, p -> {
+            assertKind(p, parser.parse(p));
             // A copy of exactly the entries in use: what a transfer between workers carries.
             int[] data = Arrays.copyOf(parser.handOver(), parser.handOverLength());
-            Picture pic = builder.build(data, data.length, p.pts);
-            assertNotNull(pic, name + ": no picture for the packet at pts " + p.pts);
-            if (p.length > 0) {
-                out.add(new Fixtures.Frame(pic.pts, PictureDigest.size(pic), digest.md5Hex(pic)));
-            }
-        }
-        assertEquals(Fixtures.reference(name), out, name);
+            return builder.build(data, data.length, p.pts);
+        });
     }
 
     /**
@@ -61,12 +54,10 @@ class TheoraHandOverTest {
         Fixtures.Track t = Fixtures.read(name);
         TheoraParseStage first = new TheoraParseStage(t.info);
         TheoraBuildStage second = new TheoraBuildStage(t.info);
-        PictureDigest digest = new PictureDigest();
-        List<Fixtures.Frame> out = new ArrayList<>();
         int size = first.chromaPlaneSize();
-        for (Packet p : t.packets) {
+        assertMatchesFfmpeg(name, t, p -> {
             int kind = first.parse(p);
-            assertEquals(p.length == 0 ? TheoraFrameParser.REPEAT : TheoraFrameParser.FRAME, kind);
+            assertKind(p, kind);
             int[] data = Arrays.copyOf(first.handOver(), first.handOverLength());
             if (kind == TheoraFrameParser.FRAME) {
                 for (int plane = 1; plane <= 2; plane++) {
@@ -76,13 +67,27 @@ class TheoraHandOverTest {
                     System.arraycopy(first.chromaPlane(plane), 0, target, 0, size);
                 }
             }
-            Picture pic = second.build(data, data.length, p.pts);
+            return second.build(data, data.length, p.pts);
+        });
+    }
+
+    /** Every packet of {@code t} through {@code decode}: one picture each, the non-empty ones equal to FFmpeg's framemd5. */
+    private static void assertMatchesFfmpeg(String name, Fixtures.Track t, Function<Packet, Picture> decode) throws IOException {
+        PictureDigest digest = new PictureDigest();
+        List<Fixtures.Frame> out = new ArrayList<>();
+        for (Packet p : t.packets) {
+            Picture pic = decode.apply(p);
             assertNotNull(pic, name + ": no picture for the packet at pts " + p.pts);
             if (p.length > 0) {
                 out.add(new Fixtures.Frame(pic.pts, PictureDigest.size(pic), digest.md5Hex(pic)));
             }
         }
         assertEquals(Fixtures.reference(name), out, name);
+    }
+
+    /** A 0-byte packet repeats the previous frame; every other packet of the fixtures is a frame. */
+    private static void assertKind(Packet p, int kind) {
+        assertEquals(p.length == 0 ? TheoraFrameParser.REPEAT : TheoraFrameParser.FRAME, kind);
     }
 
     @Test
