@@ -1,9 +1,31 @@
 // Kinora worker, WebAssembly GC build. Started by kinora.js with self.kinoraBase set to the
-// URL of the folder that holds kinora.js.
+// URL of the folder that holds kinora.js, and with self.kinoraModuleFollows when the page sends
+// the module it compiled (once for all its workers) as this worker's first message.
 self.kinoraBuild = 'wasm';
 importScripts(self.kinoraBase + 'kinora-worker.wasm-runtime.js');
-TeaVM.wasmGC.load(self.kinoraBase + 'kinora-worker.wasm').then(function (teavm) {
-  teavm.exports.main([]);
-}, function (e) {
-  self.postMessage({ type: 'fatal', message: 'could not start the wasm worker: ' + e });
-});
+
+function kinoraStart(module) {
+  if (module) {
+    // TeaVM's loader compiles what it is given: a module compiled already goes through as it is
+    var compile = WebAssembly.compile;
+    WebAssembly.compile = function (source, options) {
+      return source instanceof WebAssembly.Module ? Promise.resolve(source) : compile.call(WebAssembly, source, options);
+    };
+  }
+  TeaVM.wasmGC.load(module || self.kinoraBase + 'kinora-worker.wasm').then(function (teavm) {
+    teavm.exports.main([]);
+  }, function (e) {
+    self.postMessage({ type: 'fatal', message: 'could not start the wasm worker: ' + e });
+  });
+}
+
+if (self.kinoraModuleFollows) {
+  self.onmessage = function (e) {
+    if (e.data && e.data.type === 'kinora-module') {
+      self.onmessage = null;
+      kinoraStart(e.data.module instanceof WebAssembly.Module ? e.data.module : null);
+    }
+  };
+} else {
+  kinoraStart(null);
+}

@@ -4,7 +4,10 @@ import org.kinora.core.MalformedStreamException;
 
 /**
  * One DCT token Huffman table (Theora I 6.4.4) turned into multi-level look-up tables, so that a
- * token costs one or two array reads instead of a walk down the tree one bit at a time.
+ * token costs one or two array reads instead of a walk down the tree one bit at a time. The
+ * look-up tables are made on first use ({@link #built()}): the setup header carries 80 tables and
+ * a stream's frames choose from them, so most are never used, and a decoder's first picture does
+ * not wait for all of them.
  *
  * <p>An entry {@code e >= 0} is a leaf: {@code token | length << 8}, the length counted from the
  * start of its level. An entry {@code e < 0} points to a sub-table: {@code -(offset << 5 | bits)}.
@@ -12,9 +15,14 @@ import org.kinora.core.MalformedStreamException;
 final class HuffmanTable {
     private static final int ROOT_BITS = 10;
 
-    /** The look-up entries; the root table starts at 0. */
-    final int[] entries;
-    final int rootBits;
+    /** The tree as read: codes (right-aligned), their lengths and tokens, {@link #codeCount} of each. */
+    private final int[] codes;
+    private final int[] lengths;
+    private final int[] tokens;
+    private final int codeCount;
+    /** The look-up entries; the root table starts at 0. Null until {@link #built()}. */
+    int[] entries;
+    int rootBits;
     /**
      * Whole tokens by the next {@link #rootBits} bits, code and extra bits together (Theora I
      * 7.7.1, 7.7.2): {@code value << 16 | run << 8 | kind | bits used}, kind one of
@@ -23,16 +31,31 @@ final class HuffmanTable {
      * {@code value}; a pure zero run skips {@code run} coefficients. SLOW: the token does not fit
      * in the look-up; decode it with {@link #entries}.
      */
-    final int[] fast;
+    int[] fast;
     static final int COEFF = 0;
     static final int ZERO_RUN = 0x20;
     static final int EOB = 0x40;
     static final int SLOW = 0x60;
 
-    private HuffmanTable(int[] entries, int rootBits) {
+    private HuffmanTable(int[] codes, int[] lengths, int[] tokens, int codeCount) {
+        this.codes = codes;
+        this.lengths = lengths;
+        this.tokens = tokens;
+        this.codeCount = codeCount;
+    }
+
+    /** This table with its look-up tables made (once). */
+    HuffmanTable built() {
+        if (fast == null) {
+            build();
+        }
+        return this;
+    }
+
+    private void setLookup(int[] entries, int rootBits) {
         this.entries = entries;
         this.rootBits = rootBits;
-        fast = new int[1 << rootBits];
+        int[] fast = new int[1 << rootBits];
         for (int w = 0; w < fast.length; w++) {
             int e = entries[w];
             if (e < 0) {
@@ -49,6 +72,7 @@ final class HuffmanTable {
             int extra = (w >>> (rootBits - len - nb)) & ((1 << nb) - 1);
             fast[w] = combine(token, extra) | (len + nb);
         }
+        this.fast = fast;
     }
 
     /** The {@link #fast} entry (without the bits used) of a token and its extra bits. */
@@ -60,13 +84,13 @@ final class HuffmanTable {
         return (ent & 0xFFFF0000) | (ent & 0xFF00) | ((ent & 1) != 0 ? ZERO_RUN : COEFF);
     }
 
-    /** Reads one tree from the setup header. */
+    /** Reads one tree from the setup header; its look-up tables are made by {@link #built()}. */
     static HuffmanTable read(PacketBits b) {
         int[] codes = new int[32];
         int[] lengths = new int[32];
         int[] tokens = new int[32];
         int n = readTree(b, 0, 0, codes, lengths, tokens, 0);
-        return build(codes, lengths, tokens, n);
+        return new HuffmanTable(codes, lengths, tokens, n);
     }
 
     /** Reads the sub-tree whose prefix is {@code code} of {@code len} bits; returns the new entry count. */
@@ -93,10 +117,12 @@ final class HuffmanTable {
         return readTree(b, code << 1 | 1, len + 1, codes, lengths, tokens, n);
     }
 
-    private static HuffmanTable build(int[] codes, int[] lengths, int[] tokens, int n) {
+    private void build() {
+        int n = codeCount;
         if (n == 1 && lengths[0] == 0) {
             // A tree that is a single leaf: its token takes no bits.
-            return new HuffmanTable(new int[] {tokens[0], tokens[0]}, 1);
+            setLookup(new int[] {tokens[0], tokens[0]}, 1);
+            return;
         }
         int maxLen = 0;
         for (int i = 0; i < n; i++) {
@@ -113,7 +139,7 @@ final class HuffmanTable {
         out = fill(out, size, 0, rootBits, 0, aligned, lengths, tokens, n);
         int[] exact = new int[size[0]];
         System.arraycopy(out, 0, exact, 0, size[0]);
-        return new HuffmanTable(exact, rootBits);
+        setLookup(exact, rootBits);
     }
 
     /**
@@ -192,7 +218,7 @@ final class HuffmanTable {
         return fill(out, size, base, bits, consumed, a, l, t, m);
     }
 
-    /** Decodes one token. */
+    /** Decodes one token (after {@link #built()}). */
     int decode(PacketBits b) {
         int[] t = entries;
         int e = t[b.peek32() >>> (32 - rootBits)];

@@ -15,7 +15,7 @@ final class SetupHeader {
     final int[][] quantRangeCount = new int[2][3];
     final int[][][] quantRangeSizes = new int[2][3][64];
     final int[][][] quantRangeMatrices = new int[2][3][65];
-    /** The 80 token Huffman tables as look-up tables. */
+    /** The 80 token Huffman tables (their look-up tables made on first use). */
     final HuffmanTable[] huffman = new HuffmanTable[80];
 
     static SetupHeader parse(byte[] data) {

@@ -56,8 +56,8 @@ final class TokenDecoder {
             s.tokenStart[ti] = k;
             s.tokenLumaCount[ti] = cl;
             int group = 16 * TheoraTables.HUFFMAN_GROUP[ti];
-            HuffmanTable tl = tables[group + htiL];
-            HuffmanTable tc = tables[group + htiC];
+            HuffmanTable tl = tables[group + htiL].built();
+            HuffmanTable tc = tables[group + htiC].built();
             int[] el = tl.fast;
             int rl = 32 - tl.rootBits;
             int[] ec = tc.fast;

@@ -59,7 +59,7 @@ class HuffmanTableTest {
         int max = 20;
         Bits tree = new Bits();
         writeComb(tree, 0, max);
-        HuffmanTable t = HuffmanTable.read(reader(tree.bytes()));
+        HuffmanTable t = HuffmanTable.read(reader(tree.bytes())).built();
         Random r = new Random(7);
         int[] tokens = new int[2000];
         Bits stream = new Bits();
@@ -85,7 +85,7 @@ class HuffmanTableTest {
         Bits tree = new Bits();
         tree.put(1, 1);
         tree.put(9, 5);
-        HuffmanTable t = HuffmanTable.read(reader(tree.bytes()));
+        HuffmanTable t = HuffmanTable.read(reader(tree.bytes())).built();
         PacketBits p = reader(new byte[] {(byte) 0xA5});
         for (int i = 0; i < 5; i++) {
             assertEquals(9, t.decode(p));

@@ -42,9 +42,19 @@ public final class WorkerHandle {
         void settle(JSObject value);
     }
 
-    WorkerHandle(String base, String build) {
+    /**
+     * Starts a worker of {@code build}. A Wasm worker is given {@code module} (a promise of the
+     * compiled {@code kinora-worker.wasm}, or null): the page compiles it once for all its workers,
+     * each of which then only instantiates it; when the promise fails, the worker compiles the file
+     * itself.
+     */
+    WorkerHandle(String base, String build, JSObject module) {
         this.build = build;
-        this.worker = startWorker(base, "kinora-worker-" + build + ".js");
+        boolean shared = "wasm".equals(build) && module != null;
+        this.worker = startWorker(base, "kinora-worker-" + build + ".js", shared);
+        if (shared) {
+            sendModule(worker, module);
+        }
         Settle[] readySettle = new Settle[2];
         this.ready = new JSPromise<>((resolve, reject) -> {
             readySettle[0] = resolve::accept;
@@ -167,16 +177,24 @@ public final class WorkerHandle {
 
     /**
      * Starts a worker from a tiny same-origin blob script that imports the real one, so that
-     * {@code dist/} works when served from another origin (a CDN) too.
+     * {@code dist/} works when served from another origin (a CDN) too. With {@code moduleFollows}
+     * the Wasm bootstrap waits for its compiled module ({@link #sendModule}) as its first message.
      */
-    @JSBody(params = {"base", "file"}, script = ""
+    @JSBody(params = {"base", "file", "moduleFollows"}, script = ""
             + "var src = 'self.kinoraBase = ' + JSON.stringify(base) + ';\\n'"
+            + " + (moduleFollows ? 'self.kinoraModuleFollows = true;\\n' : '')"
             + " + 'importScripts(' + JSON.stringify(base + file) + ');\\n';"
             + "var url = URL.createObjectURL(new Blob([src], {type: 'text/javascript'}));"
             + "var w = new Worker(url);"
             + "setTimeout(function () { URL.revokeObjectURL(url); }, 10000);"
             + "return w;")
-    private static native JSObject startWorker(String base, String file);
+    private static native JSObject startWorker(String base, String file, boolean moduleFollows);
+
+    /** The first message of a Wasm worker: the compiled module, or null (it then compiles the file). */
+    @JSBody(params = {"worker", "module"}, script = ""
+            + "module.then(function (m) { worker.postMessage({type: 'kinora-module', module: m}); },"
+            + " function () { worker.postMessage({type: 'kinora-module', module: null}); });")
+    private static native void sendModule(JSObject worker, JSObject module);
 
     @JSBody(params = {"worker", "onMessage", "onError"}, script = ""
             + "worker.onmessage = function (e) { onMessage(e.data); };"

@@ -30,6 +30,8 @@ public final class WorkerPool {
     private final List<WorkerHandle> all = new ArrayList<>();
     private final List<WorkerHandle> idle = new ArrayList<>();
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+    /** The promise of the compiled {@code kinora-worker.wasm}, made when the first Wasm worker starts. */
+    private JSObject wasmModule;
     private WorkerHandle wasmControl;
     private WorkerHandle jsControl;
     private int idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
@@ -179,21 +181,41 @@ public final class WorkerPool {
         check(build);
         if ("wasm".equals(build)) {
             if (wasmControl == null || wasmControl.isDead()) {
-                wasmControl = new WorkerHandle(base, "wasm");
+                wasmControl = new WorkerHandle(base, "wasm", wasmModule());
             }
             return wasmControl;
         }
         if (jsControl == null || jsControl.isDead()) {
-            jsControl = new WorkerHandle(base, "js");
+            jsControl = new WorkerHandle(base, "js", null);
         }
         return jsControl;
     }
 
     private WorkerHandle start(String build) {
-        WorkerHandle w = new WorkerHandle(base, build);
+        WorkerHandle w = new WorkerHandle(base, build, "wasm".equals(build) ? wasmModule() : null);
         all.add(w);
         return w;
     }
+
+    /**
+     * The Wasm workers' module, compiled once for the page (while the first workers start) and
+     * handed to every Wasm worker, which then only instantiates it. Null without streaming
+     * compilation: each worker then compiles the file itself.
+     */
+    private JSObject wasmModule() {
+        if (wasmModule == null) {
+            wasmModule = compileModule(base + "kinora-worker.wasm");
+        }
+        return wasmModule;
+    }
+
+    /** The options are those TeaVM's loader compiles with (JS string builtins where the browser has them). */
+    @JSBody(params = "url", script = ""
+            + "if (typeof WebAssembly === 'undefined' || !WebAssembly.compileStreaming) return null;"
+            + "var p = WebAssembly.compileStreaming(fetch(url), {builtins: ['js-string']});"
+            + "p.catch(function () {});"
+            + "return p;")
+    private static native JSObject compileModule(String url);
 
     private void serveWaiting() {
         prune();
