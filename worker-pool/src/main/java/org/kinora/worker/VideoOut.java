@@ -164,8 +164,12 @@ final class VideoOut {
             } else if (next instanceof TrackSwitch) {
                 waiting.poll();
                 TrackSwitch t = (TrackSwitch) next;
-                stage = t.split ? new TheoraParseStage(t.track) : null;
+                // the video worker sets up its half while this one sets up its own
+                stage = null;
                 Port.post(port, t.config);
+                if (t.split) {
+                    stage = new TheoraParseStage(t.track);
+                }
             } else {
                 waiting.poll();
                 Port.post(port, (Message) next);
