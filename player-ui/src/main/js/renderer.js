@@ -240,3 +240,24 @@
     unobserve();
     throw new Error('no canvas context available');
   }
+
+  /**
+   * A renderer made when first needed ({@link prepare}, a draw, or its kind asked for), not when
+   * the player is: making a WebGL context and its program takes the page's thread for tens of
+   * milliseconds, and a player's workers cannot start while that thread is busy. The player asks
+   * for it once it knows the stream has pictures, while it waits for them.
+   */
+  function deferredRenderer(canvas, preferred) {
+    var r = null, destroyed = false;
+    function get() {
+      if (!r) r = createRenderer(canvas, preferred);
+      return r;
+    }
+    return {
+      get kind() { return destroyed && !r ? 'none' : get().kind; },
+      prepare: function () { if (!destroyed) get(); },
+      draw: function (pic) { if (!destroyed) get().draw(pic); },
+      clear: function () { if (r) r.clear(); },
+      destroy: function () { destroyed = true; if (r) r.destroy(); }
+    };
+  }

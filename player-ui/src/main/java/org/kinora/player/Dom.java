@@ -28,8 +28,12 @@ final class Dom {
     @JSBody(params = "id", script = "cancelAnimationFrame(id);")
     static native void cancelAnimationFrame(int id);
 
-    @JSBody(params = {"canvas", "kind"}, script = "return createRenderer(canvas, kind);")
+    /** A renderer whose context is made on first use or by {@link #prepareRenderer}. */
+    @JSBody(params = {"canvas", "kind"}, script = "return deferredRenderer(canvas, kind);")
     static native JSObject createRenderer(JSObject canvas, String kind);
+
+    @JSBody(params = "renderer", script = "renderer.prepare();")
+    static native void prepareRenderer(JSObject renderer);
 
     @JSBody(params = "renderer", script = "return renderer.kind;")
     static native String rendererKind(JSObject renderer);

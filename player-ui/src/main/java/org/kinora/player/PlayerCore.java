@@ -109,6 +109,10 @@ final class PlayerCore {
         }
     }
 
+    void prepareRenderer() {
+        Dom.prepareRenderer(renderer);
+    }
+
     // ---- attributes ------------------------------------------------------------------------
 
     String src() {

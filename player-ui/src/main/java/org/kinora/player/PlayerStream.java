@@ -47,7 +47,12 @@ final class PlayerStream implements Pipeline.Listener {
         core.videoEnded = !core.info.hasVideo;
         if (core.info.hasAudio) {
             core.sound.open(core.pipeline, core.info.audio, core.volume, core.muted, (ok, err) -> metadataReady(), this::onSoundReport);
-        } else {
+        }
+        if (core.info.hasVideo) {
+            // while the sound output starts and the first picture is decoded
+            core.prepareRenderer();
+        }
+        if (!core.info.hasAudio) {
             metadataReady();
         }
     }
