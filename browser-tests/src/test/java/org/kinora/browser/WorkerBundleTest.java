@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,53 @@ class WorkerBundleTest {
         int i = json.indexOf("\"version\"");
         int q1 = json.indexOf('"', json.indexOf(':', i) + 1);
         return json.substring(q1 + 1, json.indexOf('"', q1 + 1));
+    }
+
+    /**
+     * In a fresh page whose {@code WebAssembly.compileStreaming} is wrapped ({@code mode} 'count'
+     * passes through, 'fail' rejects), decodes sample.ogg twice with the Wasm build; gives the two
+     * results' frame MD5s and how often the page compiled.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> decodeTwiceInAFreshPage(String mode) {
+        browser.open("pages/player.html");
+        try {
+            return (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], mode = arguments[0];"
+                    + "var compile = WebAssembly.compileStreaming, calls = 0;"
+                    + "WebAssembly.compileStreaming = function (source, options) {"
+                    + "  calls++;"
+                    + "  return mode === 'fail' ? Promise.reject(new Error('refused')) : compile.call(WebAssembly, source, options);"
+                    + "};"
+                    + "function run() {"
+                    + "  var md5s = [];"
+                    + "  return Kinora.decode('/testdata/samples/sample.ogg', {build: 'wasm', md5: true,"
+                    + "    onFrame: function (f) { md5s.push(f.md5); }}).then(function () { return md5s; });"
+                    + "}"
+                    + "run().then(function (a) { return run().then(function (b) { done({first: a, second: b, calls: calls}); }); })"
+                    + ".catch(function (e) { done({error: String(e && e.message || e)}); });", mode);
+        } finally {
+            browser.open("index.html");
+        }
+    }
+
+    @Test
+    void thePageCompilesTheWasmModuleOnceForAllItsWorkers() throws Exception {
+        Map<String, Object> r = decodeTwiceInAFreshPage("count");
+        List<String> expected = new ArrayList<>(Fixtures.frameMd5(Fixtures.testdata().resolve("samples/sample.framemd5")).values());
+        assertEquals(null, r.get("error"), browser.console());
+        assertEquals(expected, r.get("first"));
+        assertEquals(expected, r.get("second"));
+        assertEquals(1L, r.get("calls"), "two decodes, each with two workers, one compilation");
+    }
+
+    @Test
+    void wasmWorkersCompileTheModuleThemselvesWhenThePageCannot() throws Exception {
+        Map<String, Object> r = decodeTwiceInAFreshPage("fail");
+        List<String> expected = new ArrayList<>(Fixtures.frameMd5(Fixtures.testdata().resolve("samples/sample.framemd5")).values());
+        assertEquals(null, r.get("error"), browser.console());
+        assertEquals(expected, r.get("first"));
+        assertEquals(expected, r.get("second"));
+        assertTrue(((Number) r.get("calls")).longValue() >= 1, "the page tried: " + r.get("calls"));
     }
 
     @Test

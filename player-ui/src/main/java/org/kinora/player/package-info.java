@@ -121,5 +121,10 @@
  * subclass with accessors), the {@code <kinora-player>} custom element (its seek bar drags and
  * seeks), the WebGL / Canvas 2D renderer and the WebAudio output with its AudioWorkletProcessor.
  * They call into Java through one function per player.
+ *
+ * <p>Time to the first picture. A player's workers cannot start while the page's thread is busy
+ * (the browser starts a worker through it), so the constructor does little: the renderer's WebGL
+ * context and program are made once the tracks say there are pictures, while the sound output
+ * starts and the first picture is decoded. The Wasm workers share one module the page compiles.
  */
 package org.kinora.player;

@@ -2,7 +2,11 @@
  * The worker side of Kinora: {@link org.kinora.worker.WorkerMain} is the entry point of the worker
  * bundle, compiled by TeaVM to WebAssembly GC ({@code kinora-worker.wasm}) and to JavaScript
  * ({@code kinora-worker.js}); small bootstrap scripts ({@code kinora-worker-wasm.js},
- * {@code kinora-worker-js.js}) load one or the other.
+ * {@code kinora-worker-js.js}) load one or the other. The page compiles {@code kinora-worker.wasm}
+ * once, when its first Wasm worker starts, and sends the module to each Wasm worker as its first
+ * message: the workers only instantiate it, and they share its compiled code (a function compiled
+ * lazily or optimised in one worker is ready in the others). A worker whose module does not come
+ * (the page's compilation failed) compiles the file itself.
  *
  * <p>A worker serves one role at a time for one session (a player's loaded source, or one
  * {@code Kinora.decode}); the messages are typed in {@link org.kinora.worker.protocol} and carry
