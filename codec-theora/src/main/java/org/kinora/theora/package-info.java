@@ -30,7 +30,9 @@
  *       picture.</li>
  *   <li>Speed: each token is one look-up of the next 10 bits giving code and extra bits
  *       together (multi-level tables for longer codes), read from a 32-bit window kept in
- *       locals. A token pass does not know which block it is at: it only counts how many blocks
+ *       locals. The look-up tables of a Huffman tree are made when a frame first uses it: a
+ *       stream's frames choose among the setup header's 80 trees, and making all of them put
+ *       tens of milliseconds (in a cold WebAssembly worker) before the first picture. A token pass does not know which block it is at: it only counts how many blocks
  *       reach each token index (and how many of those are luma), and appends its tokens to the
  *       list of its index. Reconstruction replays a block's tokens from the lists (they are all in
  *       coded order), dequantizing into a 64-entry buffer that stays in the cache, so no
