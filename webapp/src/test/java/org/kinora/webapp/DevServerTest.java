@@ -96,7 +96,7 @@ class DevServerTest {
         assertTrue(pkg.contains("\"name\": \"kinora\""), pkg);
         assertTrue(pkg.contains("\"version\": \"" + Version.VERSION + "\""), "package.json and Version.VERSION must agree: " + pkg);
         for (String f : new String[] {"kinora.js", "kinora.css", "kinora-worker-wasm.js", "kinora-worker.wasm",
-                "kinora-worker.wasm-runtime.js", "kinora-worker-js.js", "kinora-worker.js", "kinora-audio-worklet.js"}) {
+                "kinora-worker-js.js", "kinora-worker.js", "kinora-audio-worklet.js"}) {
             assertTrue(pkg.contains("\"" + f + "\""), f + " listed in files");
             assertEquals(200, get("/dist/" + f, null).statusCode(), f);
         }

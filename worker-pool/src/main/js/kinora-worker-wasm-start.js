@@ -1,8 +1,10 @@
-// Kinora worker, WebAssembly GC build. Started by kinora.js with self.kinoraBase set to the
-// URL of the folder that holds kinora.js, and with self.kinoraModuleFollows when the page sends
-// the module it compiled (once for all its workers) as this worker's first message.
+// Kinora worker, WebAssembly GC build. The build appends this to TeaVM's loader (its
+// WebAssembly GC runtime) to make kinora-worker-wasm.js: one script for the worker to fetch, and
+// a worker's scripts are fetched one after the other, each a round trip before it can start.
+// Started by kinora.js with self.kinoraBase set to the URL of the folder that holds kinora.js,
+// and with self.kinoraModuleFollows when the page sends the module it compiled (once for all its
+// workers) as this worker's first message.
 self.kinoraBuild = 'wasm';
-importScripts(self.kinoraBase + 'kinora-worker.wasm-runtime.js');
 
 function kinoraStart(module) {
   if (module) {
