@@ -414,14 +414,13 @@ final class InterPrediction {
         int shift2 = 15 - bitDepth;
         int max = (1 << bitDepth) - 1;
         int add = (1 << (shift2 - 1)) - BIAS;
-        int end = h * w;
         for (int x = 0; x < w; x++) {
             int p = off - sstride + x;
             int a0 = s[p];
             int a1 = s[p + sstride];
             int a2 = s[p + 2 * sstride];
             p += 3 * sstride;
-            for (int i = x, d = dstOffset + x; i < end; i += w, d += dstStride, p += sstride) {
+            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
                 int a3 = s[p];
                 int v1 = (c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift;
                 int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
@@ -643,7 +642,6 @@ final class InterPrediction {
     }
 
     private static void lumaV1(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
-        int end = h * w;
         for (int x = 0; x < w; x++) {
             int p = off - 3 * sstride + x;
             int a0 = src[p];
@@ -653,7 +651,7 @@ final class InterPrediction {
             int a4 = src[p + 4 * sstride];
             int a5 = src[p + 5 * sstride];
             p += 6 * sstride;
-            for (int d = x; d < end; d += w, p += sstride) {
+            for (int y = 0, d = x; y < h; y++, d += w, p += sstride) {
                 int a6 = src[p];
                 dst[d] = (short) ((a6 - a0 + 4 * a1 - 10 * a2 + 58 * a3 + 17 * a4 - 5 * a5) >> shift);
                 a0 = a1;
@@ -667,7 +665,6 @@ final class InterPrediction {
     }
 
     private static void lumaV2(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
-        int end = h * w;
         for (int x = 0; x < w; x++) {
             int p = off - 3 * sstride + x;
             int a0 = src[p];
@@ -678,7 +675,7 @@ final class InterPrediction {
             int a5 = src[p + 5 * sstride];
             int a6 = src[p + 6 * sstride];
             p += 7 * sstride;
-            for (int d = x; d < end; d += w, p += sstride) {
+            for (int y = 0, d = x; y < h; y++, d += w, p += sstride) {
                 int a7 = src[p];
                 dst[d] = (short) ((-a0 + 4 * a1 - 11 * a2 + 40 * a3 + 40 * a4 - 11 * a5 + 4 * a6 - a7) >> shift);
                 a0 = a1;
@@ -693,7 +690,6 @@ final class InterPrediction {
     }
 
     private static void lumaV3(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
-        int end = h * w;
         for (int x = 0; x < w; x++) {
             int p = off - 2 * sstride + x;
             int a0 = src[p];
@@ -703,7 +699,7 @@ final class InterPrediction {
             int a4 = src[p + 4 * sstride];
             int a5 = src[p + 5 * sstride];
             p += 6 * sstride;
-            for (int d = x; d < end; d += w, p += sstride) {
+            for (int y = 0, d = x; y < h; y++, d += w, p += sstride) {
                 int a6 = src[p];
                 dst[d] = (short) ((a0 - 5 * a1 + 17 * a2 + 58 * a3 - 10 * a4 + 4 * a5 - a6) >> shift);
                 a0 = a1;
@@ -752,7 +748,7 @@ final class InterPrediction {
             int a1 = src[p + sstride];
             int a2 = src[p + 2 * sstride];
             p += 3 * sstride;
-            for (int d = x, end = x + h * w; d < end; d += w, p += sstride) {
+            for (int y = 0, d = x; y < h; y++, d += w, p += sstride) {
                 int a3 = src[p];
                 dst[d] = (short) ((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift);
                 a0 = a1;
