@@ -567,7 +567,16 @@ final class InterPrediction {
      * sample is loaded once.
      */
     private static void lumaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
-        if (frac == 1) {
+        if (shift == 0 && w >= 8) {
+            // 8-bit samples: two outputs per operation
+            if (frac == 1) {
+                PackedFilters.luma1(src, off, sstride, w, h, dst);
+            } else if (frac == 2) {
+                PackedFilters.luma2(src, off, sstride, w, h, dst);
+            } else {
+                PackedFilters.luma3(src, off, sstride, w, h, dst);
+            }
+        } else if (frac == 1) {
             lumaH1(src, off, sstride, w, h, shift, dst);
         } else if (frac == 2) {
             lumaH2(src, off, sstride, w, h, shift, dst);
@@ -743,6 +752,10 @@ final class InterPrediction {
         int c1 = CHROMA_FILTER[f + 1];
         int c2 = CHROMA_FILTER[f + 2];
         int c3 = CHROMA_FILTER[f + 3];
+        if (shift == 0 && w >= 8) {
+            PackedFilters.chroma(src, off, sstride, w, h, c0, c1, c2, c3, dst); // 8-bit samples
+            return;
+        }
         for (int y = 0, d = 0; y < h; y++, d += w) {
             int p = off + y * sstride - 1;
             int a0 = src[p];
