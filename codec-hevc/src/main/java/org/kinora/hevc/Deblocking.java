@@ -99,6 +99,9 @@ final class Deblocking {
     }
 
     private static SliceHeader sliceOf(Frame f, int i4) {
+        if (f.sliceCount == 1) {
+            return f.sliceHeaders[0]; // every CTB's index is 0: no division to find the block's CTB
+        }
         Sps sps = f.sps;
         int x = (i4 % f.w4) << 2;
         int y = (i4 / f.w4) << 2;

@@ -338,13 +338,19 @@ public final class HevcDecoder implements VideoDecoder {
                 if (p.planes[c] == null || p.planes[c].length != n) {
                     p.planes[c] = new byte[n];
                 }
-                byte[] dst = p.planes[c];
-                short[] src = f.planes[c];
-                for (int i = 0; i < n; i++) {
-                    dst[i] = (byte) src[i];
-                }
+                narrow(f.planes[c], p.planes[c], n);
                 p.planes16[c] = null;
             }
+        }
+    }
+
+    /**
+     * {@code dst[i] = src[i]} for 8-bit samples. A method of its own, called once per plane, so
+     * that the JIT compiles the loop as a whole method rather than on-stack inside {@link #toPicture}.
+     */
+    private static void narrow(short[] src, byte[] dst, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[i] = (byte) src[i];
         }
     }
 

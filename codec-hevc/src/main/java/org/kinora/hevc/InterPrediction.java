@@ -214,12 +214,10 @@ final class InterPrediction {
         int off = source(ref, stride, picW, picH, xPb + (mvx >> 2), yPb + (mvy >> 2), w, h, xFrac != 0 ? 3 : 0, 3, 3);
         int shift1 = bitDepth - 8 < 4 ? bitDepth - 8 : 4;
         if (xFrac == 0) {
-            vUni(src, off, srcStride, w, h, LUMA_FILTER, yFrac << 3, 8, shift1, bitDepth, log2Wd, w0, o0, dst,
-                    dstStride, dstOffset);
+            lumaVUni(src, off, srcStride, w, h, yFrac, shift1, bitDepth, log2Wd, w0, o0, dst, dstStride, dstOffset);
         } else {
             lumaH(src, off - 3 * srcStride, srcStride, w, h + 7, xFrac, shift1, tmp);
-            vUni(tmp, 3 * w, w, w, h, LUMA_FILTER, yFrac << 3, 8, 6, bitDepth, log2Wd, w0, o0, dst, dstStride,
-                    dstOffset);
+            lumaVUni(tmp, 3 * w, w, w, h, yFrac, 6, bitDepth, log2Wd, w0, o0, dst, dstStride, dstOffset);
         }
     }
 
@@ -237,12 +235,10 @@ final class InterPrediction {
                 1, 1);
         int shift1 = bitDepthC - 8 < 4 ? bitDepthC - 8 : 4;
         if (xFrac == 0) {
-            vUni(src, off, srcStride, wC, hC, CHROMA_FILTER, yFrac << 2, 4, shift1, bitDepthC, log2Wd, w0, o0, dst,
-                    dstStride, dstOffset);
+            vUni(src, off, srcStride, wC, hC, yFrac << 2, shift1, bitDepthC, log2Wd, w0, o0, dst, dstStride, dstOffset);
         } else {
             chromaH(src, off - srcStride, srcStride, wC, hC + 3, xFrac, shift1, tmp);
-            vUni(tmp, wC, wC, wC, hC, CHROMA_FILTER, yFrac << 2, 4, 6, bitDepthC, log2Wd, w0, o0, dst, dstStride,
-                    dstOffset);
+            vUni(tmp, wC, wC, wC, hC, yFrac << 2, 6, bitDepthC, log2Wd, w0, o0, dst, dstStride, dstOffset);
         }
     }
 
@@ -414,14 +410,13 @@ final class InterPrediction {
         int shift2 = 15 - bitDepth;
         int max = (1 << bitDepth) - 1;
         int add = (1 << (shift2 - 1)) - BIAS;
-        int end = h * w;
         for (int x = 0; x < w; x++) {
             int p = off - sstride + x;
             int a0 = s[p];
             int a1 = s[p + sstride];
             int a2 = s[p + 2 * sstride];
             p += 3 * sstride;
-            for (int i = x, d = dstOffset + x; i < end; i += w, d += dstStride, p += sstride) {
+            for (int y = 0, i = x, d = dstOffset + x; y < h; y++, i += w, d += dstStride, p += sstride) {
                 int a3 = s[p];
                 int v1 = (c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift;
                 int v = (((p0[i] + BIAS) & 0xFFFF) + v1 + add) >> shift2;
@@ -434,44 +429,42 @@ final class InterPrediction {
     }
 
     /**
-     * Vertical filter of {@code taps} (8 or 4) coefficients {@code filter[f..]}, taps at
-     * y - taps / 2 + 1 .. y + taps / 2, weighted into the picture as in {@link #lumaUni}. Runs
-     * down each column like {@link #lumaV}.
+     * 4-tap chroma vertical filter, coefficients {@code CHROMA_FILTER[f..f + 3]}, taps at y - 1 .. y + 2,
+     * weighted into the picture as in {@link #lumaUni}. Runs down each column like {@link #lumaV}.
      */
-    private static void vUni(short[] s, int off, int sstride, int w, int h, int[] filter, int f, int taps, int shift,
-            int bitDepth, int log2Wd, int w0, int o0, short[] dst, int dstStride, int dstOffset) {
+    private static void vUni(short[] s, int off, int sstride, int w, int h, int f, int shift, int bitDepth,
+            int log2Wd, int w0, int o0, short[] dst, int dstStride, int dstOffset) {
         int max = (1 << bitDepth) - 1;
         int rnd = 1 << (log2Wd - 1);
-        if (taps == 4) {
-            int c0 = filter[f];
-            int c1 = filter[f + 1];
-            int c2 = filter[f + 2];
-            int c3 = filter[f + 3];
-            for (int x = 0; x < w; x++) {
-                int p = off - sstride + x;
-                int a0 = s[p];
-                int a1 = s[p + sstride];
-                int a2 = s[p + 2 * sstride];
-                p += 3 * sstride;
-                for (int y = 0, d = dstOffset + x; y < h; y++, d += dstStride, p += sstride) {
-                    int a3 = s[p];
-                    int v = ((((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift) * w0 + rnd) >> log2Wd) + o0;
-                    dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
-                    a0 = a1;
-                    a1 = a2;
-                    a2 = a3;
-                }
+        int c0 = CHROMA_FILTER[f];
+        int c1 = CHROMA_FILTER[f + 1];
+        int c2 = CHROMA_FILTER[f + 2];
+        int c3 = CHROMA_FILTER[f + 3];
+        for (int x = 0; x < w; x++) {
+            int p = off - sstride + x;
+            int a0 = s[p];
+            int a1 = s[p + sstride];
+            int a2 = s[p + 2 * sstride];
+            p += 3 * sstride;
+            for (int y = 0, d = dstOffset + x; y < h; y++, d += dstStride, p += sstride) {
+                int a3 = s[p];
+                int v = ((((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift) * w0 + rnd) >> log2Wd) + o0;
+                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
             }
-            return;
         }
-        int c0 = filter[f];
-        int c1 = filter[f + 1];
-        int c2 = filter[f + 2];
-        int c3 = filter[f + 3];
-        int c4 = filter[f + 4];
-        int c5 = filter[f + 5];
-        int c6 = filter[f + 6];
-        int c7 = filter[f + 7];
+    }
+
+    /**
+     * {@link #lumaV} weighted into the picture as in {@link #lumaUni}; one loop per fractional
+     * position as in {@link #lumaV}, so that the 8 coefficients are constants.
+     */
+    private static void lumaVUni(short[] s, int off, int sstride, int w, int h, int frac, int shift, int bitDepth,
+            int log2Wd, int w0, int o0, short[] dst, int dstStride, int dstOffset) {
+        int max = (1 << bitDepth) - 1;
+        int rnd = 1 << (log2Wd - 1);
         for (int x = 0; x < w; x++) {
             int p = off - 3 * sstride + x;
             int a0 = s[p];
@@ -482,18 +475,48 @@ final class InterPrediction {
             int a5 = s[p + 5 * sstride];
             int a6 = s[p + 6 * sstride];
             p += 7 * sstride;
-            for (int y = 0, d = dstOffset + x; y < h; y++, d += dstStride, p += sstride) {
-                int a7 = s[p];
-                int v1 = (c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3 + c4 * a4 + c5 * a5 + c6 * a6 + c7 * a7) >> shift;
-                int v = ((v1 * w0 + rnd) >> log2Wd) + o0;
-                dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
-                a0 = a1;
-                a1 = a2;
-                a2 = a3;
-                a3 = a4;
-                a4 = a5;
-                a5 = a6;
-                a6 = a7;
+            int d = dstOffset + x;
+            if (frac == 1) {
+                for (int y = 0; y < h; y++, d += dstStride, p += sstride) {
+                    int v1 = (-a0 + 4 * a1 - 10 * a2 + 58 * a3 + 17 * a4 - 5 * a5 + a6) >> shift;
+                    int v = ((v1 * w0 + rnd) >> log2Wd) + o0;
+                    dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                    a0 = a1;
+                    a1 = a2;
+                    a2 = a3;
+                    a3 = a4;
+                    a4 = a5;
+                    a5 = a6;
+                    a6 = s[p];
+                }
+            } else if (frac == 2) {
+                for (int y = 0; y < h; y++, d += dstStride, p += sstride) {
+                    int a7 = s[p];
+                    int v1 = (-a0 + 4 * a1 - 11 * a2 + 40 * a3 + 40 * a4 - 11 * a5 + 4 * a6 - a7) >> shift;
+                    int v = ((v1 * w0 + rnd) >> log2Wd) + o0;
+                    dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                    a0 = a1;
+                    a1 = a2;
+                    a2 = a3;
+                    a3 = a4;
+                    a4 = a5;
+                    a5 = a6;
+                    a6 = a7;
+                }
+            } else {
+                for (int y = 0; y < h; y++, d += dstStride, p += sstride) {
+                    int a7 = s[p];
+                    int v1 = (a1 - 5 * a2 + 17 * a3 + 58 * a4 - 10 * a5 + 4 * a6 - a7) >> shift;
+                    int v = ((v1 * w0 + rnd) >> log2Wd) + o0;
+                    dst[d] = (short) (v < 0 ? 0 : (v > max ? max : v));
+                    a0 = a1;
+                    a1 = a2;
+                    a2 = a3;
+                    a3 = a4;
+                    a4 = a5;
+                    a5 = a6;
+                    a6 = a7;
+                }
             }
         }
     }
@@ -544,7 +567,16 @@ final class InterPrediction {
      * sample is loaded once.
      */
     private static void lumaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
-        if (frac == 1) {
+        if (shift == 0 && w >= 8) {
+            // 8-bit samples: two outputs per operation
+            if (frac == 1) {
+                PackedFilters.luma1(src, off, sstride, w, h, dst);
+            } else if (frac == 2) {
+                PackedFilters.luma2(src, off, sstride, w, h, dst);
+            } else {
+                PackedFilters.luma3(src, off, sstride, w, h, dst);
+            }
+        } else if (frac == 1) {
             lumaH1(src, off, sstride, w, h, shift, dst);
         } else if (frac == 2) {
             lumaH2(src, off, sstride, w, h, shift, dst);
@@ -643,7 +675,6 @@ final class InterPrediction {
     }
 
     private static void lumaV1(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
-        int end = h * w;
         for (int x = 0; x < w; x++) {
             int p = off - 3 * sstride + x;
             int a0 = src[p];
@@ -653,7 +684,7 @@ final class InterPrediction {
             int a4 = src[p + 4 * sstride];
             int a5 = src[p + 5 * sstride];
             p += 6 * sstride;
-            for (int d = x; d < end; d += w, p += sstride) {
+            for (int y = 0, d = x; y < h; y++, d += w, p += sstride) {
                 int a6 = src[p];
                 dst[d] = (short) ((a6 - a0 + 4 * a1 - 10 * a2 + 58 * a3 + 17 * a4 - 5 * a5) >> shift);
                 a0 = a1;
@@ -667,7 +698,6 @@ final class InterPrediction {
     }
 
     private static void lumaV2(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
-        int end = h * w;
         for (int x = 0; x < w; x++) {
             int p = off - 3 * sstride + x;
             int a0 = src[p];
@@ -678,7 +708,7 @@ final class InterPrediction {
             int a5 = src[p + 5 * sstride];
             int a6 = src[p + 6 * sstride];
             p += 7 * sstride;
-            for (int d = x; d < end; d += w, p += sstride) {
+            for (int y = 0, d = x; y < h; y++, d += w, p += sstride) {
                 int a7 = src[p];
                 dst[d] = (short) ((-a0 + 4 * a1 - 11 * a2 + 40 * a3 + 40 * a4 - 11 * a5 + 4 * a6 - a7) >> shift);
                 a0 = a1;
@@ -693,7 +723,6 @@ final class InterPrediction {
     }
 
     private static void lumaV3(short[] src, int off, int sstride, int w, int h, int shift, short[] dst) {
-        int end = h * w;
         for (int x = 0; x < w; x++) {
             int p = off - 2 * sstride + x;
             int a0 = src[p];
@@ -703,7 +732,7 @@ final class InterPrediction {
             int a4 = src[p + 4 * sstride];
             int a5 = src[p + 5 * sstride];
             p += 6 * sstride;
-            for (int d = x; d < end; d += w, p += sstride) {
+            for (int y = 0, d = x; y < h; y++, d += w, p += sstride) {
                 int a6 = src[p];
                 dst[d] = (short) ((a0 - 5 * a1 + 17 * a2 + 58 * a3 - 10 * a4 + 4 * a5 - a6) >> shift);
                 a0 = a1;
@@ -723,6 +752,10 @@ final class InterPrediction {
         int c1 = CHROMA_FILTER[f + 1];
         int c2 = CHROMA_FILTER[f + 2];
         int c3 = CHROMA_FILTER[f + 3];
+        if (shift == 0 && w >= 8) {
+            PackedFilters.chroma(src, off, sstride, w, h, c0, c1, c2, c3, dst); // 8-bit samples
+            return;
+        }
         for (int y = 0, d = 0; y < h; y++, d += w) {
             int p = off + y * sstride - 1;
             int a0 = src[p];
@@ -752,7 +785,7 @@ final class InterPrediction {
             int a1 = src[p + sstride];
             int a2 = src[p + 2 * sstride];
             p += 3 * sstride;
-            for (int d = x, end = x + h * w; d < end; d += w, p += sstride) {
+            for (int y = 0, d = x; y < h; y++, d += w, p += sstride) {
                 int a3 = src[p];
                 dst[d] = (short) ((c0 * a0 + c1 * a1 + c2 * a2 + c3 * a3) >> shift);
                 a0 = a1;

@@ -71,4 +71,28 @@ final class PredWeightTable {
             }
         }
     }
+
+    /**
+     * Whether every weight of the first {@code n0} and {@code n1} reference indices of lists 0 and 1
+     * is 2^log2Denom with offset 0. Explicit weighting (8.5.3.3.4.3) with such weights equals the
+     * default weighting (8.5.3.3.4.2): uni-prediction gives ((p * 2^d + 2^(d + shift1 - 1)) >> (d + shift1))
+     * = (p + 2^(shift1 - 1)) >> shift1, bi-prediction ((p0 + p1) * 2^d + 2^(d + shift1)) >> (d + shift1 + 1)
+     * = (p0 + p1 + 2^shift1) >> (shift1 + 1), for every denominator d.
+     */
+    boolean isIdentity(int n0, int n1) {
+        for (int l = 0; l < 2; l++) {
+            int n = l == 0 ? n0 : n1;
+            for (int i = 0; i < n; i++) {
+                if (lumaWeight[l][i] != 1 << lumaLog2Denom || lumaOffset[l][i] != 0) {
+                    return false;
+                }
+                for (int k = 2 * i; k < 2 * i + 2; k++) {
+                    if (chromaWeight[l][k] != 1 << chromaLog2Denom || chromaOffset[l][k] != 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
 }

@@ -180,8 +180,12 @@ final class PredictionUnit {
             int off = y * stride + x;
             if (wt == null) {
                 if (ref0 != null && ref1 != null) {
-                    interpolate(ref0, c, x, y, w, h, mvs.mv0, pred0);
-                    interpolateBi(ref1, c, x, y, w, h, mvs.mv1, dst, stride, off);
+                    // the second list is interpolated in the averaging pass, except when its vector is
+                    // fractional horizontally only; the average is symmetric, so such a list goes first
+                    int m = c == 0 ? 3 : 7;
+                    boolean swap = horizontalOnly(mvs.mv1, m) && !horizontalOnly(mvs.mv0, m);
+                    interpolate(swap ? ref1 : ref0, c, x, y, w, h, swap ? mvs.mv1 : mvs.mv0, pred0);
+                    interpolateBi(swap ? ref0 : ref1, c, x, y, w, h, swap ? mvs.mv0 : mvs.mv1, dst, stride, off);
                 } else {
                     Frame ref = ref0 != null ? ref0 : ref1;
                     int mv = ref0 != null ? mvs.mv0 : mvs.mv1;
@@ -215,6 +219,11 @@ final class PredictionUnit {
                 }
             }
         }
+    }
+
+    /** Whether the vector's horizontal component is fractional and its vertical one is not ({@code m}: 3 luma, 7 chroma). */
+    private static boolean horizontalOnly(int mv, int m) {
+        return (MotionVectors.mvy(mv) & m) == 0 && (MotionVectors.mvx(mv) & m) != 0;
     }
 
     private void interpolate(Frame ref, int c, int x, int y, int w, int h, int mv, short[] dst) {

@@ -295,6 +295,9 @@ final class SliceHeader {
         }
         if ((pps.weightedPred && sliceType == P) || (pps.weightedBipred && b)) {
             weights = PredWeightTable.parse(r, this, sps);
+            if (weights.isIdentity(numRefIdxL0Active, b ? numRefIdxL1Active : 0)) {
+                weights = null; // the default weighting, whose paths are faster, gives the same samples
+            }
         }
         maxNumMergeCand = 5 - r.readUe("five_minus_max_num_merge_cand", 0, 4);
     }

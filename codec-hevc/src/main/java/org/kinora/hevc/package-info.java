@@ -40,7 +40,12 @@
  * default bi-prediction of the second list and the uni-prediction weighting are done in the last
  * filter pass, writing the picture directly, and full-sample uni-predicted blocks are copied; luma values with both components fractional can exceed 32767 for
  * contrived content, so they are stored modulo 2^16 and read back exactly by the weighting
- * functions (see {@code InterPrediction}).</li>
+ * functions (see {@code InterPrediction}). Of the two lists of a bi-predicted block, one whose
+ * vector is fractional horizontally only goes first (its pass cannot take the averaging). At 8
+ * bits the horizontal pass packs two neighbouring samples into one {@code int} and filters both
+ * with one set of operations ({@code PackedFilters}, exact because every 8-bit output fits 16
+ * bits). A pred_weight_table of identity weights (x265 writes one into every P slice by default)
+ * is dropped, since explicit weighting with them equals the default weighting.</li>
  * <li>Block metadata (intra modes, QP, depth, deblocking strengths, filter bypass) lives in
  * primitive arrays at 4x4 granularity in {@code Frame}; no object is made per block.</li>
  * <li>The CABAC engine keeps 16 bits of offset (the specification's 9 plus 7 read ahead) and
@@ -62,7 +67,27 @@
  * decoder then stood at 1.06x all-intra, 0.99x on the 720p inter stream and 0.96x on the 1080p
  * one. Tried and left out: narrowing 8-bit output to bytes as each row becomes final, into byte
  * planes kept with every frame (1.04-1.07x instead of 1.01-1.03x all-intra, no clear change on
- * inter streams) costs 1.5 more bytes per sample in every picture the DPB holds.</li>
+ * inter streams) costs 1.5 more bytes per sample in every picture the DPB holds.
+ * <br>Inter streams next (each step checked as {@code bench/jvm-compare.sh} does, builds alternating
+ * in one JVM, but timed by the decoding thread's CPU time; median of the paired ratios over 8 to
+ * 14 rounds): the
+ * vertical passes as counted loops over rows (1.02x by best time on the 1080p stream); the 8-bit
+ * narrowing in a method of its own (1.02x); identity weight tables dropped, luma uni-prediction
+ * with per-fraction vertical loops and no division in deblocking's slice look-up (together 1.02x
+ * on the 720p stream); H-only lists first in bi-prediction (1.01x more); the packed 8-bit
+ * horizontal filters (1.00-1.02x more; 1.1-1.4x on the filter alone in a micro-benchmark, but in
+ * the decoder these passes are the first to read the reference pictures, 2 bytes a sample and
+ * beyond the caches at 1080p, and seem to wait on memory more than on arithmetic). All together: 1.05x on
+ * the 720p inter stream (10 rounds) and 1.03x on the 1080p one (8 rounds, 1.01x to 1.07x; best
+ * time 1.04x).
+ * Against libde265 the machine was too loaded for stable {@code bench.sh} figures: over six runs
+ * the medians were 0.91x (720p) and 1.00x (1080p), with single runs from 0.73x to 1.16x, while
+ * three runs of the build before these changes, alternating with three of them, gave 1.11x and
+ * 0.90x (libde265 itself ranged from 45 to 59 frames per CPU second on the 720p stream). Tried and left out: vectorised
+ * loop forms (HotSpot 17 does not vectorise these kernels; its superword unrolling even slows
+ * the sliding-window loops in micro-benchmarks), constant coefficients per chroma fraction (no
+ * measurable change in a micro-benchmark). Left for later: reference planes of bytes at 8 bits
+ * (half the memory traffic of motion compensation, likely where the 1080p stream now waits).</li>
  * <li>A packet holds whole access units; the last picture of a packet is finished when
  * {@code decode} returns. Pictures are checked against their hash SEI (MD5, CRC, checksum) and the
  * counts are public; a mismatch does not stop decoding.</li>
