@@ -80,10 +80,10 @@
  * beyond the caches at 1080p, and seem to wait on memory more than on arithmetic). All together: 1.05x on
  * the 720p inter stream (10 rounds) and 1.03x on the 1080p one (8 rounds, 1.01x to 1.07x; best
  * time 1.04x).
- * Against libde265 the machine was too loaded for stable {@code bench.sh} figures: over six runs
- * the medians were 0.91x (720p) and 1.00x (1080p), with single runs from 0.73x to 1.16x, while
- * three runs of the build before these changes, alternating with three of them, gave 1.11x and
- * 0.90x (libde265 itself ranged from 45 to 59 frames per CPU second on the 720p stream). Tried and left out: vectorised
+ * Against libde265 ({@code bench.sh inter}, per CPU second, three runs of each build alternating
+ * on a quiet machine, medians): 1.04x on the 720p inter stream and 0.96x on the 1080p one, where
+ * the build before these changes gave 0.99x and 0.92x in the same runs. So 1080p is still short
+ * of 1.0x. Tried and left out: vectorised
  * loop forms (HotSpot 17 does not vectorise these kernels; its superword unrolling even slows
  * the sliding-window loops in micro-benchmarks), constant coefficients per chroma fraction (no
  * measurable change in a micro-benchmark). Left for later: reference planes of bytes at 8 bits
