@@ -1,3 +1,22 @@
+  // The worklet's script by base URL, fetched when a player is made and kept as a blob: URL, so
+  // that starting a sound output (once the tracks are known) does not wait for the network.
+  var workletScripts = {};
+  function prefetchWorklet(base) {
+    if (workletScripts[base] || typeof fetch !== 'function' || !self.AudioWorkletNode || !self.URL || !self.Blob) return;
+    var p = fetch(base + 'kinora-audio-worklet.js').then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.text();
+    }).then(function (text) { return URL.createObjectURL(new Blob([text], { type: 'text/javascript' })); });
+    p.catch(function () { /* addWorklet loads it from its URL */ });
+    workletScripts[base] = p;
+  }
+  function addWorklet(ctx, base) {
+    var url = base + 'kinora-audio-worklet.js', kept = workletScripts[base];
+    if (!kept) return ctx.audioWorklet.addModule(url);
+    return kept.then(function (blobUrl) { return ctx.audioWorklet.addModule(blobUrl); })
+      .catch(function () { return ctx.audioWorklet.addModule(url); });
+  }
+
   /**
    * Sound output for one player: an AudioContext at the stream's rate when the browser allows it,
    * an AudioWorklet that the source worker feeds straight over sourcePort (a MessagePort: its blocks
@@ -65,7 +84,7 @@
     };
 
     if (ctx.audioWorklet && self.AudioWorkletNode) {
-      return ctx.audioWorklet.addModule(base + 'kinora-audio-worklet.js').then(function () {
+      return addWorklet(ctx, base).then(function () {
         var node = new AudioWorkletNode(ctx, 'kinora-output', {
           numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [channels],
           processorOptions: { channels: channels, sampleRate: sampleRate }

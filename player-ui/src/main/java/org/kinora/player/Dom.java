@@ -28,6 +28,10 @@ final class Dom {
     @JSBody(params = "id", script = "cancelAnimationFrame(id);")
     static native void cancelAnimationFrame(int id);
 
+    /** Fetches the audio worklet's script now, for the sound outputs made later (once per page and base). */
+    @JSBody(params = "base", script = "prefetchWorklet(base);")
+    static native void prefetchWorklet(String base);
+
     /** A renderer whose context is made on first use or by {@link #prepareRenderer}. */
     @JSBody(params = {"canvas", "kind"}, script = "return deferredRenderer(canvas, kind);")
     static native JSObject createRenderer(JSObject canvas, String kind);

@@ -92,6 +92,7 @@ final class PlayerCore {
         this.frames = new FrameQueue(renderer);
         this.stream = new PlayerStream(this);
         this.sound = new SoundOutput(pool.base());
+        Dom.prefetchWorklet(pool.base());
         this.muted = Js.getBoolean(options, "muted");
         if (Js.has(options, "volume")) {
             double v = Js.getNumber(options, "volume");
