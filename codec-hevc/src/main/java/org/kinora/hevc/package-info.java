@@ -99,9 +99,9 @@
  * build alternating, but on a busy machine, so the spread is wide): medians 0.95x on 1080p (0.94x
  * before) and 1.04x on 720p (the same); the 1.0x goal at 1080p still wants a quiet-machine check.
  * Tried and left out: vertical-only luma blocks widened from the byte copy into the scratch
- * before filtering (1.03x and 1.01x over the above, best times no better). Not tried yet: byte
- * copies of the chroma planes (+0.5 byte a sample) and byte forms of the vertical and
- * full-sample paths.</li>
+ * before filtering (1.03x and 1.01x over the above, best times no better); byte copies of the
+ * chroma planes too, read by the packed chroma filters (+0.5 byte a sample; 1.05x and 0.98x over
+ * the above). Not tried yet: byte forms of the vertical and full-sample kernels themselves.</li>
  * <li>A packet holds whole access units; the last picture of a packet is finished when
  * {@code decode} returns. Pictures are checked against their hash SEI (MD5, CRC, checksum) and the
  * counts are public; a mismatch does not stop decoding.</li>
