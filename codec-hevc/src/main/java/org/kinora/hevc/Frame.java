@@ -15,6 +15,11 @@ final class Frame {
     final short[][] planes = new short[3][];
     final int[] planeWidth = new int[3];
     final int[] planeHeight = new int[3];
+    /**
+     * At 8 bits, a copy of the luma plane as bytes (sample & 0xFF), made row by row as the loop
+     * filters finish them, for motion compensation to read half the memory; null at other depths.
+     */
+    byte[] luma8;
 
     int poc;
     boolean outputNeeded;
@@ -128,6 +133,8 @@ final class Frame {
             java.util.Arrays.fill(codedLuma, (byte) 0);
             java.util.Arrays.fill(saoType, (byte) 0);
         }
+        int n = width * height;
+        luma8 = sps.bitDepthY != 8 ? null : luma8 != null && luma8.length == n ? luma8 : new byte[n];
         java.util.Arrays.fill(ctbSliceAddr, -1);
         if (this.pps != pps) {
             // the z-scan order depends only on the CTB size and the tile layout
@@ -142,10 +149,22 @@ final class Frame {
         generated = false;
     }
 
-    /** Bytes of sample memory one picture of {@code sps} takes. */
+    /** Bytes of sample memory one picture of {@code sps} takes (with {@link #luma8} at 8 bits). */
     static long bytes(Sps sps) {
         long luma = (long) sps.width * sps.height;
-        return 2 * (luma + 2 * (luma / (sps.subWidthC * sps.subHeightC)));
+        return 2 * (luma + 2 * (luma / (sps.subWidthC * sps.subHeightC))) + (sps.bitDepthY == 8 ? luma : 0);
+    }
+
+    /** Copies luma rows {@code y0} to {@code y1 - 1} (final samples) into {@link #luma8}, if there is one. */
+    void narrowLuma(int y0, int y1) {
+        byte[] b = luma8;
+        if (b == null) {
+            return;
+        }
+        short[] s = planes[0];
+        for (int i = y0 * width, end = (y1 < height ? y1 : height) * width; i < end; i++) {
+            b[i] = (byte) s[i];
+        }
     }
 
     /**
@@ -157,6 +176,7 @@ final class Frame {
             int depth = c == 0 ? sps.bitDepthY : sps.bitDepthC;
             java.util.Arrays.fill(planes[c], (short) (1 << (depth - 1)));
         }
+        narrowLuma(0, height);
         java.util.Arrays.fill(intra, (byte) 1);
         java.util.Arrays.fill(refIdx0, (byte) -1);
         java.util.Arrays.fill(refIdx1, (byte) -1);
@@ -169,6 +189,7 @@ final class Frame {
         for (int c = 0; c < 3; c++) {
             System.arraycopy(src.planes[c], 0, planes[c], 0, planes[c].length);
         }
+        narrowLuma(0, height);
         java.util.Arrays.fill(intra, (byte) 1);
         java.util.Arrays.fill(refIdx0, (byte) -1);
         java.util.Arrays.fill(refIdx1, (byte) -1);

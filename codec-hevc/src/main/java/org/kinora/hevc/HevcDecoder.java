@@ -286,6 +286,8 @@ public final class HevcDecoder implements VideoDecoder {
         }
         if (f.sliceCount > 0) {
             loopFilter.finish();
+        } else {
+            f.narrowLuma(0, f.height);
         }
         if (intact && hash.present()) {
             hashesChecked++;

@@ -64,6 +64,10 @@ final class InterPrediction {
     /** Source of the block being predicted: the reference plane or {@link #edge}; set by {@link #source}. */
     private short[] src;
     private int srcStride;
+    /** {@link Frame#luma8} of the reference the next luma call reads, or null; set by the caller. */
+    byte[] ref8;
+    /** {@link #ref8} when {@link #src} is the reference plane itself, else null; set by {@link #source}. */
+    private byte[] src8;
 
     /**
      * Luma sample interpolation (H.265 8.5.3.3.3.1) of the {@code w} x {@code h} block at
@@ -270,11 +274,13 @@ final class InterPrediction {
         if (xInt - mx >= 0 && yInt - my >= 0 && xInt + w + (mx > 0 ? mx + 1 : 0) <= picW
                 && yInt + h + (my > 0 ? my + 1 : 0) <= picH) {
             src = ref;
+            src8 = ref8;
             srcStride = stride;
             return yInt * stride + xInt;
         }
         fillEdge(ref, stride, picW, picH, xInt - pad, yInt - pad, w + 2 * pad + 1, h + 2 * pad + 1);
         src = edge;
+        src8 = null;
         srcStride = EDGE_STRIDE;
         return pad * EDGE_STRIDE + pad;
     }
@@ -561,15 +567,13 @@ final class InterPrediction {
         }
     }
 
-    /**
-     * 8-tap horizontal filter of {@code h} rows; taps at x - 3 .. x + 4 with the coefficients
-     * fL[frac] of H.265 8.5.3.3.3.1. One loop per fractional position with its coefficients as constants, sliding along the row so that each source
-     * sample is loaded once.
-     */
-    private static void lumaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
+    /** 8-tap horizontal filter of {@code h} rows, taps x - 3 .. x + 4, fL[frac] of H.265 8.5.3.3.3.1: one loop per fraction, sliding along the row. */
+    private void lumaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
         if (shift == 0 && w >= 8) {
-            // 8-bit samples: two outputs per operation
-            if (frac == 1) {
+            // 8-bit samples: two outputs per operation, from the byte copy of the plane when there is one
+            if (src8 != null) {
+                PackedFilters.luma(src8, off, sstride, w, h, frac, dst);
+            } else if (frac == 1) {
                 PackedFilters.luma1(src, off, sstride, w, h, dst);
             } else if (frac == 2) {
                 PackedFilters.luma2(src, off, sstride, w, h, dst);
@@ -659,11 +663,7 @@ final class InterPrediction {
         }
     }
 
-    /**
-     * 8-tap vertical filter; taps at y - 3 .. y + 4. Runs down each column with the taps held in
-     * locals, so each source sample is loaded once per column; one loop per fractional position
-     * as in {@link #lumaH}.
-     */
+    /** 8-tap vertical filter, taps y - 3 .. y + 4, down each column with the taps in locals; one loop per fraction. */
     private static void lumaV(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
         if (frac == 1) {
             lumaV1(src, off, sstride, w, h, shift, dst);

@@ -67,7 +67,9 @@ final class LoopFilter {
     /** Applies SAO to the rows before {@code end}. */
     private void offsets(int end) {
         while (offsetsDone < end) {
-            sao.row(frame, offsetsDone++);
+            sao.row(frame, offsetsDone);
+            int ctbSize = frame.sps.ctbSize;
+            frame.narrowLuma(offsetsDone * ctbSize, ++offsetsDone * ctbSize); // the row is final
         }
     }
 }

@@ -127,6 +127,123 @@ final class PackedFilters {
         }
     }
 
+    /**
+     * The luma filters of fraction {@code frac} (1 to 3) reading 8-bit samples from a byte copy of
+     * the plane ({@link Frame#luma8}, sample {@code src[i] & 0xFF}): the same sums as
+     * {@link #luma1}, {@link #luma2} and {@link #luma3}, from half the memory.
+     */
+    static void luma(byte[] src, int off, int sstride, int w, int h, int frac, short[] dst) {
+        if (frac == 1) {
+            luma1(src, off, sstride, w, h, dst);
+        } else if (frac == 2) {
+            luma2(src, off, sstride, w, h, dst);
+        } else {
+            luma3(src, off, sstride, w, h, dst);
+        }
+    }
+
+    private static void luma1(byte[] src, int off, int sstride, int w, int h, short[] dst) {
+        for (int y = 0, d = 0; y < h; y++, d += w) {
+            int p = off + y * sstride - 3;
+            int s1 = src[p + 1] & 0xFF;
+            int s2 = src[p + 2] & 0xFF;
+            int s3 = src[p + 3] & 0xFF;
+            int s4 = src[p + 4] & 0xFF;
+            int last = src[p + 5] & 0xFF;
+            int q0 = (src[p] & 0xFF) + (s1 << 16);
+            int q1 = s1 + (s2 << 16);
+            int q2 = s2 + (s3 << 16);
+            int q3 = s3 + (s4 << 16);
+            int q4 = s4 + (last << 16);
+            p += 6;
+            for (int x = 0; x < w; x += 2) {
+                int n1 = src[p + x] & 0xFF;
+                int n2 = src[p + x + 1] & 0xFF;
+                int q5 = last + (n1 << 16);
+                int q6 = n1 + (n2 << 16);
+                int sum = q6 - q0 + 4 * q1 - 10 * q2 + 58 * q3 + 17 * q4 - 5 * q5;
+                int lo = (short) sum;
+                dst[d + x] = (short) lo;
+                dst[d + x + 1] = (short) ((sum - lo) >> 16);
+                q0 = q2;
+                q1 = q3;
+                q2 = q4;
+                q3 = q5;
+                q4 = q6;
+                last = n2;
+            }
+        }
+    }
+
+    private static void luma2(byte[] src, int off, int sstride, int w, int h, short[] dst) {
+        for (int y = 0, d = 0; y < h; y++, d += w) {
+            int p = off + y * sstride - 3;
+            int s1 = src[p + 1] & 0xFF;
+            int s2 = src[p + 2] & 0xFF;
+            int s3 = src[p + 3] & 0xFF;
+            int s4 = src[p + 4] & 0xFF;
+            int s5 = src[p + 5] & 0xFF;
+            int last = src[p + 6] & 0xFF;
+            int q0 = (src[p] & 0xFF) + (s1 << 16);
+            int q1 = s1 + (s2 << 16);
+            int q2 = s2 + (s3 << 16);
+            int q3 = s3 + (s4 << 16);
+            int q4 = s4 + (s5 << 16);
+            int q5 = s5 + (last << 16);
+            p += 7;
+            for (int x = 0; x < w; x += 2) {
+                int n1 = src[p + x] & 0xFF;
+                int n2 = src[p + x + 1] & 0xFF;
+                int q6 = last + (n1 << 16);
+                int q7 = n1 + (n2 << 16);
+                int sum = -q0 + 4 * q1 - 11 * q2 + 40 * q3 + 40 * q4 - 11 * q5 + 4 * q6 - q7;
+                int lo = (short) sum;
+                dst[d + x] = (short) lo;
+                dst[d + x + 1] = (short) ((sum - lo) >> 16);
+                q0 = q2;
+                q1 = q3;
+                q2 = q4;
+                q3 = q5;
+                q4 = q6;
+                q5 = q7;
+                last = n2;
+            }
+        }
+    }
+
+    private static void luma3(byte[] src, int off, int sstride, int w, int h, short[] dst) {
+        for (int y = 0, d = 0; y < h; y++, d += w) {
+            int p = off + y * sstride - 2;
+            int s1 = src[p + 1] & 0xFF;
+            int s2 = src[p + 2] & 0xFF;
+            int s3 = src[p + 3] & 0xFF;
+            int s4 = src[p + 4] & 0xFF;
+            int last = src[p + 5] & 0xFF;
+            int q0 = (src[p] & 0xFF) + (s1 << 16);
+            int q1 = s1 + (s2 << 16);
+            int q2 = s2 + (s3 << 16);
+            int q3 = s3 + (s4 << 16);
+            int q4 = s4 + (last << 16);
+            p += 6;
+            for (int x = 0; x < w; x += 2) {
+                int n1 = src[p + x] & 0xFF;
+                int n2 = src[p + x + 1] & 0xFF;
+                int q5 = last + (n1 << 16);
+                int q6 = n1 + (n2 << 16);
+                int sum = q0 - 5 * q1 + 17 * q2 + 58 * q3 - 10 * q4 + 4 * q5 - q6;
+                int lo = (short) sum;
+                dst[d + x] = (short) lo;
+                dst[d + x + 1] = (short) ((sum - lo) >> 16);
+                q0 = q2;
+                q1 = q3;
+                q2 = q4;
+                q3 = q5;
+                q4 = q6;
+                last = n2;
+            }
+        }
+    }
+
     /** 4-tap chroma filter with coefficients c0 .. c3 of one row of fC: taps at x - 1 .. x + 2. */
     static void chroma(short[] src, int off, int sstride, int w, int h, int c0, int c1, int c2, int c3, short[] dst) {
         for (int y = 0, d = 0; y < h; y++, d += w) {

@@ -228,6 +228,7 @@ final class PredictionUnit {
 
     private void interpolate(Frame ref, int c, int x, int y, int w, int h, int mv, short[] dst) {
         Sps sps = ref.sps;
+        kernels.ref8 = c == 0 ? ref.luma8 : null;
         if (c == 0) {
             kernels.lumaBlock(ref.planes[0], ref.planeWidth[0], ref.width, ref.height, sps.bitDepthY, x, y, w, h,
                     MotionVectors.mvx(mv), MotionVectors.mvy(mv), dst);
@@ -240,6 +241,7 @@ final class PredictionUnit {
     /** Interpolates the L1 block and averages it with pred0 into the picture (default weights). */
     private void interpolateBi(Frame ref, int c, int x, int y, int w, int h, int mv, short[] dst, int stride, int off) {
         Sps sps = ref.sps;
+        kernels.ref8 = c == 0 ? ref.luma8 : null;
         if (c == 0) {
             kernels.lumaBi(ref.planes[0], ref.planeWidth[0], ref.width, ref.height, sps.bitDepthY, x, y, w, h,
                     MotionVectors.mvx(mv), MotionVectors.mvy(mv), pred0, dst, stride, off);
@@ -253,6 +255,7 @@ final class PredictionUnit {
     private void interpolateUni(Frame ref, int c, int x, int y, int w, int h, int mv, int log2Wd, int w0, int o0,
             short[] dst, int stride, int off) {
         Sps sps = ref.sps;
+        kernels.ref8 = c == 0 ? ref.luma8 : null;
         if (c == 0) {
             kernels.lumaUni(ref.planes[0], ref.planeWidth[0], ref.width, ref.height, sps.bitDepthY, x, y, w, h,
                     MotionVectors.mvx(mv), MotionVectors.mvy(mv), log2Wd, w0, o0, dst, stride, off);

@@ -30,7 +30,8 @@
  * <p>Decisions:
  * <ul>
  * <li>Samples are stored as {@code short} for every bit depth, so Main 10 runs the same code;
- * 8-bit pictures are narrowed to bytes once per picture when they are returned.</li>
+ * 8-bit pictures are narrowed to bytes once per picture when they are returned. At 8 bits the
+ * luma is also kept as bytes, for motion compensation to read (see below).</li>
  * <li>Motion compensation reads reference planes as they are (no padded copies): a block whose
  * filter footprint (3 samples before, 4 after for luma; 1 and 2 for chroma) lies inside the
  * picture is filtered straight from the plane, any other block first has its clamped footprint
@@ -86,8 +87,21 @@
  * of 1.0x. Tried and left out: vectorised
  * loop forms (HotSpot 17 does not vectorise these kernels; its superword unrolling even slows
  * the sliding-window loops in micro-benchmarks), constant coefficients per chroma fraction (no
- * measurable change in a micro-benchmark). Left for later: reference planes of bytes at 8 bits
- * (half the memory traffic of motion compensation, likely where the 1080p stream now waits).</li>
+ * measurable change in a micro-benchmark).
+ * <br>Then, at 8 bits, each picture also keeps its luma as bytes ({@code Frame.luma8}), narrowed
+ * as each CTB row becomes final (after SAO, while the row is in the cache), and the packed
+ * horizontal luma filters of motion compensation read that copy: half the memory for the pass
+ * that first touches the reference. It costs one more byte per luma sample (+1/3 of the sample
+ * memory at 4:2:0), counted in the DPB byte budget; 10-bit pictures keep no copy. Paired runs by
+ * CPU time on the 1080p inter stream, 8 rounds each, the machine shared: 1.06x (0.92x to 1.18x),
+ * 1.11x (1.01x to 1.16x), 1.03x and 1.06x (0.99x to 1.11x); on the 720p one, whose references
+ * fit the caches better, no clear change (0.97x and 1.04x). Against libde265 ({@code bench.sh inter}, three runs of each
+ * build alternating, but on a busy machine, so the spread is wide): medians 0.95x on 1080p (0.94x
+ * before) and 1.04x on 720p (the same); the 1.0x goal at 1080p still wants a quiet-machine check.
+ * Tried and left out: vertical-only luma blocks widened from the byte copy into the scratch
+ * before filtering (1.03x and 1.01x over the above, best times no better); byte copies of the
+ * chroma planes too, read by the packed chroma filters (+0.5 byte a sample; 1.05x and 0.98x over
+ * the above). Not tried yet: byte forms of the vertical and full-sample kernels themselves.</li>
  * <li>A packet holds whole access units; the last picture of a packet is finished when
  * {@code decode} returns. Pictures are checked against their hash SEI (MD5, CRC, checksum) and the
  * counts are public; a mismatch does not stop decoding.</li>
