@@ -95,9 +95,10 @@
  * memory at 4:2:0), counted in the DPB byte budget; 10-bit pictures keep no copy. Paired runs by
  * CPU time on the 1080p inter stream, 8 rounds each, the machine shared: 1.06x (0.92x to 1.18x),
  * 1.11x (1.01x to 1.16x), 1.03x and 1.06x (0.99x to 1.11x); on the 720p one, whose references
- * fit the caches better, no clear change (0.97x and 1.04x). Against libde265 ({@code bench.sh inter}, three runs of each
- * build alternating, but on a busy machine, so the spread is wide): medians 0.95x on 1080p (0.94x
- * before) and 1.04x on 720p (the same); the 1.0x goal at 1080p still wants a quiet-machine check.
+ * fit the caches better, no clear change (0.97x and 1.04x). Against libde265 ({@code bench.sh
+ * inter}, per CPU second, three runs of each build alternating, load average 0.3 to 1.3): 1.01x,
+ * 1.03x and 1.02x on 1080p (the build before: 0.93x, 0.66x, 0.91x) and 1.04x, 1.04x and 1.01x on
+ * 720p (before: 1.04x, 0.96x, 0.98x), so medians of 1.02x and 1.04x.
  * Tried and left out: vertical-only luma blocks widened from the byte copy into the scratch
  * before filtering (1.03x and 1.01x over the above, best times no better); byte copies of the
  * chroma planes too, read by the packed chroma filters (+0.5 byte a sample; 1.05x and 0.98x over
