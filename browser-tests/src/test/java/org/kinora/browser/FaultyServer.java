@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
 /**
  * A file server on loopback that misbehaves the way real ones do, chosen by the first path
  * segment: {@code /ok/} honours Range; {@code /norange/} always answers 200 with the whole body;
- * {@code /cut/} honours Range but cuts every response after {@value #CUT} bytes; {@code /flaky/}
- * answers 500 to every second request; {@code /busy/} answers the first request 503 with
- * Retry-After; {@code /down/} answers 500 to everything; {@code /gone/} 404. Slow ones:
+ * {@code /cut/} honours Range but cuts every response after {@value #CUT} bytes; {@code /hollow/}
+ * honours Range but breaks every response longer than {@value #CUT} bytes after its headers,
+ * before any of the body (what a client sees of a cut response whose body it could not read in
+ * time); {@code /flaky/}
+ * answers 500 to every second request; {@code /busy/} answers the first request for each URL (query
+ * included) 503 with Retry-After; {@code /down/} answers 500 to everything; {@code /gone/} 404. Slow ones:
  * {@code /trickle/} sends {@value #TRICKLE} bytes every {@value #TRICKLE_MS} ms; {@code /stall/}
  * stops for {@value #STALL_MS} ms before byte {@value #STALL_AT}, once per URL (query included);
  * {@code /endless/} answers 200 with no length, sends the whole file and then never ends the
@@ -41,6 +44,7 @@ final class FaultyServer implements AutoCloseable {
     private final Path root;
     private final AtomicInteger requests = new AtomicInteger();
     private final java.util.Set<String> stalled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> busied = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Opened by {@link #close}: endless responses end then. */
     private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
@@ -91,7 +95,7 @@ final class FaultyServer implements AutoCloseable {
                 ex.sendResponseHeaders(500, -1);
                 return;
             }
-            if (mode.equals("busy") && n == 1) {
+            if (mode.equals("busy") && busied.add(ex.getRequestURI().toString())) {
                 h.add("Retry-After", "1");
                 ex.sendResponseHeaders(503, -1);
                 return;
@@ -171,6 +175,10 @@ final class FaultyServer implements AutoCloseable {
             sleep(STALL_MS);
             out.write(data, STALL_AT, offset + length - STALL_AT);
             return;
+        }
+        if (mode.equals("hollow") && length > CUT) {
+            out.flush();
+            throw new IOException("response broken on purpose before its body");
         }
         if (mode.equals("cut") && length > CUT) {
             out.write(data, offset, CUT);

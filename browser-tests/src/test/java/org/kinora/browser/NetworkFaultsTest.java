@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Reading through servers that misbehave ({@link FaultyServer}): the whole file still decodes,
- * frame for frame, when ranges are ignored, responses are cut, requests fail now and then or the
+ * frame for frame, when ranges are ignored, responses are cut (even before any of their body
+ * arrives), requests fail now and then or the
  * server asks to come back later; a missing file is MEDIA_ERR_SRC_NOT_SUPPORTED and a server
  * that keeps failing is MEDIA_ERR_NETWORK once the retries are used up. A file whose response
  * never ends plays what arrived and then waits for more, saying so with {@code stalled}.
@@ -55,7 +56,7 @@ class NetworkFaultsTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"ok, wasm", "norange, wasm", "cut, wasm", "cut, js", "flaky, wasm", "busy, js"})
+    @CsvSource({"ok, wasm", "norange, wasm", "cut, wasm", "cut, js", "hollow, wasm", "hollow, js", "flaky, wasm", "busy, js"})
     void theWholeFileDecodes(String mode, String build) throws Exception {
         Map<String, Object> r = decode(server.url(mode, "sample.ogg"), build);
         assertEquals(true, r.get("ok"), r + "\n" + browser.console());

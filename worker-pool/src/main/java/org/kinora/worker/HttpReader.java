@@ -16,7 +16,12 @@ import org.teavm.jso.typedarrays.Int8Array;
  * within the stream skips bytes; a seek backwards restarts the request. A body that never ends
  * (a live URL) is read the same way.</li>
  * <li>Bodies are read as streams in every case, so a response cut part way delivers what arrived
- * and the rest is asked for again with a Range from the first missing byte.</li>
+ * and the rest is asked for again with a Range from the first missing byte. A response that
+ * breaks before any of its body was delivered (a connection cut at once, or cut before the body
+ * could be read: the browser drops what it had buffered when the response fails) makes later
+ * requests ask for pieces of at most {@link #FIRST_PIECE}, halved down to {@link #MIN_PIECE} while
+ * they keep breaking and doubled again after {@link #GROW_AFTER} whole pieces in a row, so a
+ * server or proxy that cuts long responses is still read to the end.</li>
  * <li>Network errors, 408, 429 and 5xx answers are retried with exponential backoff and jitter,
  * honouring Retry-After; only when the retries are exhausted does reading fail, with
  * MEDIA_ERR_NETWORK. An answer that says the resource is not there (404, 403, other 4xx) fails
@@ -31,6 +36,12 @@ final class HttpReader implements ByteSource {
     private static final double MAX_DELAY_MS = 8000;
     /** A seek forward in a streamed body closer than this skips bytes instead of asking again. */
     private static final long SKIP_LIMIT = 4L << 20;
+    /** The piece asked for after the first response that broke with nothing delivered. */
+    static final int FIRST_PIECE = 256 * 1024;
+    static final int MIN_PIECE = 64 * 1024;
+    /** Whole pieces in a row after which the piece size doubles again (none above {@link #MAX_PIECE}). */
+    static final int GROW_AFTER = 8;
+    private static final int MAX_PIECE = 8 << 20;
 
     @JSFunctor
     interface ResponseCallback extends JSObject {
@@ -77,6 +88,14 @@ final class HttpReader implements ByteSource {
     private boolean responseDone = true;
     private int attempts;
     private int timer;
+    /** Ranged requests ask for at most this many bytes; 0 while no response broke empty. */
+    private int piece;
+    /** Whole pieces read in a row since the piece size last changed. */
+    private int wholePieces;
+    /** End (exclusive) of the range the open request asked for; -1 when open-ended. */
+    private long requestEnd = -1;
+    /** Bytes of the open response delivered so far. */
+    private long responseBytes;
     /** A chunk has been asked of the open response and not delivered yet. */
     private boolean pulling;
     /** A live stream: failures are not retried here (see {@link #liveMode}). */
@@ -138,8 +157,14 @@ final class HttpReader implements ByteSource {
         position = offset;
         skipUntil = offset;
         responseDone = false;
+        responseBytes = 0;
+        long end = streaming || wantEnd <= offset ? -1 : wantEnd;
+        if (piece > 0 && !streaming && (end < 0 || end - offset > piece)) {
+            end = offset + piece;
+        }
+        requestEnd = end;
         String range = streaming && offset == 0 ? null
-                : "bytes=" + offset + "-" + (streaming || wantEnd <= offset ? "" : Long.toString(wantEnd - 1));
+                : "bytes=" + offset + "-" + (end < 0 ? "" : Long.toString(end - 1));
         request = fetch(url, range, rangesWork ? validator : null,
                 (status, length, tag, retryAfter) -> onResponse(gen, offset, status, length, tag, retryAfter),
                 chunk -> onChunk(gen, chunk),
@@ -202,6 +227,7 @@ final class HttpReader implements ByteSource {
         int n = chunk.getLength();
         long start = position;
         position += n;
+        responseBytes += n;
         attempts = 0;
         int skip = (int) Math.max(0, Math.min(n, skipUntil - start));
         if (skip < n) {
@@ -233,6 +259,16 @@ final class HttpReader implements ByteSource {
         request = null;
         boolean atEnd = total >= 0 ? position >= total : streaming;
         if (!atEnd && (wantEnd < 0 || position < wantEnd)) {
+            if (piece > 0 && requestEnd >= 0 && position >= requestEnd) {
+                // a whole piece: the next one at once
+                if (++wholePieces >= GROW_AFTER) {
+                    wholePieces = 0;
+                    piece = piece * 2 > MAX_PIECE ? 0 : piece * 2;
+                }
+                open(position);
+                return;
+            }
+            broke();
             retry(position, "the response ended early", -1); // a cut response: ask for the rest
             return;
         }
@@ -254,7 +290,16 @@ final class HttpReader implements ByteSource {
         pulling = false;
         request = null;
         responseDone = true;
+        broke();
         retry(position, message, retryAfter);
+    }
+
+    /** The open ranged response broke: when none of its body arrived, ask for smaller pieces. */
+    private void broke() {
+        if (responseBytes == 0 && rangesWork && !streaming) {
+            piece = piece == 0 ? FIRST_PIECE : Math.max(MIN_PIECE, piece / 2);
+            wholePieces = 0;
+        }
     }
 
     /** Asks again from {@code offset} after a backoff, or fails when the attempts are used up. */
