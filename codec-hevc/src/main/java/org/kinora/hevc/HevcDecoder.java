@@ -336,6 +336,11 @@ public final class HevcDecoder implements VideoDecoder {
             if (sps.bitDepthY > 8 || sps.bitDepthC > 8) {
                 p.planes16[c] = f.planes[c];
                 p.planes[c] = null;
+            } else if (c == 0) {
+                // the byte copy the loop filters made as the rows became final (Frame.luma8); the
+                // frame is not reused while it is the picture last handed out
+                p.planes[0] = f.luma8;
+                p.planes16[0] = null;
             } else {
                 if (p.planes[c] == null || p.planes[c].length != n) {
                     p.planes[c] = new byte[n];
