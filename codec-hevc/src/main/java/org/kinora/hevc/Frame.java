@@ -86,6 +86,23 @@ final class Frame {
     SliceHeader[] sliceHeaders = new SliceHeader[8];
     int sliceCount;
 
+    /** Zeros that {@link #clear} copies from; only ever replaced by a longer array of zeros. */
+    private static byte[] zeros = new byte[0];
+
+    /**
+     * Sets {@code a} to zeros with one {@code System.arraycopy}: in the Wasm GC build that is one
+     * bulk copy, where {@code Arrays.fill} is a loop of single stores (3.6% of the decoding time of
+     * a 1080p inter stream went there); on HotSpot both are intrinsics.
+     */
+    static void clear(byte[] a) {
+        byte[] z = zeros;
+        if (z.length < a.length) {
+            z = new byte[a.length];
+            zeros = z;
+        }
+        System.arraycopy(z, 0, a, 0, a.length);
+    }
+
     /** Makes the planes and metadata fit {@code sps} (reallocating only when the size changes). */
     void allocate(Sps sps, Pps pps) {
         boolean same = this.sps != null && this.sps.width == sps.width && this.sps.height == sps.height
@@ -127,11 +144,11 @@ final class Frame {
             saoOffset = new short[nCtb * 12];
             this.pps = null;
         } else {
-            java.util.Arrays.fill(bsVer, (byte) 0);
-            java.util.Arrays.fill(bsHor, (byte) 0);
-            java.util.Arrays.fill(noFilter, (byte) 0);
-            java.util.Arrays.fill(codedLuma, (byte) 0);
-            java.util.Arrays.fill(saoType, (byte) 0);
+            clear(bsVer);
+            clear(bsHor);
+            clear(noFilter);
+            clear(codedLuma);
+            clear(saoType);
         }
         int n = width * height;
         luma8 = sps.bitDepthY != 8 ? null : luma8 != null && luma8.length == n ? luma8 : new byte[n];
