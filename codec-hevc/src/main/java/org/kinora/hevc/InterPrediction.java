@@ -569,17 +569,9 @@ final class InterPrediction {
 
     /** 8-tap horizontal filter of {@code h} rows, taps x - 3 .. x + 4, fL[frac] of H.265 8.5.3.3.3.1: one loop per fraction, sliding along the row. */
     private void lumaH(short[] src, int off, int sstride, int w, int h, int frac, int shift, short[] dst) {
-        if (shift == 0 && w >= 8) {
-            // 8-bit samples: two outputs per operation, from the byte copy of the plane when there is one
-            if (src8 != null) {
-                PackedFilters.luma(src8, off, sstride, w, h, frac, dst);
-            } else if (frac == 1) {
-                PackedFilters.luma1(src, off, sstride, w, h, dst);
-            } else if (frac == 2) {
-                PackedFilters.luma2(src, off, sstride, w, h, dst);
-            } else {
-                PackedFilters.luma3(src, off, sstride, w, h, dst);
-            }
+        if (shift == 0 && w >= 8 && src8 != null) {
+            // 8-bit samples inside the picture: two outputs per operation, from the byte copy of the plane
+            PackedFilters.luma(src8, off, sstride, w, h, frac, dst);
         } else if (frac == 1) {
             lumaH1(src, off, sstride, w, h, shift, dst);
         } else if (frac == 2) {

@@ -16,121 +16,19 @@ package org.kinora.hevc;
  * bits, and for widths of 8 or more (even, as every block width is), where they measured faster.
  *
  * <p>Arguments as in {@code InterPrediction.lumaH}: {@code h} rows of {@code w} outputs from
- * {@code src[off + y * sstride + x]} to {@code dst[y * w + x]}.
+ * {@code src[off + y * sstride + x]} to {@code dst[y * w + x]}. Luma is read from the byte copy of
+ * the reference ({@link Frame#luma8}); a block near the picture's edge, read from the clamped
+ * scratch instead, goes through the plain filters of {@code InterPrediction}.
  */
 final class PackedFilters {
     private PackedFilters() {
     }
 
-    /** fL[1] = -1, 4, -10, 58, 17, -5, 1 (the eighth tap is 0): taps at x - 3 .. x + 3. */
-    static void luma1(short[] src, int off, int sstride, int w, int h, short[] dst) {
-        for (int y = 0, d = 0; y < h; y++, d += w) {
-            int p = off + y * sstride - 3;
-            int s1 = src[p + 1];
-            int s2 = src[p + 2];
-            int s3 = src[p + 3];
-            int s4 = src[p + 4];
-            int last = src[p + 5];
-            int q0 = src[p] + (s1 << 16);
-            int q1 = s1 + (s2 << 16);
-            int q2 = s2 + (s3 << 16);
-            int q3 = s3 + (s4 << 16);
-            int q4 = s4 + (last << 16);
-            p += 6;
-            for (int x = 0; x < w; x += 2) {
-                int n1 = src[p + x];
-                int n2 = src[p + x + 1];
-                int q5 = last + (n1 << 16);
-                int q6 = n1 + (n2 << 16);
-                int sum = q6 - q0 + 4 * q1 - 10 * q2 + 58 * q3 + 17 * q4 - 5 * q5;
-                int lo = (short) sum;
-                dst[d + x] = (short) lo;
-                dst[d + x + 1] = (short) ((sum - lo) >> 16);
-                q0 = q2;
-                q1 = q3;
-                q2 = q4;
-                q3 = q5;
-                q4 = q6;
-                last = n2;
-            }
-        }
-    }
-
-    /** fL[2] = -1, 4, -11, 40, 40, -11, 4, -1: taps at x - 3 .. x + 4. */
-    static void luma2(short[] src, int off, int sstride, int w, int h, short[] dst) {
-        for (int y = 0, d = 0; y < h; y++, d += w) {
-            int p = off + y * sstride - 3;
-            int s1 = src[p + 1];
-            int s2 = src[p + 2];
-            int s3 = src[p + 3];
-            int s4 = src[p + 4];
-            int s5 = src[p + 5];
-            int last = src[p + 6];
-            int q0 = src[p] + (s1 << 16);
-            int q1 = s1 + (s2 << 16);
-            int q2 = s2 + (s3 << 16);
-            int q3 = s3 + (s4 << 16);
-            int q4 = s4 + (s5 << 16);
-            int q5 = s5 + (last << 16);
-            p += 7;
-            for (int x = 0; x < w; x += 2) {
-                int n1 = src[p + x];
-                int n2 = src[p + x + 1];
-                int q6 = last + (n1 << 16);
-                int q7 = n1 + (n2 << 16);
-                int sum = -q0 + 4 * q1 - 11 * q2 + 40 * q3 + 40 * q4 - 11 * q5 + 4 * q6 - q7;
-                int lo = (short) sum;
-                dst[d + x] = (short) lo;
-                dst[d + x + 1] = (short) ((sum - lo) >> 16);
-                q0 = q2;
-                q1 = q3;
-                q2 = q4;
-                q3 = q5;
-                q4 = q6;
-                q5 = q7;
-                last = n2;
-            }
-        }
-    }
-
-    /** fL[3] = 1, -5, 17, 58, -10, 4, -1 (the first tap is 0): taps at x - 2 .. x + 4. */
-    static void luma3(short[] src, int off, int sstride, int w, int h, short[] dst) {
-        for (int y = 0, d = 0; y < h; y++, d += w) {
-            int p = off + y * sstride - 2;
-            int s1 = src[p + 1];
-            int s2 = src[p + 2];
-            int s3 = src[p + 3];
-            int s4 = src[p + 4];
-            int last = src[p + 5];
-            int q0 = src[p] + (s1 << 16);
-            int q1 = s1 + (s2 << 16);
-            int q2 = s2 + (s3 << 16);
-            int q3 = s3 + (s4 << 16);
-            int q4 = s4 + (last << 16);
-            p += 6;
-            for (int x = 0; x < w; x += 2) {
-                int n1 = src[p + x];
-                int n2 = src[p + x + 1];
-                int q5 = last + (n1 << 16);
-                int q6 = n1 + (n2 << 16);
-                int sum = q0 - 5 * q1 + 17 * q2 + 58 * q3 - 10 * q4 + 4 * q5 - q6;
-                int lo = (short) sum;
-                dst[d + x] = (short) lo;
-                dst[d + x + 1] = (short) ((sum - lo) >> 16);
-                q0 = q2;
-                q1 = q3;
-                q2 = q4;
-                q3 = q5;
-                q4 = q6;
-                last = n2;
-            }
-        }
-    }
-
     /**
-     * The luma filters of fraction {@code frac} (1 to 3) reading 8-bit samples from a byte copy of
-     * the plane ({@link Frame#luma8}, sample {@code src[i] & 0xFF}): the same sums as
-     * {@link #luma1}, {@link #luma2} and {@link #luma3}, from half the memory.
+     * The luma filter of fraction {@code frac} (1 to 3), fL[1] = -1, 4, -10, 58, 17, -5, 1, 0,
+     * fL[2] = -1, 4, -11, 40, 40, -11, 4, -1 or fL[3] = 0, 1, -5, 17, 58, -10, 4, -1, reading the
+     * 8-bit samples of the plane's byte copy ({@link Frame#luma8}, sample {@code src[i] & 0xFF}):
+     * half the memory of the plane itself.
      */
     static void luma(byte[] src, int off, int sstride, int w, int h, int frac, short[] dst) {
         if (frac == 1) {

@@ -28,6 +28,8 @@ class InterPredictionTest {
         final int stride;
         final int bitDepth;
         final short[] samples;
+        /** At 8 bits, the samples as bytes, as {@link Frame#luma8} keeps them (padding included); else null. */
+        final byte[] bytes;
 
         Picture(Random r, int w, int h, int bitDepth) {
             this.w = w;
@@ -52,6 +54,18 @@ class InterPredictionTest {
                     samples[y * stride + x] = (short) v;
                 }
             }
+            bytes = bitDepth == 8 ? new byte[samples.length] : null;
+            for (int i = 0; bytes != null && i < samples.length; i++) {
+                bytes[i] = (byte) samples[i];
+            }
+        }
+
+        /**
+         * What the decoder hands the kernels with a reference: every other 8-bit trial the byte
+         * copy (the packed filters read it), else none (the plain filters read the samples).
+         */
+        byte[] bytesFor(int trial) {
+            return (trial & 1) == 0 ? bytes : null;
         }
     }
 
@@ -84,6 +98,7 @@ class InterPredictionTest {
         short[] dst = new short[64 * 64 + 64];
         boolean[] phases = new boolean[16];
         int edgeBlocks = 0;
+        int byteBlocks = 0;
         for (int t = 0; t < 4000; t++) {
             int bitDepth = DEPTHS[r.nextInt(DEPTHS.length)];
             Picture pic = new Picture(r, 8 + r.nextInt(250), 8 + r.nextInt(180), bitDepth);
@@ -100,6 +115,10 @@ class InterPredictionTest {
                 edgeBlocks++;
             }
             java.util.Arrays.fill(dst, GUARD);
+            ip.ref8 = pic.bytesFor(t);
+            if (ip.ref8 != null && w >= 8) {
+                byteBlocks++;
+            }
             ip.lumaBlock(pic.samples, pic.stride, pic.w, pic.h, bitDepth, xPb, yPb, w, h, mvx, mvy, dst);
             int[] ref = InterPredictionReference.luma(pic.samples, pic.stride, pic.w, pic.h, bitDepth, xPb, yPb, w, h,
                     mvx, mvy);
@@ -109,6 +128,7 @@ class InterPredictionTest {
             assertTrue(phases[p], "phase " + p + " exercised");
         }
         assertTrue(edgeBlocks > 1000 && edgeBlocks < 3800, "edge and inner blocks both exercised: " + edgeBlocks);
+        assertTrue(byteBlocks > 500, "8-bit blocks read from the byte copy: " + byteBlocks);
     }
 
     @Test
@@ -181,6 +201,7 @@ class InterPredictionTest {
             short[] plane = new short[stride * (h + 2 * g)];
             int offset = g * stride + g;
             java.util.Arrays.fill(plane, GUARD);
+            ip.ref8 = luma ? pic.bytesFor(t) : null; // as the decoder sets it
             int[] expected;
             if (copy) {
                 int sh = luma ? 2 : 3;
