@@ -353,10 +353,10 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
                     }
                     return;
                 } else if (r == Demuxer.SEEK) {
+                    // the demuxer may hold bytes to parse before those asked for arrive
                     offset = demuxer.seekPosition();
                     inputEnded = false;
                     reader.read(offset, CHUNK);
-                    return;
                 } else if (r == Demuxer.TRACKS_CHANGED) {
                     onTracks(demuxer.tracks());
                 } else if (r == Demuxer.PACKET) {

@@ -22,7 +22,9 @@ import org.kinora.demux.io.InputBuffer;
  * BOS pages has its headers. A BOS page after that starts a chained stream: its tracks come with
  * another {@link #TRACKS_CHANGED}, its timestamps continue after the previous chain's end.</li>
  * <li>With the input length known, the duration comes from the granule positions of the last
- * pages (read through a {@link #SEEK} to the tail before the first {@link #TRACKS_CHANGED}), and
+ * pages (read through a {@link #SEEK} to the tail before the first {@link #TRACKS_CHANGED}; parsing
+ * then goes on with the bytes fed before the probe, kept meanwhile, and the next {@link #SEEK}
+ * asks for the bytes after them), and
  * {@link #seekTo} bisects on byte offsets ({@link OggSeeker}). A chained file's duration is the
  * sum of its links', each link's end found by bisection on serial numbers
  * ({@link OggChainDuration}: a few reads per link); a chained file cannot seek.</li>
@@ -35,6 +37,8 @@ public final class OggDemuxer implements Demuxer {
     static final int MAX_STREAMS = 64;
     /** Data packets held back while waiting for some stream's headers before giving up on it. */
     private static final int MAX_PENDING_BEFORE_TRACKS = 2048;
+    /** Most bytes after the headers kept across the duration probe (see {@link #resumeParsingAt}). */
+    private static final int MAX_HELD_INPUT = 1 << 20;
 
     private final InputBuffer in = new InputBuffer();
     private long inputLength = -1;
@@ -70,6 +74,12 @@ public final class OggDemuxer implements Demuxer {
     private long seekPosition;
     private final OggSeeker seeker = new OggSeeker(this);
     private double durationSeconds = Double.NaN;
+    /**
+     * The bytes fed after the headers when the duration probe left for the tail, from file offset
+     * {@link #heldAt}: parsing resumes with them instead of asking for them again.
+     */
+    private byte[] heldInput;
+    private long heldAt = -1;
     /** After a seek: drop each stream's first partial packet; Theora packets until a keyframe. */
     private boolean dropUntilKeyframe;
     private boolean chained;
@@ -443,6 +453,11 @@ public final class OggDemuxer implements Demuxer {
         }
         tracksChangedPending = true;
         if (!seeker.probedDuration() && inputLength > 0 && !list.isEmpty() && sawAnyPage) {
+            int n = in.available();
+            if (n > 0 && n <= MAX_HELD_INPUT && !in.skipping()) {
+                heldInput = in.copy(0, n);
+                heldAt = in.position();
+            }
             seeker.startDurationProbe(parsePosition());
         }
     }
@@ -531,6 +546,7 @@ public final class OggDemuxer implements Demuxer {
 
     /** Called by the seeker once positioned: parsing restarts at a page boundary. */
     void restartParsingAt(long position) {
+        heldInput = null;
         clearQueue();
         for (int i = 0, n = streams.size(); i < n; i++) {
             OggStream s = streams.get(i);
@@ -549,9 +565,21 @@ public final class OggDemuxer implements Demuxer {
         requestSeek(position);
     }
 
-    /** Called by the seeker after the duration probe: parsing goes on where it stopped. */
+    /**
+     * Called by the seeker after the duration probe: parsing goes on where it stopped, with the
+     * bytes that had been fed after that point when the probe began (a request fewer, and those
+     * bytes are not read twice); the caller goes on from the byte after them.
+     */
     void resumeParsingAt(long position) {
-        requestSeek(position);
+        byte[] held = heldInput;
+        heldInput = null;
+        if (held == null || position != heldAt) {
+            requestSeek(position);
+            return;
+        }
+        requestSeek(position + held.length);
+        in.reset(position);
+        in.feed(held, 0, held.length);
     }
 
     @Override

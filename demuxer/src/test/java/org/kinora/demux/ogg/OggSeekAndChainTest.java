@@ -53,6 +53,54 @@ class OggSeekAndChainTest {
     }
 
     @Test
+    void parsingResumesAfterTheDurationProbeWithoutReadingTheHeadAgain() throws IOException {
+        byte[] f = java.nio.file.Files.readAllBytes(OggTestSupport.testdata("theora", "motion_life.ogg"));
+        int chunk = 16384;
+        assertTrue(f.length > 4 * chunk + OggSeeker.TAIL, "a file longer than its head and tail");
+        OggDemuxer d = new OggDemuxer();
+        d.setInputLength(f.length);
+        List<Long> seeks = new ArrayList<>();
+        List<Packet> packets = new ArrayList<>();
+        long[] fedBeforeSeek = new long[4];
+        long fed = 0;
+        int pos = 0;
+        for (int guard = 0; guard < 10_000_000; guard++) {
+            int r = d.poll();
+            if (r == Demuxer.NEED_MORE_DATA) {
+                if (pos >= f.length) {
+                    d.endOfInput();
+                } else {
+                    int n = Math.min(chunk, f.length - pos);
+                    d.feed(f, pos, n);
+                    pos += n;
+                    fed += n;
+                }
+            } else if (r == Demuxer.SEEK) {
+                fedBeforeSeek[Math.min(seeks.size(), 3)] = pos;
+                seeks.add(d.seekPosition());
+                pos = (int) d.seekPosition();
+            } else if (r == Demuxer.PACKET) {
+                packets.add(d.packet().copy());
+            } else if (r == Demuxer.END) {
+                break;
+            }
+        }
+        // one seek to the tail, one back to where the head's bytes ended: the bytes after the
+        // headers that were fed before the probe are parsed from the demuxer's own copy
+        assertEquals(2, seeks.size(), "seeks " + seeks);
+        assertTrue(seeks.get(0) >= f.length - OggSeeker.TAIL, "the probe reads the tail: " + seeks);
+        assertEquals(fedBeforeSeek[0], seeks.get(1), "parsing goes on after the bytes already fed");
+        assertTrue(fed <= f.length + OggSeeker.TAIL + chunk, "bytes fed " + fed + " for a file of " + f.length);
+        List<Packet> whole = OggTestSupport.demux(f, f.length, true).packets;
+        assertEquals(whole.size(), packets.size());
+        for (int i = 0; i < whole.size(); i++) {
+            assertEquals(whole.get(i).pts, packets.get(i).pts, "packet " + i);
+            assertArrayEquals(Arrays.copyOfRange(whole.get(i).data, whole.get(i).offset, whole.get(i).offset + whole.get(i).length),
+                    Arrays.copyOfRange(packets.get(i).data, packets.get(i).offset, packets.get(i).offset + packets.get(i).length), "packet " + i);
+        }
+    }
+
+    @Test
     void vorbisSeekLandsOnThePageBeforeTheTarget() throws IOException {
         byte[] f = OggTestSupport.read("long_mono_16k_q1.ogg");
         List<Packet> all = OggTestSupport.demux(f, 65536, true).packets;
