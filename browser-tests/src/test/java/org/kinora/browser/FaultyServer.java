@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -43,6 +45,8 @@ final class FaultyServer implements AutoCloseable {
     private final HttpServer server;
     private final Path root;
     private final AtomicInteger requests = new AtomicInteger();
+    /** Each request: its path, Range (or "-") and who made it ("page" when it has a Referer, else "worker"). */
+    private final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.Set<String> stalled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> busied = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Opened by {@link #close}: endless responses end then. */
@@ -69,6 +73,22 @@ final class FaultyServer implements AutoCloseable {
         return requests.get();
     }
 
+    /**
+     * The requests for {@code path} so far, in order, as "Range by": a document's request carries
+     * a Referer, a worker started from a {@code blob:} URL (Kinora's) sends none.
+     */
+    List<String> requestsFor(String path) {
+        List<String> out = new ArrayList<>();
+        synchronized (log) {
+            for (String e : log) {
+                if (e.startsWith(path + " ")) {
+                    out.add(e.substring(path.length() + 1));
+                }
+            }
+        }
+        return out;
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             var h = ex.getResponseHeaders();
@@ -80,6 +100,9 @@ final class FaultyServer implements AutoCloseable {
                 return;
             }
             int n = requests.incrementAndGet();
+            String asked = ex.getRequestHeaders().getFirst("Range");
+            log.add(ex.getRequestURI() + " " + (asked == null ? "-" : asked) + " by "
+                    + (ex.getRequestHeaders().getFirst("Referer") != null ? "page" : "worker"));
             String[] parts = ex.getRequestURI().getPath().split("/", 3);
             if (parts.length < 3) {
                 ex.sendResponseHeaders(404, -1);

@@ -65,6 +65,24 @@ class NetworkFaultsTest {
         assertEquals(audio, ((Number) r.get("audioSamples")).longValue(), mode);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void thePageAsksForTheFirstBytesOnceWhileTheWorkersStart(String build) {
+        // the source worker's first read takes the answer to the page's request (made before the
+        // workers run); every later request is the worker's own, and nothing is asked for twice
+        String file = "sample.ogg?first=" + build;
+        Map<String, Object> r = decode(server.url("ok", file), build);
+        assertEquals(true, r.get("ok"), r + "\n" + browser.console());
+        assertEquals(expected, r.get("md5s"));
+        List<String> asked = server.requestsFor("/ok/" + file);
+        assertEquals("bytes=0-262143 by page", asked.get(0), asked.toString());
+        assertTrue(asked.size() > 2, asked.toString());
+        for (String a : asked.subList(1, asked.size())) {
+            assertTrue(a.endsWith(" by worker") && !a.startsWith("bytes=0-"), "after the first: " + asked);
+        }
+        assertEquals(asked.size(), new java.util.HashSet<>(asked).size(), "no range asked for twice: " + asked);
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"gone, wasm, 4", "gone, js, 4", "down, wasm, 2"})
     void failuresHaveTheirMediaErrorCode(String mode, String build, int code) {

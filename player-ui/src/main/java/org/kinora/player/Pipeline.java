@@ -20,6 +20,7 @@ import org.kinora.worker.protocol.TracksMessage;
 import org.kinora.worker.protocol.VideoRequest;
 import org.kinora.worker.Js;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.Float32Array;
@@ -114,6 +115,10 @@ final class Pipeline {
     private JSObject audioPort;
     /** Sound blocks that reached the main thread (none when they go to an audio port). */
     private int audioBlocksReceived;
+    /** The request for the file's first bytes made here while the workers start (see {@link #start}); null without. */
+    private JSObject early;
+    /** Whether this browser can transfer a ReadableStream to a worker: -1 not known yet, 0 no, 1 yes. */
+    private static int streamTransfer = -1;
 
     Pipeline(WorkerPool pool, String build, String url, Options options, Listener listener) {
         this.pool = pool;
@@ -146,8 +151,17 @@ final class Pipeline {
         return p;
     }
 
-    /** Takes the workers (possibly waiting for the pool) and opens the URL. */
+    /**
+     * Takes the workers (possibly waiting for the pool) and opens the URL. The request for the
+     * file's first bytes, which the source worker would make once it runs, is made here at once
+     * (an HTTP URL, a browser that can transfer the body stream to a worker): the answer, headers
+     * and body stream, goes to the source worker, whose first read takes it. Starting the workers
+     * and that request's round trip then overlap.
+     */
     void start() {
+        if (canReadEarly(url)) {
+            early = startEarly(url, "bytes=0-" + (OpenRequest.FIRST_READ - 1));
+        }
         pool.acquirePair(build, (s, v) -> {
             if (closed) {
                 pool.release(s);
@@ -189,8 +203,64 @@ final class Pipeline {
             t.push(port(audio, 1));
             audioPort = port(audio, 2);
         }
+        open.setEarly(early != null);
         source.post(open, t);
+        if (early != null) {
+            forwardEarly(early, session, (message, transfer) -> {
+                if (closed || source == null) {
+                    cancelBody(message);
+                } else {
+                    source.post(message, transfer);
+                }
+            });
+        }
     }
+
+    private static boolean canReadEarly(String url) {
+        if (streamTransfer < 0) {
+            streamTransfer = streamsTransfer() ? 1 : 0;
+        }
+        return streamTransfer == 1 && (url.startsWith("http:") || url.startsWith("https:"));
+    }
+
+    @JSBody(script = ""
+            + "if (typeof fetch !== 'function' || typeof ReadableStream !== 'function' || typeof MessageChannel !== 'function') return false;"
+            + "try { var s = new ReadableStream(), c = new MessageChannel(); c.port1.postMessage(s, [s]); c.port1.close(); c.port2.close(); return true; }"
+            + "catch (e) { return false; }")
+    private static native boolean streamsTransfer();
+
+    @JSBody(params = {"url", "range"}, script = ""
+            + "var e = {ctrl: new AbortController(), done: false};"
+            + "e.promise = fetch(url, {headers: {Range: range}, signal: e.ctrl.signal}).then(function (r) { return r; }, function () { return null; });"
+            + "return e;")
+    private static native JSObject startEarly(String url, String range);
+
+    @JSFunctor
+    interface Poster extends JSObject {
+        void post(JSObject message, JSArray<JSObject> transfer);
+    }
+
+    /** Sends the first request's answer (status, headers, body stream) or its failure to the source worker, once. */
+    @JSBody(params = {"e", "session", "post"}, script = ""
+            + "e.promise.then(function (r) {"
+            + "  if (e.done) { if (r && r.body) r.body.cancel()['catch'](function () {}); return; }"
+            + "  e.done = true;"
+            + "  var m = {type: 'early', session: session, epoch: 0}, t = [];"
+            + "  if (r) {"
+            + "    var h = []; r.headers.forEach(function (v, k) { h.push([k, v]); });"
+            + "    m.status = r.status; m.statusText = r.statusText; m.headers = h;"
+            + "    if (r.body) { m.body = r.body; t.push(r.body); }"
+            + "  } else { m.failed = true; }"
+            + "  post(m, t);"
+            + "});")
+    private static native void forwardEarly(JSObject e, int session, Poster post);
+
+    /** Stops the first request where it stands, whoever reads its body now. */
+    @JSBody(params = "e", script = "e.done = true; try { e.ctrl.abort(); } catch (x) {}")
+    private static native void abortEarly(JSObject e);
+
+    @JSBody(params = "m", script = "if (m.body) { try { m.body.cancel()['catch'](function () {}); } catch (x) {} }")
+    private static native void cancelBody(JSObject m);
 
     /** The playhead, and how far ahead of it the source should decode. */
     void position(double seconds, double readAhead) {
@@ -261,6 +331,10 @@ final class Pipeline {
             return;
         }
         closed = true;
+        if (early != null) {
+            abortEarly(early);
+            early = null;
+        }
         if (audioPort != null) {
             closePort(audioPort);
             audioPort = null;

@@ -100,11 +100,41 @@ final class HttpReader implements ByteSource {
     private boolean pulling;
     /** A live stream: failures are not retried here (see {@link #liveMode}). */
     private boolean live;
+    /**
+     * The answer the main thread will pass on for the first {@link #earlyLength} bytes (see
+     * {@link #expectEarly}), until it comes; the first request takes it while unclaimed.
+     */
+    private JSObject earlyAnswer;
+    private boolean earlyUnclaimed;
+    private boolean earlySettled;
+    private int earlyLength;
 
     HttpReader(String url, Listener listener) {
         this.url = url;
         this.listener = listener;
         this.crossOrigin = isCrossOrigin(url);
+    }
+
+    /**
+     * The main thread has asked for bytes 0 to {@code length - 1} of the URL while the workers
+     * started (the same request, made sooner); its answer comes in an {@code early} message
+     * ({@link #early}), and the first read of those bytes takes it instead of asking again. The
+     * answer is handled as this reader's own: a failed or refused one is retried the usual way.
+     */
+    void expectEarly(int length) {
+        earlyAnswer = deferred();
+        earlyUnclaimed = true;
+        earlyLength = length;
+    }
+
+    /** The main thread's {@code early} message: the answer the first request waits for, or its failure. */
+    void early(JSObject data) {
+        if (earlyAnswer == null || earlySettled) {
+            dropEarly(data);
+            return;
+        }
+        earlySettled = true;
+        settleEarly(earlyAnswer, data);
     }
 
     @Override
@@ -132,6 +162,10 @@ final class HttpReader implements ByteSource {
 
     @Override
     public void cancel() {
+        if (earlyUnclaimed) {
+            earlyUnclaimed = false;
+            discardEarly(earlyAnswer);
+        }
         generation++;
         inFlight = false;
         closeRequest();
@@ -165,7 +199,16 @@ final class HttpReader implements ByteSource {
         requestEnd = end;
         String range = streaming && offset == 0 ? null
                 : "bytes=" + offset + "-" + (end < 0 ? "" : Long.toString(end - 1));
-        request = fetch(url, range, rangesWork ? validator : null,
+        JSObject early = null;
+        if (earlyUnclaimed) {
+            earlyUnclaimed = false;
+            if (offset == 0 && end == earlyLength && !streaming && validator == null) {
+                early = earlyAnswer;
+            } else {
+                discardEarly(earlyAnswer);
+            }
+        }
+        request = fetch(url, range, rangesWork ? validator : null, early,
                 (status, length, tag, retryAfter) -> onResponse(gen, offset, status, length, tag, retryAfter),
                 chunk -> onChunk(gen, chunk),
                 () -> onEnd(gen),
@@ -348,7 +391,7 @@ final class HttpReader implements ByteSource {
      * Content-Range, else Content-Length, else -1), its ETag or Last-Modified and Retry-After (or
      * -1). The body is then read chunk by chunk with {@link #pullChunk}. Returns the request handle.
      */
-    @JSBody(params = {"url", "range", "ifRange", "onResponse", "onChunk", "onEnd", "onFail"}, script = ""
+    @JSBody(params = {"url", "range", "ifRange", "early", "onResponse", "onChunk", "onEnd", "onFail"}, script = ""
             + "var h = {ctrl: new AbortController(), reader: null, next: null, onChunk: onChunk, onEnd: onEnd, onFail: onFail};"
             // one read always outstanding: a chunk that arrives is handed to it at once, so an error
             // after it (a cut response) cannot discard it from the stream's queue before it is read
@@ -356,7 +399,10 @@ final class HttpReader implements ByteSource {
             + "var headers = {};"
             + "if (range) headers['Range'] = range;"
             + "if (range && ifRange) headers['If-Range'] = ifRange;"
-            + "fetch(url, {headers: headers, signal: h.ctrl.signal}).then(function (r) {"
+            + "var ask = function () { return fetch(url, {headers: headers, signal: h.ctrl.signal}); };"
+            // the main thread's answer to the same request when it made it (null: it failed, ask)
+            + "(early ? early.promise.then(function (r) { return r || ask(); }) : ask()).then(function (r) {"
+            + "  if (h.ctrl.signal.aborted) { if (r.body) r.body.cancel()['catch'](function () {}); return; }"
             + "  var total = -1, m;"
             + "  if (r.status === 206) { m = /\\/(\\d+)\\s*$/.exec(r.headers.get('Content-Range') || ''); if (m) total = +m[1]; }"
             + "  else if (r.status === 416) { m = /\\/(\\d+)\\s*$/.exec(r.headers.get('Content-Range') || ''); if (m) total = +m[1]; }"
@@ -369,7 +415,7 @@ final class HttpReader implements ByteSource {
             + "  onResponse(r.status, total, tag || r.headers.get('Last-Modified') || null, retry);"
             + "}).catch(function (e) { if (!h.ctrl.signal.aborted) onFail(String(e && e.message ? e.message : e)); });"
             + "return h;")
-    private static native JSObject fetch(String url, String range, String ifRange, ResponseCallback onResponse,
+    private static native JSObject fetch(String url, String range, String ifRange, JSObject early, ResponseCallback onResponse,
             ChunkCallback onChunk, EndCallback onEnd, FailCallback onFail);
 
     /**
@@ -390,8 +436,31 @@ final class HttpReader implements ByteSource {
     @JSBody(params = {"a", "from", "to"}, script = "return a.subarray(from, to);")
     private static native Int8Array subarray(Int8Array a, int from, int to);
 
-    @JSBody(params = "h", script = "try { h.ctrl.abort(); } catch (e) {}")
+    /** Stops the request; a body that came from the main thread is cancelled, which stops its request there. */
+    @JSBody(params = "h", script = "try { h.ctrl.abort(); } catch (e) {}"
+            + "if (h.reader) { try { h.reader.cancel()['catch'](function () {}); } catch (e) {} }")
     private static native void abort(JSObject h);
+
+    @JSBody(script = "var d = {}; d.promise = new Promise(function (resolve) { d.resolve = resolve; }); return d;")
+    private static native JSObject deferred();
+
+    /** The answer of an {@code early} message as a Response (null when it failed). */
+    @JSBody(params = {"d", "data"}, script = ""
+            + "var r = null;"
+            + "if (!data.failed && data.status) {"
+            + "  try { r = new Response(data.body || null, {status: data.status, statusText: data.statusText || '', headers: data.headers || []}); }"
+            + "  catch (e) { if (data.body) data.body.cancel()['catch'](function () {}); r = null; }"
+            + "}"
+            + "d.resolve(r);")
+    private static native void settleEarly(JSObject d, JSObject data);
+
+    /** An answer no request takes: its body is cancelled when it comes. */
+    @JSBody(params = "d", script = "d.promise.then(function (r) { if (r && r.body) r.body.cancel()['catch'](function () {}); });")
+    private static native void discardEarly(JSObject d);
+
+    /** An {@code early} message nobody waits for: its body is cancelled. */
+    @JSBody(params = "data", script = "if (data && data.body) { try { data.body.cancel()['catch'](function () {}); } catch (e) {} }")
+    static native void dropEarly(JSObject data);
 
     @JSBody(params = "url", script = ""
             + "try { return new URL(url, self.location.href).origin !== self.location.origin; } catch (e) { return false; }")

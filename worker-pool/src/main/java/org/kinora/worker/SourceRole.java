@@ -47,7 +47,7 @@ import org.teavm.jso.typedarrays.Float32Array;
  * is reset, and with an exact seek the audio samples before the target are cut off here.
  */
 final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
-    private static final int CHUNK = 256 * 1024;
+    private static final int CHUNK = org.kinora.worker.protocol.OpenRequest.FIRST_READ;
     /**
      * A request's size when everything is read ({@code Kinora.decode}, infinite read-ahead): the
      * body streams in as it arrives either way, and each request costs the worker about as much as
@@ -118,6 +118,22 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
 
     private ByteSource openReader() {
         return WebSocketReader.handles(url) ? new WebSocketReader(url, this) : new HttpReader(url, this);
+    }
+
+    /** The main thread asked for the first {@link #CHUNK} bytes: its answer follows ({@link #early}). */
+    void expectEarly() {
+        if (reader instanceof HttpReader) {
+            ((HttpReader) reader).expectEarly(CHUNK);
+        }
+    }
+
+    /** The main thread's answer for the first bytes (an {@code early} message). */
+    void early(JSObject data) {
+        if (reader instanceof HttpReader) {
+            ((HttpReader) reader).early(data);
+        } else {
+            HttpReader.dropEarly(data);
+        }
     }
 
     void start() {

@@ -77,7 +77,16 @@ public final class WorkerMain {
                         Js.has(open, "reconnectAttempts") ? open.getReconnectAttempts() : Double.NaN,
                         Js.has(open, "stallTimeout") ? open.getStallTimeout() : Double.NaN,
                         Js.has(open, "decodeThreads") ? open.getDecodeThreads() : 1);
+                if (Js.has(open, "early") && open.isEarly()) {
+                    source.expectEarly();
+                }
                 source.start();
+            } else if (Messages.EARLY.equals(type)) {
+                if (source != null && m.getSession() == sourceSession) {
+                    source.early(data);
+                } else {
+                    HttpReader.dropEarly(data);
+                }
             } else if (Messages.POSITION.equals(type)) {
                 if (source != null && m.getSession() == sourceSession) {
                     PositionMessage p = m.cast();

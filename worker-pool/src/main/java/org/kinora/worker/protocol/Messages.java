@@ -29,6 +29,13 @@ public final class Messages {
     public static final String PACKET = "packet";
     /** A video frame parsed by the source worker, for the video worker to build ({@link FrameMessage}). */
     public static final String FRAME = "frame";
+    /**
+     * Main thread to a source worker: the answer to the request for the file's first
+     * {@link OpenRequest#FIRST_READ} bytes that the main thread made while the workers started
+     * ({@link OpenRequest#isEarly}): {@code status}, {@code headers} (name and value pairs) and the
+     * {@code body} stream (transferred), or {@code failed}.
+     */
+    public static final String EARLY = "early";
 
     private Messages() {
     }

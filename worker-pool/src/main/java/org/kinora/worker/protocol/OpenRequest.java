@@ -5,6 +5,9 @@ import org.teavm.jso.JSProperty;
 
 /** {@code open}: main thread to a worker that becomes a source worker for {@code session}. */
 public interface OpenRequest extends Message {
+    /** Bytes of the source's first request, from byte 0. */
+    int FIRST_READ = 256 * 1024;
+
     @JSProperty
     String getUrl();
 
@@ -58,4 +61,15 @@ public interface OpenRequest extends Message {
 
     @JSProperty
     void setDecodeThreads(int threads);
+
+    /**
+     * The main thread has asked for the first {@link #FIRST_READ} bytes itself, while the workers
+     * started; the answer follows in an {@link Messages#EARLY} message, and the source's first
+     * request takes it instead of asking again.
+     */
+    @JSProperty
+    boolean isEarly();
+
+    @JSProperty
+    void setEarly(boolean early);
 }
