@@ -83,6 +83,49 @@ class NetworkFaultsTest {
         assertEquals(asked.size(), new java.util.HashSet<>(asked).size(), "no range asked for twice: " + asked);
     }
 
+    @org.junit.jupiter.api.Test
+    @SuppressWarnings("unchecked")
+    void aSessionWaitingForWorkersAsksForNothingUntilItHasThem() {
+        // players take every worker of the pool; the next one waits for two, and the page does not
+        // ask for its first bytes meanwhile (enough such requests, held open, would leave no
+        // connection to the server for the players that read)
+        String file = "sample.ogg?waiting";
+        // the workers the page's own players leave free, two per player
+        long free = (Long) browser.js("var s = Kinora.poolStats(); return s.maxWorkers - s.busy;");
+        Map<String, Object> r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], t0 = Date.now();"
+                + "function player(src) { var b = document.createElement('div'); document.body.appendChild(b);"
+                + "  var p = new Kinora.Player(b, {build: 'wasm', muted: true}); p.src = src; return p; }"
+                + "window.holders = []; for (var i = 0; i < arguments[0]; i++) holders.push(player(arguments[1] + i));"
+                + "window.waiter = player(arguments[2]);"
+                + "(function poll() {"
+                + "  var loaded = holders.every(function (p) { return p.readyState >= 1; });"
+                + "  if (!(loaded && Kinora.poolStats().waiting === 1) && Date.now() - t0 < 20000) { setTimeout(poll, 50); return; }"
+                + "  done({stats: Kinora.poolStats(), waiter: waiter.readyState});"
+                + "})();", (int) (free / 2), server.url("ok", "bars.ogg?holder="), server.url("ok", file));
+        try {
+            waitingSessionWaits(r, file);
+        } finally {
+            browser.js("holders.forEach(function (p) { p.destroy(); }); waiter.destroy();");
+        }
+    }
+
+    private void waitingSessionWaits(Map<String, Object> r, String file) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stats = (Map<String, Object>) r.get("stats");
+        assertEquals(1L, stats.get("waiting"), r + "\n" + browser.console());
+        assertEquals(0L, r.get("waiter"), r.toString());
+        assertEquals(List.of(), server.requestsFor("/ok/" + file), "nothing asked for while waiting");
+        Object ready = browser.async("var done = arguments[arguments.length - 1], t0 = Date.now();"
+                + "holders[0].destroy();"
+                + "(function poll() {"
+                + "  if (waiter.readyState < 1 && Date.now() - t0 < 20000) { setTimeout(poll, 50); return; }"
+                + "  done(waiter.readyState);"
+                + "})();");
+        assertTrue(((Number) ready).intValue() >= 1, browser.console());
+        List<String> asked = server.requestsFor("/ok/" + file);
+        assertEquals("bytes=0-262143 by worker", asked.get(0), "the worker's own first request: " + asked);
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"gone, wasm, 4", "gone, js, 4", "down, wasm, 2"})
     void failuresHaveTheirMediaErrorCode(String mode, String build, int code) {

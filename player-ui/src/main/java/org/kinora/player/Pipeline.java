@@ -156,10 +156,12 @@ final class Pipeline {
      * file's first bytes, which the source worker would make once it runs, is made here at once
      * (an HTTP URL, a browser that can transfer the body stream to a worker): the answer, headers
      * and body stream, goes to the source worker, whose first read takes it. Starting the workers
-     * and that request's round trip then overlap.
+     * and that request's round trip then overlap. Only when the pool has the workers now: a
+     * session waiting for workers would hold a connection open meanwhile, and enough of them
+     * would leave none for the sessions that play (a browser opens a few per server).
      */
     void start() {
-        if (canReadEarly(url)) {
+        if (canReadEarly(url) && pool.pairAvailable()) {
             early = startEarly(url, "bytes=0-" + (OpenRequest.FIRST_READ - 1));
         }
         pool.acquirePair(build, (s, v) -> {

@@ -24,7 +24,7 @@ import org.kinora.demux.io.InputBuffer;
  * <li>With the input length known, the duration comes from the granule positions of the last
  * pages (read through a {@link #SEEK} to the tail before the first {@link #TRACKS_CHANGED}; parsing
  * then goes on with the bytes fed before the probe, kept meanwhile, and the next {@link #SEEK}
- * asks for the bytes after them), and
+ * asks for the bytes after them, if any), and
  * {@link #seekTo} bisects on byte offsets ({@link OggSeeker}). A chained file's duration is the
  * sum of its links', each link's end found by bisection on serial numbers
  * ({@link OggChainDuration}: a few reads per link); a chained file cannot seek.</li>
@@ -575,6 +575,14 @@ public final class OggDemuxer implements Demuxer {
         heldInput = null;
         if (held == null || position != heldAt) {
             requestSeek(position);
+            return;
+        }
+        if (inputLength > 0 && position + held.length >= inputLength) {
+            // they run to the end of the file: nothing is left to ask for (a request from the
+            // file's length would be refused, by a blob: URL as a network error)
+            in.reset(position);
+            in.feed(held, 0, held.length);
+            in.endOfInput();
             return;
         }
         requestSeek(position + held.length);

@@ -91,7 +91,9 @@ class OggDemuxerTest {
         assertEquals(1.5, run.duration, 1e-9);
         assertEquals(66150, run.trackLists.get(0).get(0).duration());
         assertEquals(66150, OggTestSupport.samples(run.packets));
-        assertEquals(2, run.seeks);
+        // one seek, to the tail: the file was read whole before it, and parsing goes on with the
+        // bytes after the headers that the demuxer kept, with nothing more to ask for
+        assertEquals(1, run.seeks);
         OggTestSupport.Run av = OggTestSupport.demux(OggTestSupport.read("theora_vorbis.ogg"), 65536, true);
         assertEquals(1.0, av.duration, 1e-9);
     }

@@ -101,6 +101,39 @@ class OggSeekAndChainTest {
     }
 
     @Test
+    void aFileReadWholeBeforeTheProbeIsNotAskedForPastItsEnd() throws IOException {
+        byte[] f = OggTestSupport.read("long_mono_16k_q1.ogg");
+        OggDemuxer d = new OggDemuxer();
+        d.setInputLength(f.length);
+        List<Long> seeks = new ArrayList<>();
+        List<Packet> packets = new ArrayList<>();
+        int pos = 0;
+        for (int guard = 0; guard < 10_000_000; guard++) {
+            int r = d.poll();
+            if (r == Demuxer.NEED_MORE_DATA) {
+                if (pos >= f.length) {
+                    d.endOfInput();
+                } else {
+                    d.feed(f, pos, f.length - pos);
+                    pos = f.length;
+                }
+            } else if (r == Demuxer.SEEK) {
+                seeks.add(d.seekPosition());
+                pos = (int) d.seekPosition();
+            } else if (r == Demuxer.PACKET) {
+                packets.add(d.packet().copy());
+            } else if (r == Demuxer.END) {
+                break;
+            }
+        }
+        // the tail probe re-reads the file (it is shorter than the tail); the bytes after the
+        // headers were all held, so nothing is asked for from the file's length
+        assertEquals(1, seeks.size(), "seeks " + seeks);
+        assertTrue(seeks.get(0) < f.length);
+        assertEquals(OggTestSupport.demux(f, f.length, true).packets.size(), packets.size());
+    }
+
+    @Test
     void vorbisSeekLandsOnThePageBeforeTheTarget() throws IOException {
         byte[] f = OggTestSupport.read("long_mono_16k_q1.ogg");
         List<Packet> all = OggTestSupport.demux(f, 65536, true).packets;

@@ -125,6 +125,12 @@ public final class WorkerPool {
         waiting.add(new Waiter(build, null, taker));
     }
 
+    /** Whether {@link #acquirePair} would hand over two workers at once, nobody waiting before it. */
+    public boolean pairAvailable() {
+        prune();
+        return waiting.isEmpty() && obtainable() >= 2;
+    }
+
     /** How many workers could be had now: idle ones (of either build: one of the other is replaced), new ones. */
     private int obtainable() {
         return idle.size() + maxWorkers - all.size();
