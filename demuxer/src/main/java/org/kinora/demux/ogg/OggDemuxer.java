@@ -577,17 +577,17 @@ public final class OggDemuxer implements Demuxer {
             requestSeek(position);
             return;
         }
-        if (inputLength > 0 && position + held.length >= inputLength) {
-            // they run to the end of the file: nothing is left to ask for (a request from the
-            // file's length would be refused, by a blob: URL as a network error)
-            in.reset(position);
-            in.feed(held, 0, held.length);
-            in.endOfInput();
-            return;
+        // held bytes that run to the end of the file leave nothing to ask for (a request from the
+        // file's length would be refused, by a blob: URL as a network error)
+        boolean toTheEnd = inputLength > 0 && position + held.length >= inputLength;
+        if (!toTheEnd) {
+            requestSeek(position + held.length);
         }
-        requestSeek(position + held.length);
         in.reset(position);
         in.feed(held, 0, held.length);
+        if (toTheEnd) {
+            in.endOfInput();
+        }
     }
 
     @Override

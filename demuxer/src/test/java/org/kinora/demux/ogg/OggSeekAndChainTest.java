@@ -52,17 +52,19 @@ class OggSeekAndChainTest {
         throw new AssertionError("no end");
     }
 
-    @Test
-    void parsingResumesAfterTheDurationProbeWithoutReadingTheHeadAgain() throws IOException {
-        byte[] f = java.nio.file.Files.readAllBytes(OggTestSupport.testdata("theora", "motion_life.ogg"));
-        int chunk = 16384;
-        assertTrue(f.length > 4 * chunk + OggSeeker.TAIL, "a file longer than its head and tail");
+    /** What a run that feeds the file in chunks, following every seek, asked for and got. */
+    static final class Fed {
+        final List<Long> seeks = new ArrayList<>();
+        /** The file position the run had reached when each seek was asked for. */
+        final List<Long> reachedAtSeek = new ArrayList<>();
+        final List<Packet> packets = new ArrayList<>();
+        long bytesFed;
+    }
+
+    static Fed feed(byte[] f, int chunk) {
         OggDemuxer d = new OggDemuxer();
         d.setInputLength(f.length);
-        List<Long> seeks = new ArrayList<>();
-        List<Packet> packets = new ArrayList<>();
-        long[] fedBeforeSeek = new long[4];
-        long fed = 0;
+        Fed run = new Fed();
         int pos = 0;
         for (int guard = 0; guard < 10_000_000; guard++) {
             int r = d.poll();
@@ -73,64 +75,56 @@ class OggSeekAndChainTest {
                     int n = Math.min(chunk, f.length - pos);
                     d.feed(f, pos, n);
                     pos += n;
-                    fed += n;
+                    run.bytesFed += n;
                 }
             } else if (r == Demuxer.SEEK) {
-                fedBeforeSeek[Math.min(seeks.size(), 3)] = pos;
-                seeks.add(d.seekPosition());
+                run.reachedAtSeek.add((long) pos);
+                run.seeks.add(d.seekPosition());
                 pos = (int) d.seekPosition();
             } else if (r == Demuxer.PACKET) {
-                packets.add(d.packet().copy());
+                run.packets.add(d.packet().copy());
             } else if (r == Demuxer.END) {
-                break;
+                return run;
             }
         }
+        throw new AssertionError("no end");
+    }
+
+    static void assertSamePackets(List<Packet> expected, List<Packet> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            Packet e = expected.get(i);
+            Packet a = actual.get(i);
+            assertEquals(e.pts, a.pts, "packet " + i);
+            assertArrayEquals(Arrays.copyOfRange(e.data, e.offset, e.offset + e.length),
+                    Arrays.copyOfRange(a.data, a.offset, a.offset + a.length), "packet " + i);
+        }
+    }
+
+    @Test
+    void parsingResumesAfterTheDurationProbeWithoutReadingTheHeadAgain() throws IOException {
+        byte[] f = java.nio.file.Files.readAllBytes(OggTestSupport.testdata("theora", "motion_life.ogg"));
+        int chunk = 16384;
+        assertTrue(f.length > 4 * chunk + OggSeeker.TAIL, "a file longer than its head and tail");
+        Fed run = feed(f, chunk);
         // one seek to the tail, one back to where the head's bytes ended: the bytes after the
         // headers that were fed before the probe are parsed from the demuxer's own copy
-        assertEquals(2, seeks.size(), "seeks " + seeks);
-        assertTrue(seeks.get(0) >= f.length - OggSeeker.TAIL, "the probe reads the tail: " + seeks);
-        assertEquals(fedBeforeSeek[0], seeks.get(1), "parsing goes on after the bytes already fed");
-        assertTrue(fed <= f.length + OggSeeker.TAIL + chunk, "bytes fed " + fed + " for a file of " + f.length);
-        List<Packet> whole = OggTestSupport.demux(f, f.length, true).packets;
-        assertEquals(whole.size(), packets.size());
-        for (int i = 0; i < whole.size(); i++) {
-            assertEquals(whole.get(i).pts, packets.get(i).pts, "packet " + i);
-            assertArrayEquals(Arrays.copyOfRange(whole.get(i).data, whole.get(i).offset, whole.get(i).offset + whole.get(i).length),
-                    Arrays.copyOfRange(packets.get(i).data, packets.get(i).offset, packets.get(i).offset + packets.get(i).length), "packet " + i);
-        }
+        assertEquals(2, run.seeks.size(), "seeks " + run.seeks);
+        assertTrue(run.seeks.get(0) >= f.length - OggSeeker.TAIL, "the probe reads the tail: " + run.seeks);
+        assertEquals(run.reachedAtSeek.get(0), run.seeks.get(1), "parsing goes on after the bytes already fed");
+        assertTrue(run.bytesFed <= f.length + OggSeeker.TAIL + chunk, "bytes fed " + run.bytesFed + " for a file of " + f.length);
+        assertSamePackets(OggTestSupport.demux(f, f.length, true).packets, run.packets);
     }
 
     @Test
     void aFileReadWholeBeforeTheProbeIsNotAskedForPastItsEnd() throws IOException {
         byte[] f = OggTestSupport.read("long_mono_16k_q1.ogg");
-        OggDemuxer d = new OggDemuxer();
-        d.setInputLength(f.length);
-        List<Long> seeks = new ArrayList<>();
-        List<Packet> packets = new ArrayList<>();
-        int pos = 0;
-        for (int guard = 0; guard < 10_000_000; guard++) {
-            int r = d.poll();
-            if (r == Demuxer.NEED_MORE_DATA) {
-                if (pos >= f.length) {
-                    d.endOfInput();
-                } else {
-                    d.feed(f, pos, f.length - pos);
-                    pos = f.length;
-                }
-            } else if (r == Demuxer.SEEK) {
-                seeks.add(d.seekPosition());
-                pos = (int) d.seekPosition();
-            } else if (r == Demuxer.PACKET) {
-                packets.add(d.packet().copy());
-            } else if (r == Demuxer.END) {
-                break;
-            }
-        }
+        Fed run = feed(f, f.length);
         // the tail probe re-reads the file (it is shorter than the tail); the bytes after the
         // headers were all held, so nothing is asked for from the file's length
-        assertEquals(1, seeks.size(), "seeks " + seeks);
-        assertTrue(seeks.get(0) < f.length);
-        assertEquals(OggTestSupport.demux(f, f.length, true).packets.size(), packets.size());
+        assertEquals(1, run.seeks.size(), "seeks " + run.seeks);
+        assertTrue(run.seeks.get(0) < f.length);
+        assertSamePackets(OggTestSupport.demux(f, 4096, true).packets, run.packets);
     }
 
     @Test
