@@ -91,7 +91,7 @@ class AudioPathTest {
             }
         }
         assertTrue(fewest <= 40, "plane arrays made for 1.5 s of sound sent, at best: " + fewest
-                + " (sent, made) from " + steps.get(0) + " to " + steps.get(steps.size() - 1));
+                + (steps.isEmpty() ? "" : " (sent, made) from " + steps.get(0) + " to " + steps.get(steps.size() - 1)));
         assertEquals(0L, browser.js("return soundOnMain;"));
 
         // a seek drops the old sound in the worklet; playback goes on from the target on the sound clock
