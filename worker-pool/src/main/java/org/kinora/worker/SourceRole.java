@@ -12,6 +12,7 @@ import org.kinora.worker.protocol.EndMessage;
 import org.kinora.worker.protocol.ErrorMessage;
 import org.kinora.worker.protocol.Message;
 import org.kinora.worker.protocol.Messages;
+import org.kinora.worker.protocol.OpenRequest;
 import org.kinora.worker.protocol.SeekMessage;
 import org.kinora.worker.protocol.TracksMessage;
 import org.teavm.jso.JSObject;
@@ -47,7 +48,7 @@ import org.teavm.jso.typedarrays.Float32Array;
  * is reset, and with an exact seek the audio samples before the target are cut off here.
  */
 final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
-    private static final int CHUNK = org.kinora.worker.protocol.OpenRequest.FIRST_READ;
+    private static final int CHUNK = OpenRequest.FIRST_READ;
     /**
      * A request's size when everything is read ({@code Kinora.decode}, infinite read-ahead): the
      * body streams in as it arrives either way, and each request costs the worker about as much as

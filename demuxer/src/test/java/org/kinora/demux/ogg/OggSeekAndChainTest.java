@@ -52,44 +52,6 @@ class OggSeekAndChainTest {
         throw new AssertionError("no end");
     }
 
-    /** What a run that feeds the file in chunks, following every seek, asked for and got. */
-    static final class Fed {
-        final List<Long> seeks = new ArrayList<>();
-        /** The file position the run had reached when each seek was asked for. */
-        final List<Long> reachedAtSeek = new ArrayList<>();
-        final List<Packet> packets = new ArrayList<>();
-        long bytesFed;
-    }
-
-    static Fed feed(byte[] f, int chunk) {
-        OggDemuxer d = new OggDemuxer();
-        d.setInputLength(f.length);
-        Fed run = new Fed();
-        int pos = 0;
-        for (int guard = 0; guard < 10_000_000; guard++) {
-            int r = d.poll();
-            if (r == Demuxer.NEED_MORE_DATA) {
-                if (pos >= f.length) {
-                    d.endOfInput();
-                } else {
-                    int n = Math.min(chunk, f.length - pos);
-                    d.feed(f, pos, n);
-                    pos += n;
-                    run.bytesFed += n;
-                }
-            } else if (r == Demuxer.SEEK) {
-                run.reachedAtSeek.add((long) pos);
-                run.seeks.add(d.seekPosition());
-                pos = (int) d.seekPosition();
-            } else if (r == Demuxer.PACKET) {
-                run.packets.add(d.packet().copy());
-            } else if (r == Demuxer.END) {
-                return run;
-            }
-        }
-        throw new AssertionError("no end");
-    }
-
     static void assertSamePackets(List<Packet> expected, List<Packet> actual) {
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) {
@@ -106,12 +68,12 @@ class OggSeekAndChainTest {
         byte[] f = java.nio.file.Files.readAllBytes(OggTestSupport.testdata("theora", "motion_life.ogg"));
         int chunk = 16384;
         assertTrue(f.length > 4 * chunk + OggSeeker.TAIL, "a file longer than its head and tail");
-        Fed run = feed(f, chunk);
+        OggTestSupport.Run run = OggTestSupport.demux(f, chunk, true);
         // one seek to the tail, one back to where the head's bytes ended: the bytes after the
         // headers that were fed before the probe are parsed from the demuxer's own copy
-        assertEquals(2, run.seeks.size(), "seeks " + run.seeks);
-        assertTrue(run.seeks.get(0) >= f.length - OggSeeker.TAIL, "the probe reads the tail: " + run.seeks);
-        assertEquals(run.reachedAtSeek.get(0), run.seeks.get(1), "parsing goes on after the bytes already fed");
+        assertEquals(2, run.seeks, "seeks " + run.seekPositions);
+        assertTrue(run.seekPositions.get(0) >= f.length - OggSeeker.TAIL, "the probe reads the tail: " + run.seekPositions);
+        assertEquals(run.reachedAtSeek.get(0), run.seekPositions.get(1), "parsing goes on after the bytes already fed");
         assertTrue(run.bytesFed <= f.length + OggSeeker.TAIL + chunk, "bytes fed " + run.bytesFed + " for a file of " + f.length);
         assertSamePackets(OggTestSupport.demux(f, f.length, true).packets, run.packets);
     }
@@ -119,11 +81,11 @@ class OggSeekAndChainTest {
     @Test
     void aFileReadWholeBeforeTheProbeIsNotAskedForPastItsEnd() throws IOException {
         byte[] f = OggTestSupport.read("long_mono_16k_q1.ogg");
-        Fed run = feed(f, f.length);
+        OggTestSupport.Run run = OggTestSupport.demux(f, f.length, true);
         // the tail probe re-reads the file (it is shorter than the tail); the bytes after the
         // headers were all held, so nothing is asked for from the file's length
-        assertEquals(1, run.seeks.size(), "seeks " + run.seeks);
-        assertTrue(run.seeks.get(0) < f.length);
+        assertEquals(1, run.seeks, "seeks " + run.seekPositions);
+        assertTrue(run.seekPositions.get(0) < f.length);
         assertSamePackets(OggTestSupport.demux(f, 4096, true).packets, run.packets);
     }
 

@@ -27,6 +27,11 @@ final class OggTestSupport {
         final List<Packet> packets = new ArrayList<>();
         final List<List<TrackInfo>> trackLists = new ArrayList<>();
         int seeks;
+        /** Where each seek asked to go, and the file position the run had reached when it asked. */
+        final List<Long> seekPositions = new ArrayList<>();
+        final List<Long> reachedAtSeek = new ArrayList<>();
+        /** Bytes fed in all, re-reads after seeks included. */
+        long bytesFed;
         double duration = Double.NaN;
         OggDemuxer demuxer;
 
@@ -67,9 +72,12 @@ final class OggTestSupport {
                         int n = Math.min(chunk, file.length - pos);
                         d.feed(file, pos, n);
                         pos += n;
+                        run.bytesFed += n;
                     }
                     break;
                 case Demuxer.SEEK:
+                    run.reachedAtSeek.add((long) pos);
+                    run.seekPositions.add(d.seekPosition());
                     pos = (int) d.seekPosition();
                     run.seeks++;
                     break;
