@@ -1,9 +1,10 @@
 // Kinora worker, WebAssembly GC build. The build appends this to TeaVM's loader (its
-// WebAssembly GC runtime) to make kinora-worker-wasm.js: one script for the worker to fetch, and
-// a worker's scripts are fetched one after the other, each a round trip before it can start.
-// Started by kinora.js with self.kinoraBase set to the URL of the folder that holds kinora.js,
-// and with self.kinoraModuleFollows when the page sends the module it compiled (once for all its
-// workers) as this worker's first message.
+// WebAssembly GC runtime) to make kinora-worker-wasm.js, and player-ui's build puts that script
+// into kinora.js as a function: kinora.js starts each Wasm worker from its text (a blob: script),
+// so that the worker does not fetch a script once its thread has started. It runs with
+// self.kinoraBase set to the URL of the folder that holds kinora.js, and with
+// self.kinoraModuleFollows when the page sends the module it compiled (once for all its workers)
+// as this worker's first message.
 self.kinoraBuild = 'wasm';
 
 function kinoraStart(module) {

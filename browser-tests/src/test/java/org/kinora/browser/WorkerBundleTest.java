@@ -85,6 +85,43 @@ class WorkerBundleTest {
         assertEquals(1L, compilationsForTwoDecodesInAFreshPage("fail"));
     }
 
+    /**
+     * A Wasm worker's script comes with kinora.js: each worker starts from a {@code blob:} script
+     * that holds the loader itself, where one that imported kinora-worker-wasm.js would wait for a
+     * request after its thread had started. Read from the page's side: the scripts of the workers
+     * it starts, while a decode on them gives every frame.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void wasmWorkersStartWithoutFetchingTheirScript() {
+        browser.open("pages/player.html");
+        Map<String, Object> r;
+        try {
+            r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1];"
+                    + "var Real = window.Worker, scripts = [];"
+                    + "window.Worker = function (url, options) {"
+                    + "  var w = new Real(url, options);"
+                    + "  scripts.push(fetch(url).then(function (a) { return a.text(); }));"
+                    + "  return w;"
+                    + "};"
+                    + "Kinora.decode('/testdata/samples/bars.ogg', {build: 'wasm'}).then(function (d) {"
+                    + "  return Promise.all(scripts).then(function (texts) {"
+                    + "    done({frames: d.frames, build: d.build, scripts: texts.length,"
+                    + "      importing: texts.filter(function (t) { return t.indexOf('importScripts') >= 0; }).length,"
+                    + "      withLoader: texts.filter(function (t) { return t.indexOf('TeaVM') >= 0 && t.indexOf(\"kinoraBuild = 'wasm'\") >= 0; }).length});"
+                    + "  });"
+                    + "}).catch(function (e) { done({error: String(e && e.message || e)}); });");
+        } finally {
+            browser.open("index.html");
+        }
+        assertEquals(null, r.get("error"), browser.console());
+        assertEquals(50L, r.get("frames"));
+        assertEquals("wasm", r.get("build"));
+        assertTrue((Long) r.get("scripts") >= 2L, "a source and a video worker: " + r);
+        assertEquals(0L, r.get("importing"), r.toString());
+        assertEquals(r.get("scripts"), r.get("withLoader"), r.toString());
+    }
+
     @Test
     void chromiumRunsTheWasmGcBuildByDefault() {
         assertEquals(Boolean.TRUE, browser.js("return Kinora.supportsWasmGC();"), browser.console());

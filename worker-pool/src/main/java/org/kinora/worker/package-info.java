@@ -2,8 +2,9 @@
  * The worker side of Kinora: {@link org.kinora.worker.WorkerMain} is the entry point of the worker
  * bundle, compiled by TeaVM to WebAssembly GC ({@code kinora-worker.wasm}) and to JavaScript
  * ({@code kinora-worker.js}); {@code kinora-worker-js.js} loads the second, and
- * {@code kinora-worker-wasm.js} is TeaVM's loader with Kinora's start appended (one script, as a
- * worker fetches its scripts one after another, each a round trip). The page compiles {@code kinora-worker.wasm}
+ * {@code kinora-worker-wasm.js} is TeaVM's loader with Kinora's start appended. kinora.js carries
+ * that script in itself (player-ui's build puts it there), and a Wasm worker starts from its text:
+ * no request for a script once its thread has started. The page compiles {@code kinora-worker.wasm}
  * once, when its first Wasm worker starts, and sends the module to each Wasm worker as its first
  * message: the workers only instantiate it, and they share its compiled code (a function compiled
  * lazily or optimised in one worker is ready in the others). A worker whose module does not come

@@ -176,14 +176,19 @@ public final class WorkerHandle {
     }
 
     /**
-     * Starts a worker from a tiny same-origin blob script that imports the real one, so that
-     * {@code dist/} works when served from another origin (a CDN) too. With {@code moduleFollows}
-     * the Wasm bootstrap waits for its compiled module ({@link #sendModule}) as its first message.
+     * Starts a worker from a same-origin blob script, so that {@code dist/} works when served from
+     * another origin (a CDN) too. The Wasm worker's script is in kinora.js itself (the function
+     * {@code kinoraWasmWorker} of its scope; see player-ui's build), and the blob holds its text: the
+     * worker starts without fetching anything, where {@code importScripts} would cost it a request
+     * after its thread has started. Otherwise the blob imports the script. With
+     * {@code moduleFollows} the Wasm bootstrap waits for its compiled module ({@link #sendModule})
+     * as its first message.
      */
     @JSBody(params = {"base", "file", "moduleFollows"}, script = ""
             + "var src = 'self.kinoraBase = ' + JSON.stringify(base) + ';\\n'"
             + " + (moduleFollows ? 'self.kinoraModuleFollows = true;\\n' : '')"
-            + " + 'importScripts(' + JSON.stringify(base + file) + ');\\n';"
+            + " + (file === 'kinora-worker-wasm.js' && typeof kinoraWasmWorker === 'function'"
+            + "   ? '(' + kinoraWasmWorker + ')();\\n' : 'importScripts(' + JSON.stringify(base + file) + ');\\n');"
             + "var url = URL.createObjectURL(new Blob([src], {type: 'text/javascript'}));"
             + "var w = new Worker(url);"
             + "setTimeout(function () { URL.revokeObjectURL(url); }, 10000);"
