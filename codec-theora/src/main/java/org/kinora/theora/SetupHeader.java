@@ -15,17 +15,25 @@ final class SetupHeader {
     final int[][] quantRangeCount = new int[2][3];
     final int[][][] quantRangeSizes = new int[2][3][64];
     final int[][][] quantRangeMatrices = new int[2][3][65];
-    /** The 80 token Huffman tables (their look-up tables made on first use). */
+    /** The 80 token Huffman tables (their look-up tables made on first use); null when not read. */
     final HuffmanTable[] huffman = new HuffmanTable[80];
 
     static SetupHeader parse(byte[] data) {
+        return parse(data, true);
+    }
+
+    /**
+     * The header; without {@code huffman} its Huffman tables, the part only a frame's parser needs,
+     * are not read (a builder of handed-over frames reconstructs from the other parts).
+     */
+    static SetupHeader parse(byte[] data, boolean huffman) {
         TheoraInfo.checkCommonHeader(data, 0x82);
         PacketBits b = new PacketBits();
         b.reset(data, 7, data.length - 7);
         SetupHeader s = new SetupHeader();
         s.readLoopFilterLimits(b);
         s.readQuantParameters(b);
-        for (int hti = 0; hti < 80; hti++) {
+        for (int hti = 0; huffman && hti < 80; hti++) {
             s.huffman[hti] = HuffmanTable.read(b);
         }
         if (b.overrun()) {

@@ -13,9 +13,8 @@ public final class TheoraBuildStage {
     private final byte[][] chroma = new byte[3][];
 
     public TheoraBuildStage(TrackInfo track) {
-        TheoraFrameParser headers = new TheoraFrameParser(track);
-        luma = new TheoraFrameBuilder(headers, false, TheoraFrameBuilder.LUMA);
-        int size = headers.layout.planeWidth[1] * headers.layout.planeHeight[1];
+        luma = new TheoraFrameBuilder(TheoraFrameParser.headers(track), TheoraFrameBuilder.LUMA);
+        int size = luma.chromaPlaneSize();
         chroma[1] = new byte[size];
         chroma[2] = new byte[size];
     }

@@ -23,7 +23,7 @@ public final class TheoraDecoder implements VideoDecoder {
 
     public TheoraDecoder(TrackInfo track) {
         parser = new TheoraFrameParser(track);
-        builder = new TheoraFrameBuilder(parser, true, TheoraFrameBuilder.ALL_PLANES);
+        builder = new TheoraFrameBuilder(parser, TheoraFrameBuilder.ALL_PLANES);
     }
 
     /**

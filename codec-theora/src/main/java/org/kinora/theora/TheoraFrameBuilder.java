@@ -1,5 +1,6 @@
 package org.kinora.theora;
 
+import java.util.List;
 import org.kinora.core.ChromaFormat;
 import org.kinora.core.ColourDescription;
 import org.kinora.core.Picture;
@@ -30,34 +31,52 @@ public final class TheoraFrameBuilder {
     /** Undoes the DC prediction the parser left to this builder. */
     private final DcPrediction dcPrediction;
 
-    /** A builder for frames handed over by a {@link TheoraFrameParser} of the same track. */
+    /**
+     * A builder for frames handed over by a {@link TheoraFrameParser} of the same track, made from
+     * the headers alone: no parser (its state, the setup header's Huffman tables) is made for it.
+     */
     public TheoraFrameBuilder(TrackInfo track) {
-        this(new TheoraFrameParser(track), false, ALL_PLANES);
+        this(TheoraFrameParser.headers(track), ALL_PLANES);
     }
 
-    /** Plane masks of {@link #TheoraFrameBuilder(TheoraFrameParser, boolean, int)}. */
+    /** As {@link #TheoraFrameBuilder(TrackInfo)}, of the planes in {@code planes}, from the track's header packets. */
+    TheoraFrameBuilder(List<byte[]> headers, int planes) {
+        this(TheoraInfo.parse(headers.get(0)), SetupHeader.parse(headers.get(2), false), null, planes);
+    }
+
+    /** Plane masks of {@link #TheoraFrameBuilder(TheoraFrameParser, int)}. */
     static final int ALL_PLANES = 7;
     static final int LUMA = 1;
     static final int CHROMA = 6;
 
     /**
      * A builder of the planes in {@code planes} ({@link #ALL_PLANES}, {@link #LUMA} or
-     * {@link #CHROMA}) of {@code parser}'s frames; with {@code shared}, it reads the parser's
-     * state directly. The picture's other planes are left for the caller to fill.
+     * {@link #CHROMA}) of {@code parser}'s frames, reading the parser's state directly. The
+     * picture's other planes are left for the caller to fill.
      */
-    TheoraFrameBuilder(TheoraFrameParser parser, boolean shared, int planes) {
+    TheoraFrameBuilder(TheoraFrameParser parser, int planes) {
+        this(parser.info, parser.setup, parser, planes);
+    }
+
+    /** With {@code shared} non-null, the builder reads that parser's state (and its layout). */
+    private TheoraFrameBuilder(TheoraInfo info, SetupHeader setup, TheoraFrameParser shared, int planes) {
         if (planes != ALL_PLANES && planes != LUMA && planes != CHROMA) {
             throw new IllegalArgumentException("planes " + planes);
         }
         this.planes = planes;
-        info = parser.info;
-        setup = parser.setup;
-        layout = parser.layout;
-        state = shared ? parser.state : new FrameState(layout);
+        this.info = info;
+        this.setup = setup;
+        layout = shared != null ? shared.layout : new FrameLayout(info);
+        state = shared != null ? shared.state : new FrameState(layout);
         recon = new Reconstructor(layout, setup);
         loopFilter = new LoopFilter(layout);
         dcPrediction = new DcPrediction(layout);
         initPicture();
+    }
+
+    /** Bytes of one chroma plane of the frames (Theora's coded size). */
+    int chromaPlaneSize() {
+        return layout.planeWidth[1] * layout.planeHeight[1];
     }
 
     private void initPicture() {

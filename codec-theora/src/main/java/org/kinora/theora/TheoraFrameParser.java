@@ -40,17 +40,23 @@ public final class TheoraFrameParser {
     private int dcPlanes = TheoraFrameBuilder.ALL_PLANES;
 
     public TheoraFrameParser(TrackInfo track) {
-        List<byte[]> headers = track.codecHeaders();
-        if (headers.size() < 3) {
-            throw new MalformedStreamException("Theora needs 3 header packets, the track has " + headers.size());
-        }
+        List<byte[]> headers = headers(track);
         info = TheoraInfo.parse(headers.get(0));
-        TheoraInfo.checkCommonHeader(headers.get(1), 0x81);
         setup = SetupHeader.parse(headers.get(2));
         layout = new FrameLayout(info);
         state = new FrameState(layout);
         blockInfo = new BlockInfoDecoder(layout);
         dcPrediction = new DcPrediction(layout);
+    }
+
+    /** The track's three header packets, the comment header checked. */
+    static List<byte[]> headers(TrackInfo track) {
+        List<byte[]> headers = track.codecHeaders();
+        if (headers.size() < 3) {
+            throw new MalformedStreamException("Theora needs 3 header packets, the track has " + headers.size());
+        }
+        TheoraInfo.checkCommonHeader(headers.get(1), 0x81);
+        return headers;
     }
 
     /** Parses one data packet: {@link #NONE}, {@link #FRAME} (in {@link #state}) or {@link #REPEAT}. */

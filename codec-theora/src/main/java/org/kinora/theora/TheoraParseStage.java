@@ -21,7 +21,7 @@ public final class TheoraParseStage {
     public TheoraParseStage(TrackInfo track) {
         parser = new TheoraFrameParser(track);
         parser.undoDcOf(TheoraFrameBuilder.CHROMA);
-        chroma = new TheoraFrameBuilder(parser, true, TheoraFrameBuilder.CHROMA);
+        chroma = new TheoraFrameBuilder(parser, TheoraFrameBuilder.CHROMA);
     }
 
     /**
