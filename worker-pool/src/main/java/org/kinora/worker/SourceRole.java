@@ -419,7 +419,6 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             throw new MediaException(MediaException.MEDIA_ERR_SRC_NOT_SUPPORTED,
                     undecodable != null ? "no decoder for codec " + undecodable : "no audio or video track");
         }
-        audio.open(audioTrack, false);
         live = length < 0 && Double.isNaN(demuxer.durationSeconds());
         if (live) {
             reader.liveMode();
@@ -440,6 +439,9 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         if (videoTrack != null && video != null) {
             video.config(videoTrack);
         }
+        // The sound decoder is made last: the main thread starts its sound output, and the video
+        // worker its decoder, meanwhile (a Vorbis decoder's codebooks take a while to build).
+        audio.open(audioTrack, false);
         tracksSent = true;
     }
 
