@@ -136,21 +136,23 @@ final class Codebook {
     // Vorbis I 3.2.1, "VQ lookup table vector representation"
     private void buildVectors(int[] multiplicands, int lookupValues, float minimum, float delta, boolean sequenceP) {
         vectors = new float[entries * dimensions];
+        // Lookup type 1: element i of entry e takes multiplicand (e / lookupValues^i) % lookupValues,
+        // digit i of e in base lookupValues; entries come in order, so the digits are counted up
+        // (an odometer) rather than divided out.
+        int[] digits = lookupType == 1 ? new int[dimensions] : null;
         for (int e = 0; e < entries; e++) {
             float last = 0;
             int base = e * dimensions;
             if (lookupType == 1) {
-                long indexDivisor = 1;
                 for (int i = 0; i < dimensions; i++) {
-                    int offset = (int) ((e / indexDivisor) % lookupValues);
-                    float v = multiplicands[offset] * delta + minimum + last;
+                    float v = multiplicands[digits[i]] * delta + minimum + last;
                     if (sequenceP) {
                         last = v;
                     }
                     vectors[base + i] = checkFinite(v);
-                    if (indexDivisor <= entries) {
-                        indexDivisor *= lookupValues;
-                    }
+                }
+                for (int i = 0; i < dimensions && ++digits[i] == lookupValues; i++) {
+                    digits[i] = 0;
                 }
             } else {
                 for (int i = 0; i < dimensions; i++) {
@@ -234,16 +236,26 @@ final class Codebook {
         longCodes = new int[longs];
         longLengths = new int[longs];
         longEntries = new int[longs];
-        for (int len = tableBits + 1; len <= 32; len++) {
-            for (int i = 0; i < entries; i++) {
-                if (lengths[i] == len) {
-                    longCodes[longCount] = reversed[i];
-                    longLengths[longCount] = len;
-                    longEntries[longCount] = i;
-                    longCount++;
-                }
+        // by length, then entry: each length's first slot from the counts of the shorter ones
+        int[] next = new int[34];
+        for (int i = 0; i < entries; i++) {
+            if (lengths[i] > tableBits) {
+                next[lengths[i] + 1]++;
             }
         }
+        for (int len = 1; len <= 33; len++) {
+            next[len] += next[len - 1];
+        }
+        for (int i = 0; i < entries; i++) {
+            int len = lengths[i];
+            if (len > tableBits) {
+                int k = next[len]++;
+                longCodes[k] = reversed[i];
+                longLengths[k] = len;
+                longEntries[k] = i;
+            }
+        }
+        longCount = longs;
         for (int i = 0; i < entries; i++) {
             int len = lengths[i];
             if (len != 0 && len <= tableBits) {
