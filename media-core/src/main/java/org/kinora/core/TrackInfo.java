@@ -140,7 +140,7 @@ public final class TrackInfo {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append("track ").append(id).append(": ").append(type.name().toLowerCase()).append(' ').append(codec);
+        sb.append("track ").append(id).append(": ").append(type.label()).append(' ').append(codec);
         if (type == TrackType.VIDEO) {
             sb.append(", ").append(width).append('x').append(height);
             if (frameRateNum > 0 && frameRateDen > 0) {

@@ -16,7 +16,7 @@ final class TrackMessages {
     static TrackMessage toJs(TrackInfo t) {
         TrackMessage o = newTrack();
         o.setId(t.id());
-        o.setType(t.type().name().toLowerCase());
+        o.setType(t.type().label());
         o.setCodec(t.codec());
         o.setTimescale(t.timescale());
         o.setDuration(t.duration());
@@ -40,7 +40,7 @@ final class TrackMessages {
     }
 
     static TrackInfo fromJs(TrackMessage o) {
-        TrackType type = TrackType.valueOf(o.getType().toUpperCase());
+        TrackType type = TrackType.ofLabel(o.getType());
         TrackInfo.Builder b = new TrackInfo.Builder(o.getId(), type, o.getCodec())
                 .timescale((long) o.getTimescale())
                 .duration((long) o.getDuration())

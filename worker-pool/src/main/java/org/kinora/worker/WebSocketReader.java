@@ -38,8 +38,27 @@ final class WebSocketReader implements ByteSource {
 
     /** True for the URLs this reader serves. */
     static boolean handles(String url) {
-        String u = url.toLowerCase();
-        return u.startsWith("ws://") || u.startsWith("wss://");
+        return startsWithIgnoringCase(url, "ws://") || startsWithIgnoringCase(url, "wss://");
+    }
+
+    /**
+     * Whether {@code s} starts with {@code prefix} (lower-case ASCII), letters compared without
+     * case; not {@code toLowerCase}, which in the Wasm build makes a Unicode case table first.
+     */
+    private static boolean startsWithIgnoringCase(String s, String prefix) {
+        if (s.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
