@@ -37,13 +37,17 @@ final class SourceAudio {
         this.sink = sink;
     }
 
-    /** Decodes {@code t} from now on (null: no audio); the previous track's last samples are sent first. */
+    /**
+     * Decodes {@code t} from now on (null: no audio); the previous track's last samples are sent
+     * first. The decoder is made with the track's first packet: files often carry their first
+     * pictures before their first sound, and a Vorbis decoder's codebooks take a while to set up.
+     */
     void open(TrackInfo t, boolean finishPrevious) {
         if (finishPrevious) {
             finish();
         }
         track = t;
-        decoder = t == null ? null : Codecs.audio(t);
+        decoder = null;
     }
 
     TrackInfo track() {
@@ -64,6 +68,9 @@ final class SourceAudio {
 
     void decode(Packet p) {
         double t0 = Port.now();
+        if (decoder == null) {
+            decoder = Codecs.audio(track); // headers it refuses end the stream, as at the tracks
+        }
         try {
             decoder.decode(p);
         } catch (MediaException e) {

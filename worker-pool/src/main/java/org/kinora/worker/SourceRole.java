@@ -439,8 +439,6 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
         if (videoTrack != null && video != null) {
             video.config(videoTrack);
         }
-        // The sound decoder is made last: the main thread starts its sound output, and the video
-        // worker its decoder, meanwhile (a Vorbis decoder's codebooks take a while to build).
         audio.open(audioTrack, false);
         tracksSent = true;
     }
