@@ -1,5 +1,6 @@
 package org.kinora.player;
 
+import org.kinora.worker.Timers;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
@@ -35,6 +36,11 @@ final class Dom {
     /** A renderer whose context is made on first use or by {@link #prepareRenderer}. */
     @JSBody(params = {"canvas", "kind"}, script = "return deferredRenderer(canvas, kind);")
     static native JSObject createRenderer(JSObject canvas, String kind);
+
+    /** Calls {@code f} when this thread is next idle (within 500 ms), or in a task of its own where idle callbacks are missing. */
+    @JSBody(params = "f", script = "if (typeof requestIdleCallback === 'function') requestIdleCallback(function () { f(); }, {timeout: 500});"
+            + " else setTimeout(f, 0);")
+    static native void whenIdle(Timers.Callback f);
 
     @JSBody(params = "renderer", script = "renderer.prepare();")
     static native void prepareRenderer(JSObject renderer);

@@ -416,6 +416,16 @@ final class PlayerCore {
         pipeline = new Pipeline(pool, build, JsUtil.absoluteUrl(src), o, stream);
         frames.setRecycler(pipeline::recyclePicture);
         pipeline.start();
+        // The picture's drawing context is made in the first idle moment while the workers start:
+        // WebGL's set-up waits on the GPU process several times, and made with the tracks (or the
+        // first picture) it held this thread for tens of milliseconds just when the sound output's
+        // set-up needs it. An audio-only source keeps an unused context.
+        int gen = generation;
+        Dom.whenIdle(() -> {
+            if (gen == generation) {
+                prepareRenderer();
+            }
+        });
         if (timerId < 0) {
             timerId = Timers.setInterval(stream::tick, TICK_MS);
         }
