@@ -17,6 +17,29 @@
       .catch(function () { return ctx.audioWorklet.addModule(url); });
   }
 
+  function newAudioContext(Ctx, sampleRate) {
+    try { return new Ctx({ sampleRate: sampleRate, latencyHint: 'playback' }); }
+    catch (e) { return new Ctx({ latencyHint: 'playback' }); }
+  }
+
+  /**
+   * The start of a sound output at sampleRate, made when the sound's format comes ahead of the
+   * tracks: its AudioContext, with the worklet's module loading. createAudioOutput takes it when
+   * the track has that rate (and closes it otherwise). {rate, ctx, loaded, close}, or null
+   * without WebAudio.
+   */
+  function prepareAudioOutput(base, sampleRate) {
+    var Ctx = self.AudioContext || self.webkitAudioContext;
+    if (!Ctx) return null;
+    var ctx = newAudioContext(Ctx, sampleRate);
+    var loaded = ctx.audioWorklet && self.AudioWorkletNode ? addWorklet(ctx, base) : null;
+    if (loaded) loaded.catch(function () { /* createAudioOutput reports it */ });
+    return {
+      rate: sampleRate, ctx: ctx, loaded: loaded,
+      close: function () { try { ctx.close(); } catch (e) { /* already closed */ } }
+    };
+  }
+
   /**
    * Sound output for one player: an AudioContext at the stream's rate when the browser allows it,
    * an AudioWorklet that the source worker feeds straight over sourcePort (a MessagePort: its blocks
@@ -28,14 +51,19 @@
    * timestamps of the blocks the output has actually played, interpolated between its reports with
    * the context's clock; NaN until a block has started. onReport is called at each report (about
    * every 20 ms while the context runs), which drives the player's read-ahead without timers.
-   * Reports of an epoch older than the last flush's are ignored.
+   * Reports of an epoch older than the last flush's are ignored. prepared: the start made by
+   * prepareAudioOutput, or null.
    */
-  function createAudioOutput(base, sampleRate, channels, sourcePort, onReport) {
+  function createAudioOutput(base, sampleRate, channels, sourcePort, onReport, prepared) {
     var Ctx = self.AudioContext || self.webkitAudioContext;
     if (!Ctx) return Promise.reject(new Error('WebAudio is not available'));
-    var ctx;
-    try { ctx = new Ctx({ sampleRate: sampleRate, latencyHint: 'playback' }); }
-    catch (e) { ctx = new Ctx({ latencyHint: 'playback' }); }
+    var ctx, loaded = null;
+    if (prepared && prepared.rate === sampleRate) {
+      ctx = prepared.ctx; loaded = prepared.loaded;
+    } else {
+      if (prepared) prepared.close();
+      ctx = newAudioContext(Ctx, sampleRate);
+    }
     var gain = ctx.createGain();
     gain.connect(ctx.destination);
     var state = { epoch: 0, time: NaN, at: 0, buffered: 0, playing: false, underrun: false, drained: false,
@@ -84,7 +112,7 @@
     };
 
     if (ctx.audioWorklet && self.AudioWorkletNode) {
-      return addWorklet(ctx, base).then(function () {
+      return (loaded || addWorklet(ctx, base)).then(function () {
         var node = new AudioWorkletNode(ctx, 'kinora-output', {
           numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [channels],
           processorOptions: { channels: channels, sampleRate: sampleRate }

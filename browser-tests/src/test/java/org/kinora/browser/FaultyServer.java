@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * included) 503 with Retry-After; {@code /down/} answers 500 to everything; {@code /gone/} 404. Slow ones:
  * {@code /trickle/} sends {@value #TRICKLE} bytes every {@value #TRICKLE_MS} ms; {@code /stall/}
  * stops for {@value #STALL_MS} ms before byte {@value #STALL_AT}, once per URL (query included);
+ * {@code /latetail/} holds every ranged request that starts in the last {@value #TAIL} bytes for
+ * {@value #LATE_TAIL_MS} ms (an Ogg file's tail, read for its duration, far away);
  * {@code /endless/} answers 200 with no length, sends the whole file and then never ends the
  * response (a file URL that behaves like a live one); {@code /chunked/} answers 200 with no length
  * and the whole file, then ends properly; {@code /paced/} does the same at about the pace of a
@@ -38,6 +40,8 @@ final class FaultyServer implements AutoCloseable {
     static final int TRICKLE_MS = 50;
     static final int STALL_MS = 4500;
     static final int STALL_AT = 400 * 1024;
+    static final int TAIL = 256 * 1024;
+    static final int LATE_TAIL_MS = 1500;
     static final int PACE = 4096;
     static final int PACE_MS = 150;
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
@@ -156,6 +160,9 @@ final class FaultyServer implements AutoCloseable {
                 }
                 out.close();
                 return;
+            }
+            if (mode.equals("latetail") && m != null && m.matches() && Long.parseLong(m.group(1)) >= data.length - TAIL) {
+                sleep(LATE_TAIL_MS);
             }
             if (mode.equals("stall") && m != null && m.matches()) {
                 long from = Long.parseLong(m.group(1));

@@ -67,11 +67,19 @@ final class Dom {
         void done(boolean ok);
     }
 
-    @JSBody(params = {"base", "rate", "channels", "port", "onReady", "onError", "onReport"}, script = ""
-            + "createAudioOutput(base, rate, channels, port, onReport).then(function (o) { onReady(o); },"
+    /** {@code prepared}: the start made by {@link #prepareAudioOutput}, or null. */
+    @JSBody(params = {"base", "rate", "channels", "port", "onReady", "onError", "onReport", "prepared"}, script = ""
+            + "createAudioOutput(base, rate, channels, port, onReport, prepared).then(function (o) { onReady(o); },"
             + " function (e) { onError(new Error(String(e && e.message || e))); });")
     static native void createAudioOutput(String base, int rate, int channels, JSObject port, Callback onReady, Callback onError,
-            Tick onReport);
+            Tick onReport, JSObject prepared);
+
+    /** The start of a sound output at {@code rate} (its context, its worklet loading), or null without WebAudio. */
+    @JSBody(params = {"base", "rate"}, script = "return prepareAudioOutput(base, rate);")
+    static native JSObject prepareAudioOutput(String base, int rate);
+
+    @JSBody(params = "prepared", script = "prepared.close();")
+    static native void closePreparedAudio(JSObject prepared);
 
     @JSBody(params = {"audio", "time"}, script = "audio.skip(time);")
     static native void skipAudio(JSObject audio, double time);

@@ -3,6 +3,7 @@ package org.kinora.player;
 import org.kinora.core.MediaException;
 import org.kinora.worker.pool.WorkerHandle;
 import org.kinora.worker.pool.WorkerPool;
+import org.kinora.worker.protocol.AudioFormatMessage;
 import org.kinora.worker.protocol.AudioHoldMessage;
 import org.kinora.worker.protocol.AudioMessage;
 import org.kinora.worker.protocol.AudioProgressMessage;
@@ -38,6 +39,10 @@ import org.teavm.jso.typedarrays.Float32Array;
 final class Pipeline {
     /** The stream of one session, current messages only. */
     interface Listener {
+        /** The sound's format, ahead of the tracks (see {@link AudioFormatMessage}); it may not come. */
+        default void onAudioFormat(AudioFormatMessage m) {
+        }
+
         void onTracks(TracksMessage m);
 
         /** A block of sound (only without an audio port: {@code Kinora.decode}). */
@@ -367,6 +372,8 @@ final class Pipeline {
             listener.onDecodeError(m.cast());
         } else if (Messages.TRACKS.equals(type)) {
             listener.onTracks(m.cast());
+        } else if (Messages.AUDIO_FORMAT.equals(type)) {
+            listener.onAudioFormat(m.cast());
         } else if (Messages.RECONNECT.equals(type)) {
             listener.onReconnect(m.<ErrorMessage>cast().getCount());
         } else if (Messages.PROGRESS.equals(type)) {

@@ -1,6 +1,7 @@
 package org.kinora.player;
 
 import org.kinora.worker.Js;
+import org.kinora.worker.protocol.AudioFormatMessage;
 import org.kinora.worker.protocol.AudioMessage;
 import org.kinora.worker.protocol.AudioProgressMessage;
 import org.kinora.worker.protocol.EndMessage;
@@ -37,6 +38,13 @@ final class PlayerStream implements Pipeline.Listener {
     }
 
     @Override
+    public void onAudioFormat(AudioFormatMessage m) {
+        if (core.load != PlayerCore.Load.READY) {
+            core.sound.prepare(m.getSampleRate());
+        }
+    }
+
+    @Override
     public void onTracks(TracksMessage m) {
         if (core.load == PlayerCore.Load.READY) {
             // The next link of a chained stream: its pictures report their size when shown.
@@ -53,6 +61,7 @@ final class PlayerStream implements Pipeline.Listener {
             core.prepareRenderer();
         }
         if (!core.info.hasAudio) {
+            core.sound.dropPrepared();
             metadataReady();
         }
     }

@@ -7,7 +7,8 @@ import org.teavm.jso.JSObject;
 /**
  * Where one session's sound goes. The blocks never come here: the source worker posts them to the
  * pipeline's audio port, which this class hands to the WebAudio output it makes when the tracks
- * are known (blocks sent before wait in the port); this thread only controls the output, reads its
+ * are known (blocks sent before wait in the port; the output's context is made earlier when the
+ * source worker sends the sound's format ahead of the tracks); this thread only controls the output, reads its
  * position reports (the clock) and hears from the worker how far the sound sent reaches.
  * {@link Route#OUTPUT}: the output plays. {@link Route#DISCARD}: no output can play (muted without
  * a running AudioContext, no WebAudio): the worker holds the blocks and drops those the playhead
@@ -27,6 +28,8 @@ final class SoundOutput {
     private final String base;
     private Route route = Route.NONE;
     private JSObject out;
+    /** A sound output started ahead of the tracks ({@link #prepare}), until {@link #open} takes it. */
+    private JSObject prepared;
     private Pipeline pipeline;
     private boolean sourceEnded;
     /** End time of the newest block the source worker has sent, seconds. */
@@ -58,8 +61,13 @@ final class SoundOutput {
         pipeline = p;
         route = Route.PENDING;
         int gen = ++generation;
+        JSObject ahead = prepared;
+        prepared = null;
         JSObject port = p.takeAudioPort();
         if (port == null) {
+            if (ahead != null) {
+                Dom.closePreparedAudio(ahead);
+            }
             discard();
             onReady.ready(false, "no audio port");
             return;
@@ -82,7 +90,26 @@ final class SoundOutput {
             }
             discard();
             onReady.ready(false, JsUtil.asString(e));
-        }, onReport);
+        }, onReport, ahead);
+    }
+
+    /**
+     * The sound's format came ahead of the tracks: the output's context is made now (it takes a
+     * while: the audio thread, the worklet's module), and {@link #open} takes it when the track
+     * has the same rate.
+     */
+    void prepare(int sampleRate) {
+        if (route == Route.NONE && out == null && prepared == null) {
+            prepared = Dom.prepareAudioOutput(base, sampleRate);
+        }
+    }
+
+    /** An output started ahead that no track will take (the tracks have no sound) is closed. */
+    void dropPrepared() {
+        if (prepared != null) {
+            Dom.closePreparedAudio(prepared);
+            prepared = null;
+        }
     }
 
     /** The source worker's {@code audio-progress}: how far the sound sent reaches. */
@@ -247,6 +274,7 @@ final class SoundOutput {
     /** Closes the output; back to {@link Route#NONE}. */
     void close() {
         generation++;
+        dropPrepared();
         if (out != null) {
             Dom.closeAudio(out);
             out = null;

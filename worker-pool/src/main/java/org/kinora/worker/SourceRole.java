@@ -8,6 +8,7 @@ import org.kinora.core.TrackInfo;
 import org.kinora.core.TrackType;
 import org.kinora.demux.Demuxer;
 import org.kinora.demux.Demuxers;
+import org.kinora.worker.protocol.AudioFormatMessage;
 import org.kinora.worker.protocol.EndMessage;
 import org.kinora.worker.protocol.ErrorMessage;
 import org.kinora.worker.protocol.Message;
@@ -80,6 +81,8 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
     private long length = -1;
     private boolean inputEnded;
     private boolean tracksSent;
+    /** The sound's format went to the main thread ahead of the tracks. */
+    private boolean formatSent;
     private TrackInfo videoTrack;
     private TrackInfo audioTrack;
     private double playhead;
@@ -370,6 +373,9 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
                     }
                     return;
                 } else if (r == Demuxer.SEEK) {
+                    if (!tracksSent) {
+                        sendAudioFormat();
+                    }
                     // the demuxer may hold bytes to parse before those asked for arrive
                     offset = demuxer.seekPosition();
                     inputEnded = false;
@@ -387,6 +393,29 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
             fail(e.code(), e.getMessage());
         } catch (RuntimeException e) {
             fail(MediaException.MEDIA_ERR_DECODE, "internal error: " + e);
+        }
+    }
+
+    /**
+     * A demuxer that reads on before it announces its tracks (Ogg: the file's tail, for the
+     * duration) knows them already: the format of the sound track that will play goes to the main
+     * thread, whose sound output takes a while to start, ahead of the tracks.
+     */
+    private void sendAudioFormat() {
+        if (formatSent) {
+            return;
+        }
+        for (TrackInfo t : demuxer.tracks()) {
+            if (t.type() == TrackType.AUDIO && Codecs.canDecode(t)) {
+                if (t.sampleRate() > 0 && t.channels() > 0) {
+                    formatSent = true;
+                    AudioFormatMessage m = stamp(Messages.create(Messages.AUDIO_FORMAT));
+                    m.setSampleRate(t.sampleRate());
+                    m.setChannels(t.channels());
+                    Port.post(main, m);
+                }
+                return; // the first decodable one is the one onTracks takes
+            }
         }
     }
 

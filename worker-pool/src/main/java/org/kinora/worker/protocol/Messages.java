@@ -16,6 +16,8 @@ public final class Messages {
     public static final String TRACKS = "tracks";
     public static final String AUDIO = "audio";
     public static final String AUDIO_PROGRESS = "audio-progress";
+    /** The sound's format ahead of the tracks ({@link AudioFormatMessage}). */
+    public static final String AUDIO_FORMAT = "audio-format";
     public static final String AUDIO_HOLD = "audio-hold";
     public static final String EOS = "eos";
     public static final String PROGRESS = "progress";
