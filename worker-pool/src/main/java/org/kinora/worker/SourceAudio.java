@@ -67,10 +67,10 @@ final class SourceAudio {
     }
 
     void decode(Packet p) {
-        double t0 = Port.now();
         if (decoder == null) {
             decoder = Codecs.audio(track); // headers it refuses end the stream, as at the tracks
         }
+        double t0 = Port.now();
         try {
             decoder.decode(p);
         } catch (MediaException e) {
