@@ -42,31 +42,38 @@ class WorkerBundleTest {
     }
 
     /**
+     * Runs the asynchronous {@code script} in a fresh test page, whose globals it may wrap, and
+     * comes back to the demo page that the other tests share.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> inAFreshPage(String script, Object... args) {
+        browser.open("pages/player.html");
+        try {
+            return (Map<String, Object>) browser.async(script, args);
+        } finally {
+            browser.open("index.html");
+        }
+    }
+
+    /**
      * In a fresh page whose {@code WebAssembly.compileStreaming} is wrapped ({@code mode} 'count'
      * passes through, 'fail' rejects), decodes sample.ogg twice with the Wasm build, checks both
      * decodes' frames against ffmpeg's, and gives how often the page compiled.
      */
-    @SuppressWarnings("unchecked")
     private long compilationsForTwoDecodesInAFreshPage(String mode) throws Exception {
-        Map<String, Object> r;
-        browser.open("pages/player.html");
-        try {
-            r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1], mode = arguments[0];"
-                    + "var compile = WebAssembly.compileStreaming, calls = 0;"
-                    + "WebAssembly.compileStreaming = function (source, options) {"
-                    + "  calls++;"
-                    + "  return mode === 'fail' ? Promise.reject(new Error('refused')) : compile.call(WebAssembly, source, options);"
-                    + "};"
-                    + "function run() {"
-                    + "  var md5s = [];"
-                    + "  return Kinora.decode('/testdata/samples/sample.ogg', {build: 'wasm', md5: true,"
-                    + "    onFrame: function (f) { md5s.push(f.md5); }}).then(function () { return md5s; });"
-                    + "}"
-                    + "run().then(function (a) { return run().then(function (b) { done({first: a, second: b, calls: calls}); }); })"
-                    + ".catch(function (e) { done({error: String(e && e.message || e)}); });", mode);
-        } finally {
-            browser.open("index.html");
-        }
+        Map<String, Object> r = inAFreshPage("var done = arguments[arguments.length - 1], mode = arguments[0];"
+                + "var compile = WebAssembly.compileStreaming, calls = 0;"
+                + "WebAssembly.compileStreaming = function (source, options) {"
+                + "  calls++;"
+                + "  return mode === 'fail' ? Promise.reject(new Error('refused')) : compile.call(WebAssembly, source, options);"
+                + "};"
+                + "function run() {"
+                + "  var md5s = [];"
+                + "  return Kinora.decode('/testdata/samples/sample.ogg', {build: 'wasm', md5: true,"
+                + "    onFrame: function (f) { md5s.push(f.md5); }}).then(function () { return md5s; });"
+                + "}"
+                + "run().then(function (a) { return run().then(function (b) { done({first: a, second: b, calls: calls}); }); })"
+                + ".catch(function (e) { done({error: String(e && e.message || e)}); });", mode);
         List<String> expected = new ArrayList<>(Fixtures.frameMd5(Fixtures.testdata().resolve("samples/sample.framemd5")).values());
         assertEquals(null, r.get("error"), browser.console());
         assertEquals(expected, r.get("first"), mode + ", first decode");
@@ -92,28 +99,21 @@ class WorkerBundleTest {
      * it starts, while a decode on them gives every frame.
      */
     @Test
-    @SuppressWarnings("unchecked")
     void wasmWorkersStartWithoutFetchingTheirScript() {
-        browser.open("pages/player.html");
-        Map<String, Object> r;
-        try {
-            r = (Map<String, Object>) browser.async("var done = arguments[arguments.length - 1];"
-                    + "var Real = window.Worker, scripts = [];"
-                    + "window.Worker = function (url, options) {"
-                    + "  var w = new Real(url, options);"
-                    + "  scripts.push(fetch(url).then(function (a) { return a.text(); }));"
-                    + "  return w;"
-                    + "};"
-                    + "Kinora.decode('/testdata/samples/bars.ogg', {build: 'wasm'}).then(function (d) {"
-                    + "  return Promise.all(scripts).then(function (texts) {"
-                    + "    done({frames: d.frames, build: d.build, scripts: texts.length,"
-                    + "      importing: texts.filter(function (t) { return t.indexOf('importScripts') >= 0; }).length,"
-                    + "      withLoader: texts.filter(function (t) { return t.indexOf('TeaVM') >= 0 && t.indexOf(\"kinoraBuild = 'wasm'\") >= 0; }).length});"
-                    + "  });"
-                    + "}).catch(function (e) { done({error: String(e && e.message || e)}); });");
-        } finally {
-            browser.open("index.html");
-        }
+        Map<String, Object> r = inAFreshPage("var done = arguments[arguments.length - 1];"
+                + "var Real = window.Worker, scripts = [];"
+                + "window.Worker = function (url, options) {"
+                + "  var w = new Real(url, options);"
+                + "  scripts.push(fetch(url).then(function (a) { return a.text(); }));"
+                + "  return w;"
+                + "};"
+                + "Kinora.decode('/testdata/samples/bars.ogg', {build: 'wasm'}).then(function (d) {"
+                + "  return Promise.all(scripts).then(function (texts) {"
+                + "    done({frames: d.frames, build: d.build, scripts: texts.length,"
+                + "      importing: texts.filter(function (t) { return t.indexOf('importScripts') >= 0; }).length,"
+                + "      withLoader: texts.filter(function (t) { return t.indexOf('TeaVM') >= 0 && t.indexOf(\"kinoraBuild = 'wasm'\") >= 0; }).length});"
+                + "  });"
+                + "}).catch(function (e) { done({error: String(e && e.message || e)}); });");
         assertEquals(null, r.get("error"), browser.console());
         assertEquals(50L, r.get("frames"));
         assertEquals("wasm", r.get("build"));

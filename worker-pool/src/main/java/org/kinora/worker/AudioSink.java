@@ -51,6 +51,11 @@ final class AudioSink {
         }
     }
 
+    /** Whether the blocks go to a sound output (a player), not to the main thread ({@code Kinora.decode}). */
+    boolean toOutput() {
+        return port != null;
+    }
+
     int planesAllocated() {
         return planesAllocated;
     }

@@ -402,16 +402,15 @@ final class SourceRole implements ByteSource.Listener, LiveReconnect.Host {
      * thread, whose sound output takes a while to start, ahead of the tracks.
      */
     private void sendAudioFormat() {
-        if (formatSent) {
-            return;
+        if (formatSent || !sink.toOutput()) {
+            return; // once; and a session without a sound output (Kinora.decode) has no use for it
         }
         for (TrackInfo t : demuxer.tracks()) {
             if (t.type() == TrackType.AUDIO && Codecs.canDecode(t)) {
-                if (t.sampleRate() > 0 && t.channels() > 0) {
+                if (t.sampleRate() > 0) {
                     formatSent = true;
                     AudioFormatMessage m = stamp(Messages.create(Messages.AUDIO_FORMAT));
                     m.setSampleRate(t.sampleRate());
-                    m.setChannels(t.channels());
                     Port.post(main, m);
                 }
                 return; // the first decodable one is the one onTracks takes

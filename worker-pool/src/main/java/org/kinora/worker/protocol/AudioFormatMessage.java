@@ -9,8 +9,7 @@ import org.teavm.jso.JSProperty;
  * {@code tracks} message that follows stays the one that counts.
  */
 public interface AudioFormatMessage extends Message {
+    /** What the sound output's AudioContext is made at; the node's channels wait for the tracks. */
     @JSProperty int getSampleRate();
     @JSProperty void setSampleRate(int hz);
-    @JSProperty int getChannels();
-    @JSProperty void setChannels(int channels);
 }
